@@ -1,0 +1,57 @@
+# Every target creates .venv/ on first use and installs the pinned dependencies into it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: serve build check test lint format bench browser clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## serve: build the demo board and serve it at http://$(ADDR)/ (rebuilds on every edit)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+## build: build the public site into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## check: check every notice and the registry
+check: $(STAMP)
+	$(BIN)/noticeboard check
+
+## browser: install Debian's Chromium for the browser tests (never a downloaded browser)
+browser:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
+
+## test: lint, then every test (unit, build, browser)
+test: $(STAMP) $(NODE_STAMP) browser lint
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: print the benchmark tables (see bench/README.md)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .pytest_cache

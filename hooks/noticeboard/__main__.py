@@ -1,0 +1,5 @@
+import sys
+
+from noticeboard.cli import main
+
+sys.exit(main())

@@ -1,0 +1,72 @@
+"""Loading the whole board: the registry, every notice, and the rules that span notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from noticeboard.crossrules import cross_notice_problems
+from noticeboard.lifecycle import Placed, place
+from noticeboard.model import Notice, Registry
+from noticeboard.notices import read_notice
+from noticeboard.problems import Problem, error, has_errors, sort_problems
+from noticeboard.registry import read_registry
+from noticeboard.today import resolve_today
+
+
+@dataclass(frozen=True)
+class Board:
+    """The registry, every readable notice (drafts and internal ones included), and one today."""
+
+    root: Path
+    registry: Registry
+    notices: tuple[Notice, ...]
+    today: date
+
+    def placed(self) -> dict[str, Placed]:
+        """Published notices only, by id, with their state today."""
+        return place(self.notices, self.today)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    board: Board | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.board is not None and not has_errors(self.problems)
+
+
+def notice_files(notices_dir: Path) -> list[Path]:
+    """Every `.md` under notices/, skipping anything whose name starts with `_` or `.`."""
+    found = []
+    for path in sorted(notices_dir.rglob("*.md")):
+        rel = path.relative_to(notices_dir).parts
+        if any(part.startswith(("_", ".")) for part in rel):
+            continue
+        found.append(path)
+    return found
+
+
+def load_board(root: Path, today: str | date | None = None) -> LoadResult:
+    """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD."""
+    registry, problems = read_registry(root)
+    if registry is None:
+        return LoadResult(None, sort_problems(problems))
+    try:
+        day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
+    except ValueError as exc:
+        return LoadResult(
+            None, sort_problems([*problems, error("notices/_board.yml", 1, str(exc))])
+        )
+    notices: list[Notice] = []
+    for file in notice_files(root / "notices"):
+        notice, found = read_notice(file, root, registry)
+        problems.extend(found)
+        if notice is not None:
+            notices.append(notice)
+    problems.extend(cross_notice_problems(root, registry, notices))
+    board = Board(root, registry, tuple(notices), day)
+    return LoadResult(board, sort_problems(problems))

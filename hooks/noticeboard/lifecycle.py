@@ -1,0 +1,97 @@
+"""Where a notice stands on a given day (SPEC "Lifecycle"): pure functions of notices and today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from noticeboard.model import Notice
+
+
+class State(StrEnum):
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    CLOSED = "closed"
+    STANDING = "standing"
+    ARCHIVED = "archived"
+    SUPERSEDED = "superseded"
+
+
+LABELS: dict[State, str] = {
+    State.ACTIVE: "公示中",
+    State.CLOSED: "公示期满",
+    State.STANDING: "长期公开",
+    State.ARCHIVED: "已归档",
+    State.SUPERSEDED: "已被替代",
+}
+LABELS_EN: dict[State, str] = {
+    State.ACTIVE: "Open for comment",
+    State.CLOSED: "Comment period over",
+    State.STANDING: "Standing disclosure",
+    State.ARCHIVED: "Archived",
+    State.SUPERSEDED: "Superseded",
+}
+ON_CURRENT_BOARD: frozenset[State] = frozenset({State.ACTIVE, State.CLOSED, State.STANDING})
+
+
+def date_state(notice: Notice, today: date) -> State:
+    """The state from dates alone, ignoring supersession."""
+    if today < notice.start:
+        return State.UPCOMING
+    if notice.disclosure == "standing" and notice.end is None:
+        return (
+            State.STANDING if notice.expires is None or today <= notice.expires else State.ARCHIVED
+        )
+    if notice.end is not None and today <= notice.end:
+        return State.ACTIVE
+    if notice.expires is not None and today <= notice.expires:
+        return State.CLOSED
+    return State.ARCHIVED
+
+
+def is_published(notice: Notice, today: date) -> bool:
+    """Published notices are the only ones that leave any trace in the public site."""
+    return not notice.draft and notice.scope == "public" and today >= notice.start
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A published notice with its state on one day and the links that depend on other notices."""
+
+    notice: Notice
+    state: State
+    superseded_by: tuple[str, ...] = ()
+    answered_by: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.state]
+
+    @property
+    def on_current_board(self) -> bool:
+        return self.state in ON_CURRENT_BOARD
+
+
+def place(notices: Iterable[Notice], today: date) -> dict[str, Placed]:
+    """Every published notice by id, with its state; unpublished notices are left out entirely.
+
+    Only a published notice can supersede or answer another, so nothing unpublished leaks
+    through a link either.
+    """
+    published = {n.id: n for n in notices if is_published(n, today)}
+    superseded_by: dict[str, list[str]] = {}
+    answered_by: dict[str, list[str]] = {}
+    for n in published.values():
+        for old in n.supersedes:
+            if old in published:
+                superseded_by.setdefault(old, []).append(n.id)
+        if n.responds_to in published:
+            answered_by.setdefault(n.responds_to, []).append(n.id)
+    placed: dict[str, Placed] = {}
+    for nid, n in sorted(published.items()):
+        newer = tuple(sorted(superseded_by.get(nid, ())))
+        state = State.SUPERSEDED if newer else date_state(n, today)
+        placed[nid] = Placed(n, state, newer, tuple(sorted(answered_by.get(nid, ()))))
+    return placed

@@ -1,0 +1,11 @@
+"""MkDocs hooks named in mkdocs.yml: hand each event to the noticeboard adapter.
+
+MkDocs puts this folder on sys.path only while this module executes, so the package is imported
+here at the top, never inside an event.
+"""
+
+from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by name)
+    on_config,
+    on_files,
+    on_serve,
+)

@@ -1,0 +1,61 @@
+"""Shared fixtures: a tiny repository written in the test, and the real repository root."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+REGISTRY = """\
+timezone: Asia/Shanghai
+branches:
+  - id: town
+    name: 镇党委
+    feedback: {phone: "0550-1234567", address: 镇党群服务中心}
+  - id: jinpu
+    name: 金铺村党支部
+    parent: town
+    maintainers: [jinpu-clerk]
+  - id: yutao
+    name: 余套村党支部
+    parent: town
+categories:
+  - id: organisation
+    name: 组织建设
+  - id: finance
+    name: 财务公开
+schedule:
+  - id: dues-quarterly
+    name: 党费收缴情况
+    every: quarter
+    within_days: 15
+    branches: all
+    category: finance
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Callable[..., Path]:
+    """Write a registry and notices into a temporary repository; returns a writer.
+
+    `repo()` writes the default registry; `repo(notices={"jinpu/2024/x.md": text})` adds notices
+    (text is dedented); `registry=` replaces the registry text.
+    """
+
+    def write(notices: dict[str, str | bytes] | None = None, registry: str = REGISTRY) -> Path:
+        (tmp_path / "notices").mkdir(exist_ok=True)
+        (tmp_path / "notices" / "_board.yml").write_text(registry, encoding="utf-8")
+        for rel, text in (notices or {}).items():
+            path = tmp_path / "notices" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return tmp_path
+
+    return write
