@@ -51,6 +51,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001
+def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(_root(config) / "notices"))
     return server
