@@ -1,0 +1,1 @@
+"""One module per `noticeboard` subcommand; each exposes `register(subparsers)`."""
