@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from noticeboard.crossrules import cross_notice_problems
+from noticeboard.crossrules import CrossFacts, cross_notice_problems
 from noticeboard.lifecycle import Placed, place
 from noticeboard.model import Notice, Registry
-from noticeboard.notices import read_notice
+from noticeboard.notices import read_notice_file
 from noticeboard.problems import Problem, error, has_errors, sort_problems
 from noticeboard.registry import read_registry
 from noticeboard.today import resolve_today
@@ -62,11 +62,16 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
             None, sort_problems([*problems, error("notices/_board.yml", 1, str(exc))])
         )
     notices: list[Notice] = []
-    for file in notice_files(root / "notices"):
-        notice, found = read_notice(file, root, registry)
-        problems.extend(found)
-        if notice is not None:
-            notices.append(notice)
-    problems.extend(cross_notice_problems(root, registry, notices))
+    facts: list[CrossFacts] = []
+    files = notice_files(root / "notices")
+    for file in files:
+        read = read_notice_file(file, root, registry)
+        problems.extend(read.problems)
+        if read.notice is not None:
+            notices.append(read.notice)
+        if read.facts is not None:
+            facts.append(read.facts)
+    existing = {f.relative_to(root / "notices").with_suffix("").as_posix() for f in files}
+    problems.extend(cross_notice_problems(registry, facts, existing))
     board = Board(root, registry, tuple(notices), day)
     return LoadResult(board, sort_problems(problems))

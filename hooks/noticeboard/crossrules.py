@@ -1,77 +1,127 @@
-"""Rules that span notices: unique numbers, links that resolve, a feedback channel for each."""
+"""Rules that span notices: unique numbers, links that resolve, a feedback channel for each.
+
+Drafts take no part (they are checked for syntax only). A link may point at any notice file
+that exists, even one with errors of its own: that file gets its own messages.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
-from noticeboard.model import Notice, Registry
+from noticeboard.model import Feedback, Registry
 from noticeboard.problems import Problem, error
 
-
-def _rel(root: Path, notice: Notice) -> str:
-    return notice.source.relative_to(root).as_posix()
+_ID_HINT = "ids look like 'jinpu/2024/party-dues-q1', the path under notices/ without .md"
 
 
-def cross_notice_problems(root: Path, registry: Registry, notices: list[Notice]) -> list[Problem]:
+@dataclass(frozen=True)
+class CrossFacts:
+    """What the cross-notice rules need from one non-draft notice, even one with other errors
+    (so that all its problems are reported in one run)."""
+
+    rel: str
+    id: str
+    branch: str | None = None
+    scope: str = "public"
+    number: str | None = None
+    supersedes: tuple[str, ...] = ()
+    responds_to: str | None = None
+    fulfils: str | None = None
+    feedback: Feedback | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+def duplicate_numbers(notices: list[CrossFacts]) -> list[Problem]:
     problems: list[Problem] = []
-    by_id = {n.id: n for n in notices}
-    by_number: dict[str, Notice] = {}
-    for n in sorted(notices, key=lambda x: x.id):
-        if n.number:
-            first = by_number.setdefault(n.number, n)
-            if first is not n:
-                problems.append(
-                    error(
-                        _rel(root, n),
-                        n.line_of("number"),
-                        f"number '{n.number}' is already used by {_rel(root, first)}; "
-                        "document numbers must be unique",
-                        "number",
-                    )
-                )
-        for old in n.supersedes:
-            if old not in by_id:
-                problems.append(
-                    error(
-                        _rel(root, n),
-                        n.line_of("supersedes"),
-                        f"'supersedes' names '{old}', which is not a notice id (ids look like "
-                        "'jinpu/2024/party-dues-q1', the path under notices/ without .md)",
-                        "supersedes",
-                    )
-                )
-        if n.responds_to and n.responds_to not in by_id:
+    first_with: dict[str, CrossFacts] = {}
+    for n in notices:
+        if not n.number:
+            continue
+        first = first_with.setdefault(n.number, n)
+        if first is not n:
             problems.append(
                 error(
-                    _rel(root, n),
-                    n.line_of("responds_to"),
-                    f"'responds_to' names '{n.responds_to}', which is not a notice id",
-                    "responds_to",
+                    n.rel,
+                    n.line_of("number"),
+                    f"number '{n.number}' is already used by {first.rel}; "
+                    "document numbers (文号) must be unique",
+                    "number",
                 )
             )
-        schedule_ids = {s.id for s in registry.schedule}
+    return problems
+
+
+def links_resolve(
+    registry: Registry, notices: list[CrossFacts], existing_ids: Collection[str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    schedule_ids = {s.id for s in registry.schedule}
+    for n in notices:
+        targets = [("supersedes", i, old) for i, old in enumerate(n.supersedes)]
+        if n.responds_to:
+            targets.append(("responds_to", None, n.responds_to))
+        for key, index, target in targets:
+            line = n.lines.get(f"{key}[{index}]") or n.line_of(key)
+            if target == n.id:
+                problems.append(error(n.rel, line, f"'{key}' names this notice itself", key))
+            elif target not in existing_ids:
+                problems.append(
+                    error(
+                        n.rel,
+                        line,
+                        f"'{key}' names '{target}', which is not a notice; {_ID_HINT}",
+                        key,
+                    )
+                )
         if n.fulfils and n.fulfils not in schedule_ids:
             problems.append(
                 error(
-                    _rel(root, n),
+                    n.rel,
                     n.line_of("fulfils"),
-                    f"'fulfils' names '{n.fulfils}', which is not in the registry's schedule; "
-                    f"known: {', '.join(sorted(schedule_ids)) or 'none'}",
+                    f"'fulfils' names '{n.fulfils}', which is not in the schedule in "
+                    f"notices/_board.yml; known: {', '.join(sorted(schedule_ids)) or 'none'}",
                     "fulfils",
                 )
             )
-        if not n.draft and n.scope == "public":
-            branch = registry.branch(n.branch)
-            own = n.feedback if n.feedback and not n.feedback.is_empty() else None
-            inherited = branch.feedback if branch and branch.feedback else None
-            if own is None and (inherited is None or inherited.is_empty()):
-                problems.append(
-                    error(
-                        _rel(root, n),
-                        1,
-                        "this notice has no feedback channel: add 'feedback:' with a phone, "
-                        "email, address or person, or give the branch one in notices/_board.yml",
-                        "feedback",
-                    )
-                )
     return problems
+
+
+def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Problem]:
+    """A public notice invites opinions, so it needs a channel: its own or its branch's."""
+    problems: list[Problem] = []
+    for n in notices:
+        if n.scope != "public" or n.branch is None:
+            continue
+        own = n.feedback if n.feedback and not n.feedback.is_empty() else None
+        branch = registry.branch(n.branch)
+        inherited = branch.feedback if branch and branch.feedback else None
+        if own is None and (inherited is None or inherited.is_empty()):
+            key = "feedback" if "feedback" in n.lines else "branch"
+            problems.append(
+                error(
+                    n.rel,
+                    n.line_of(key),
+                    "this notice has no feedback channel (反馈渠道): add 'feedback:' with a "
+                    "phone, email, address or person, or give the branch one in "
+                    "notices/_board.yml",
+                    "feedback",
+                )
+            )
+    return problems
+
+
+def cross_notice_problems(
+    registry: Registry, notices: list[CrossFacts], existing_ids: Collection[str]
+) -> list[Problem]:
+    """Every cross-notice problem; `existing_ids` are the ids of all notice files found."""
+    checked = sorted(notices, key=lambda n: n.id)
+    known = set(existing_ids)
+    return [
+        *duplicate_numbers(checked),
+        *links_resolve(registry, checked, known),
+        *feedback_channels(registry, checked),
+    ]

@@ -1,345 +1,158 @@
-"""Reading one notice file into a `Notice`, with every per-file problem found on the way."""
+"""Reading one notice file into a `Notice`, with every per-file problem found on the way.
+
+The steps: bytes to text (`source`), front matter to typed fields (`fieldtypes`), then, unless
+the notice is a draft, the publication rules (`noticerules`) and the privacy scan (`privacy`).
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from noticeboard.fields import FEEDBACK_KEYS, FIELDS, FIELDS_BY_KEY, PERIOD_KEYS, Required
-from noticeboard.model import (
-    DISCLOSURE_ALIASES,
-    DISCLOSURES,
-    Attachment,
-    Feedback,
-    Notice,
-    Registry,
-)
+from noticeboard.crossrules import CrossFacts
+from noticeboard.fieldtypes import Fields, read_fields, type_name
+from noticeboard.model import Notice, Registry
+from noticeboard.noticerules import PUBLICATION_RULES, NoticePlace, Resolved
+from noticeboard.privacy import find_personal_numbers
 from noticeboard.problems import Problem, error
-from noticeboard.source import SourceError, decode, split_front_matter
-from noticeboard.suggest import did_you_mean
+from noticeboard.reporter import Reporter
+from noticeboard.source import FrontMatterDoc, SourceError, decode, split_front_matter
 
 
-class _Checker:
-    def __init__(self, rel: str, lines: dict[str, int], first_line: int) -> None:
-        self.rel = rel
-        self.lines = lines
-        self.first_line = first_line
-        self.problems: list[Problem] = []
+@dataclass(frozen=True)
+class NoticeRead:
+    """One file read: the Notice (None on any error), its problems, and, for a non-draft,
+    the facts the cross-notice rules need (present even when the file has errors)."""
 
-    def line(self, key: str) -> int:
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key.rpartition(".")[0]
-        return self.first_line
-
-    def err(self, key: str, message: str) -> None:
-        self.problems.append(error(self.rel, self.line(key), message, key or None))
-
-
-def _date_hint(key: str, value: Any) -> str:
-    return (
-        f"'{key}' must be a date written as YYYY-MM-DD (e.g. 2024-06-01) without quotes, "
-        f"not '{value}'"
-    )
-
-
-def _as_date(c: _Checker, key: str, value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    c.err(key, _date_hint(key, value))
-    return None
-
-
-def _as_text(c: _Checker, key: str, value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        c.err(key, f"'{key}' must be text, not {_type_name(value)}")
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        bool: "true/false",
-        date: "a date",
-        datetime: "a date and time",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
+    notice: Notice | None
+    problems: list[Problem]
+    facts: CrossFacts | None = None
 
 
 def read_notice(
     file: Path, root: Path, registry: Registry | None
 ) -> tuple[Notice | None, list[Problem]]:
     """Read `file` (under `root/notices/`); the Notice is None when the file has any error."""
+    result = read_notice_file(file, root, registry)
+    return result.notice, result.problems
+
+
+def read_notice_file(file: Path, root: Path, registry: Registry | None) -> NoticeRead:
+    """Read and check one notice. A draft gets the syntax checks only; it comes back as a
+    Notice when it is complete enough."""
     rel = file.relative_to(root).as_posix()
     try:
-        doc = split_front_matter(decode(file.read_bytes()))
+        text = decode(file.read_bytes(), rel)
+        doc = split_front_matter(text)
     except SourceError as exc:
-        return None, [error(rel, exc.line, exc.message)]
+        return NoticeRead(None, [error(rel, exc.line, exc.message)])
     except OSError as exc:
-        return None, [error(rel, 1, f"cannot read the file: {exc.strerror}")]
-    c = _Checker(rel, doc.meta.lines, doc.meta.first_line)
+        return NoticeRead(None, [error(rel, 1, f"cannot read the file: {exc.strerror or exc}")])
+    r = Reporter(rel, doc.meta.lines, doc.meta.first_line)
+    for key, line in doc.meta.duplicates:
+        r.err_at(line, f"'{key}' is written twice (first on line {r.line(key)}); keep one", key)
     meta = doc.meta.data
     if meta is None:
-        c.err("", "the front matter is empty: add title, branch, category, disclosure, period")
-        return None, c.problems
+        r.err("", "the front matter is empty: add title, branch, category, disclosure, period")
+        return NoticeRead(None, r.problems)
     if not isinstance(meta, dict):
-        c.err("", f"the front matter must be 'key: value' lines, not {_type_name(meta)}")
-        return None, c.problems
-    notice = _build(c, file, root, meta, doc.body, doc.body_line, registry)
-    return (notice if not c.problems else None), c.problems
+        r.err("", f"the front matter must be 'key: value' lines, not {type_name(meta)}")
+        return NoticeRead(None, r.problems)
+    fields = read_fields(r, meta)
+    place = NoticePlace(file, root / "notices", _id_parts(file, root))
+    resolved = Resolved()
+    facts = None
+    if fields.draft:
+        _resolve_quietly(fields, registry, resolved)
+    else:
+        for rule in PUBLICATION_RULES:
+            rule(r, fields, registry, place, resolved)
+        _privacy(r, text, meta)
+        facts = _facts(rel, place, fields, resolved, doc.meta.lines)
+    notice = _assemble(place, fields, resolved, doc) if not r.problems else None
+    return NoticeRead(notice, r.problems, facts)
 
 
-def _build(
-    c: _Checker,
-    file: Path,
-    root: Path,
-    meta: dict,
-    body: str,
-    body_line: int,
-    registry: Registry | None,
-) -> Notice | None:
-    for key in meta:
-        if str(key) not in FIELDS_BY_KEY:
-            c.err(
-                str(key),
-                f"unknown key '{key}'{did_you_mean(str(key), FIELDS_BY_KEY)}; "
-                f"allowed keys are: {', '.join(f.key for f in FIELDS)}",
-            )
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        c.err("draft", "'draft' must be true or false")
-        draft = False
-    major = meta.get("major", False)
-    if not isinstance(major, bool):
-        c.err("major", "'major' must be true or false")
-        major = False
-
-    for spec in FIELDS:
-        missing = meta.get(spec.key) in (None, "")
-        if not missing:
-            continue
-        if spec.required is Required.ALWAYS or (
-            spec.required is Required.UNLESS_DRAFT and not draft
-        ):
-            c.err("", f"'{spec.key}' is required ({spec.zh}); add a line '{spec.key}: …'")
-        elif spec.required is Required.IF_MAJOR and major:
-            c.err("major", f"a major matter (major: true) needs 'approved_by' ({spec.zh})")
-
-    notice_id = PurePosixPath(file.relative_to(root / "notices").as_posix()).with_suffix("")
-    parts = notice_id.parts
-
-    title = _as_text(c, "title", meta["title"]) if "title" in meta else None
-    if title is not None and len(title) > 120:
-        c.err("title", f"'title' is {len(title)} characters long; shorten it to 120 at most")
-
-    branch = None
-    if meta.get("branch") not in (None, ""):
-        raw = _as_text(c, "branch", meta["branch"])
-        if raw is not None and registry is not None:
-            branch = registry.branch_id_for(raw)
-            if branch is None:
-                names = [b.name for b in registry.branches]
-                c.err(
-                    "branch",
-                    f"unknown branch '{raw}'"
-                    f"{did_you_mean(raw, [b.id for b in registry.branches] + names)}; "
-                    f"known branches: {', '.join(f'{b.id} ({b.name})' for b in registry.branches)}",
-                )
-            elif len(parts) >= 1 and parts[0] != branch:
-                c.err(
-                    "branch",
-                    f"branch '{raw}' does not match the folder '{parts[0]}': move "
-                    f"the file to notices/{branch}/ or correct 'branch'",
-                )
-
-    category = None
-    if meta.get("category") not in (None, ""):
-        raw = _as_text(c, "category", meta["category"])
-        if raw is not None and registry is not None:
-            category = registry.category_id_for(raw)
-            if category is None:
-                names = [f"{x.id} ({x.name})" for x in registry.categories]
-                choices = [x.id for x in registry.categories] + [
-                    x.name for x in registry.categories
-                ]
-                c.err(
-                    "category",
-                    f"unknown category '{raw}'{did_you_mean(raw, choices)}; "
-                    f"known categories: {', '.join(names)}",
-                )
-
-    disclosure = None
-    if meta.get("disclosure") not in (None, ""):
-        raw = _as_text(c, "disclosure", meta["disclosure"])
-        disclosure = DISCLOSURE_ALIASES.get(raw or "", raw)
-        if disclosure not in DISCLOSURES:
-            c.err(
-                "disclosure",
-                f"'disclosure' must be standing, periodic or ad-hoc "
-                f"(长期, 定期 or 随时), not '{raw}'",
-            )
-            disclosure = None
-
-    start = end = None
-    period = meta.get("period")
-    if period is not None:
-        if not isinstance(period, dict):
-            c.err("period", "'period' must have 'start:' and 'end:' lines indented under it")
-        else:
-            for key in period:
-                if key not in PERIOD_KEYS:
-                    c.err(
-                        f"period.{key}",
-                        f"unknown key 'period.{key}'"
-                        f"{did_you_mean(str(key), PERIOD_KEYS)}; 'period' has start and end",
-                    )
-            if period.get("start") is None:
-                c.err("period", "'period.start' is required (the first day of the period)")
-            else:
-                start = _as_date(c, "period.start", period["start"])
-            if period.get("end") is not None:
-                end = _as_date(c, "period.end", period["end"])
-            elif disclosure not in ("standing", None):
-                c.err("period", "'period.end' is required unless the disclosure is standing (长期)")
-            if start and end and end < start:
-                c.err("period.end", f"'period.end' ({end}) is before 'period.start' ({start})")
-    if start is not None and len(parts) >= 2 and parts[1] != str(start.year):
-        c.err(
-            "period.start",
-            f"the file is in the folder '{parts[1]}' but period.start is in "
-            f"{start.year}: move it to notices/{parts[0]}/{start.year}/",
-        )
-    if len(parts) != 3:
-        c.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
-
-    expires = None
-    if meta.get("expires") is not None:
-        expires = _as_date(c, "expires", meta["expires"])
-        if expires and end and expires < end:
-            c.err(
-                "expires",
-                f"'expires' ({expires}) is before 'period.end' ({end}); a notice "
-                "stays on the board at least until its period ends",
-            )
-    elif disclosure != "standing":
-        expires = end
-
-    def text_field(key: str) -> str | None:
-        return _as_text(c, key, meta[key]) if meta.get(key) not in (None, "") else None
-
-    number = text_field("number")
-    reviewed_by = text_field("reviewed_by")
-    approved_by = text_field("approved_by")
-    responds_to = text_field("responds_to")
-    fulfils = text_field("fulfils")
-    scope = meta.get("scope", "public")
-    if scope not in ("public", "internal"):
-        c.err("scope", f"'scope' must be public or internal, not '{scope}'")
-
-    feedback = None
-    if meta.get("feedback") is not None:
-        raw_fb = meta["feedback"]
-        if not isinstance(raw_fb, dict):
-            c.err(
-                "feedback",
-                "'feedback' must have phone, email, address or person lines indented under it",
-            )
-        else:
-            for key in raw_fb:
-                if key not in FEEDBACK_KEYS:
-                    c.err(
-                        f"feedback.{key}",
-                        f"unknown key 'feedback.{key}'"
-                        f"{did_you_mean(str(key), FEEDBACK_KEYS)}; allowed: "
-                        f"{', '.join(FEEDBACK_KEYS)}",
-                    )
-            feedback = Feedback(
-                **{
-                    k: _as_text(c, f"feedback.{k}", raw_fb[k])
-                    if raw_fb.get(k) is not None
-                    else None
-                    for k in FEEDBACK_KEYS
-                }
-            )
-
-    supersedes: tuple[str, ...] = ()
-    raw_sup = meta.get("supersedes")
-    if isinstance(raw_sup, str):
-        supersedes = (raw_sup.strip(),)
-    elif isinstance(raw_sup, list) and all(isinstance(x, str) for x in raw_sup):
-        supersedes = tuple(x.strip() for x in raw_sup)
-    elif raw_sup is not None:
-        c.err("supersedes", "'supersedes' must be a notice id or a list of notice ids")
-
-    tags = _string_list(c, meta, "tags")
-    attachments: list[Attachment] = []
-    for index, rel_path in enumerate(_string_list(c, meta, "attachments")):
-        target = (file.parent / rel_path).resolve()
-        notices_dir = (root / "notices").resolve()
-        key = f"attachments[{index}]"
-        if not target.is_relative_to(notices_dir):
-            c.err(
-                key,
-                f"attachment '{rel_path}' is outside the notices/ folder; put the file "
-                "next to the notice",
-            )
-        elif not target.is_file():
-            c.err(
-                key,
-                f"attachment '{rel_path}' does not exist next to the notice; add the "
-                "file or correct the path",
-            )
-        else:
-            attachments.append(
-                Attachment(target.relative_to(notices_dir).as_posix(), target.stat().st_size)
-            )
-
-    if c.problems or not (title and branch and category and disclosure and start):
-        return None
-    return Notice(
-        id=str(notice_id),
-        source=file,
-        title=title,
-        branch=branch,
-        category=category,
-        disclosure=disclosure,
-        start=start,
-        end=end,
-        expires=expires,
-        body=body,
-        body_line=body_line,
-        number=number,
-        reviewed_by=reviewed_by,
-        major=major,
-        approved_by=approved_by,
-        scope=str(scope),
-        draft=draft,
-        feedback=feedback,
-        supersedes=supersedes,
-        responds_to=responds_to,
-        fulfils=fulfils,
-        attachments=tuple(attachments),
-        tags=tags,
-        lines=dict(c.lines),
+def _facts(
+    rel: str, place: NoticePlace, f: Fields, res: Resolved, lines: dict[str, int]
+) -> CrossFacts:
+    return CrossFacts(
+        rel=rel,
+        id="/".join(place.parts),
+        branch=res.branch,
+        scope=f.scope,
+        number=f.number,
+        supersedes=f.supersedes,
+        responds_to=f.responds_to,
+        fulfils=f.fulfils,
+        feedback=f.feedback,
+        lines=lines,
     )
 
 
-def _string_list(c: _Checker, meta: dict, key: str) -> tuple[str, ...]:
-    value = meta.get(key)
-    if value is None:
-        return ()
+def _id_parts(file: Path, root: Path) -> tuple[str, ...]:
+    return PurePosixPath(file.relative_to(root / "notices").as_posix()).with_suffix("").parts
+
+
+def _resolve_quietly(fields: Fields, registry: Registry | None, resolved: Resolved) -> None:
+    """A draft's branch and category, when they resolve; a draft is never published anyway."""
+    if registry is not None:
+        resolved.branch = registry.branch_id_for(fields.branch or "")
+        resolved.category = registry.category_id_for(fields.category or "")
+
+
+def _privacy(r: Reporter, text: str, meta: dict) -> None:
+    """Scan the file's own lines (exact line numbers), then the parsed strings for numbers
+    written with YAML escapes that only appear once parsed; those get their key's line."""
+    findings = find_personal_numbers(text)
+    for finding in findings:
+        r.err_at(finding.line, finding.message(), "privacy")
+    seen = {f.masked for f in findings}
+    for key, value in _strings(meta, ""):
+        for finding in find_personal_numbers(value):
+            if finding.masked not in seen:
+                seen.add(finding.masked)
+                r.err(key, finding.message())
+
+
+def _strings(value: Any, path: str) -> list[tuple[str, str]]:
     if isinstance(value, str):
-        return (value.strip(),)
-    if not isinstance(value, list) or not all(
-        isinstance(x, str | int) and not isinstance(x, bool) for x in value
-    ):
-        c.err(key, f"'{key}' must be a list of text items, one per line starting with '- '")
-        return ()
-    return tuple(str(x).strip() for x in value)
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}".lstrip("."))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
+    return []
+
+
+def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc) -> Notice | None:
+    if not (f.title and res.branch and res.category and f.disclosure and f.start):
+        return None
+    expires = f.expires if f.expires else (None if f.disclosure == "standing" else f.end)
+    return Notice(
+        id="/".join(place.parts),
+        source=place.file,
+        title=f.title,
+        branch=res.branch,
+        category=res.category,
+        disclosure=f.disclosure,
+        start=f.start,
+        end=f.end,
+        expires=expires,
+        body=doc.body,
+        body_line=doc.body_line,
+        number=f.number,
+        reviewed_by=f.reviewed_by,
+        major=f.major,
+        approved_by=f.approved_by,
+        scope=f.scope,
+        draft=f.draft,
+        feedback=f.feedback,
+        supersedes=f.supersedes,
+        responds_to=f.responds_to,
+        fulfils=f.fulfils,
+        attachments=res.attachments,
+        tags=f.tags,
+        lines=dict(doc.meta.lines),
+    )

@@ -58,7 +58,7 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(
             f"::{p.severity} file={_github_escape(p.path, prop=True)},line={p.line}"
-            f",title={_github_escape('noticeboard', prop=True)}::{_github_escape(p.message)}"
+            f"::{_github_escape(p.message)}"
             for p in ordered
         )
     return "\n".join(p.text() for p in ordered)

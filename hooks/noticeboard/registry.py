@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard.fieldtypes import type_name
 from noticeboard.model import SCHEDULE_EVERY, Branch, Category, Feedback, Registry, ScheduleEntry
 from noticeboard.problems import Problem, error
 from noticeboard.source import SourceError, YamlDoc, decode, parse_yaml
@@ -53,7 +54,7 @@ class _Reader:
                 )
             return None
         if not isinstance(value, str | int) or isinstance(value, bool):
-            self.err(where, f"'{where}' must be text, not {type(value).__name__}")
+            self.err(where, f"'{where}' must be text, not {type_name(value)}")
             return None
         return str(value).strip()
 
@@ -71,25 +72,29 @@ class _Reader:
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Parse `notices/_board.yml` under the repository `root`; None when it cannot be used."""
     file = root / "notices" / REGISTRY_NAME
-    rel = file.relative_to(root).as_posix()
+    rel = f"notices/{REGISTRY_NAME}"
     if not file.is_file():
         return None, [error(rel, 1, "the registry file is missing; create notices/_board.yml")]
     try:
-        doc = parse_yaml(decode(file.read_bytes()), offset=1)
+        doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
     except SourceError as exc:
         return None, [error(rel, exc.line, exc.message)]
+    except OSError as exc:
+        return None, [error(rel, 1, f"cannot read the registry: {exc.strerror or exc}")]
     return registry_from_yaml(rel, doc)
 
 
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = _Reader(rel, doc)
+    for key, line in doc.duplicates:
+        r.problems.append(error(rel, line, f"'{key}' is written twice; keep one", key))
     data = doc.data
     if not isinstance(data, dict):
         r.err("", "the registry must be a mapping with timezone, branches, categories, schedule")
         return None, r.problems
     r.unknown_keys(data, REGISTRY_KEYS, "")
 
-    timezone = data.get("timezone", "Asia/Shanghai")
+    timezone = data.get("timezone") or "Asia/Shanghai"
     if not isinstance(timezone, str):
         r.err("timezone", "'timezone' must be an IANA name such as Asia/Shanghai")
         timezone = "Asia/Shanghai"
@@ -104,18 +109,45 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
 
     branches = _branches(r, data.get("branches"))
     categories = _categories(r, data.get("categories"))
-    branch_ids = {b.id for b in branches}
-    for b in branches:
-        if b.parent is not None and b.parent not in branch_ids:
-            index = [x.id for x in branches].index(b.id)
+    _unique_names(r, branches)
+    _unique_names(r, categories)
+    _parents_known(r, branches)
+    branch_ids = {b.id for _, b in branches}
+    category_ids = {c.id for _, c in categories}
+    schedule = _schedule(r, data.get("schedule"), branch_ids, category_ids)
+    registry = Registry(
+        timezone,
+        tuple(b for _, b in branches),
+        tuple(c for _, c in categories),
+        tuple(schedule),
+    )
+    return registry, r.problems
+
+
+def _parents_known(r: _Reader, branches: list[tuple[str, Branch]]) -> None:
+    branch_ids = {b.id for _, b in branches}
+    for where, b in branches:
+        if b.parent == b.id:
+            r.err(f"{where}.parent", f"branch '{b.id}' names itself as its parent")
+        elif b.parent is not None and b.parent not in branch_ids:
             r.err(
-                f"branches[{index}].parent",
+                f"{where}.parent",
                 f"branch '{b.id}' names parent '{b.parent}', which is not a branch id; "
                 f"known ids: {', '.join(sorted(branch_ids))}",
             )
-    schedule = _schedule(r, data.get("schedule"), branch_ids, {c.id for c in categories})
-    registry = Registry(timezone, tuple(branches), tuple(categories), tuple(schedule))
-    return registry, r.problems
+
+
+def _unique_names(r: _Reader, items: list[tuple[str, Branch]] | list[tuple[str, Category]]) -> None:
+    """Notices may name a branch or category by display name, so names must be unique too."""
+    seen: dict[str, str] = {}
+    for where, item in items:
+        if item.name in seen:
+            r.err(
+                f"{where}.name",
+                f"the name '{item.name}' is already used by '{seen[item.name]}'; "
+                "names must be unique because notices may use them",
+            )
+        seen.setdefault(item.name, item.id)
 
 
 def _list_of_mappings(
@@ -155,8 +187,8 @@ def _check_id(r: _Reader, value: str | None, where: str, seen: set[str], kind: s
     return True
 
 
-def _branches(r: _Reader, value: Any) -> list[Branch]:
-    out: list[Branch] = []
+def _branches(r: _Reader, value: Any) -> list[tuple[str, Branch]]:
+    out: list[tuple[str, Branch]] = []
     seen: set[str] = set()
     for where, item in _list_of_mappings(r, value, "branches", required=True):
         r.unknown_keys(item, BRANCH_KEYS, f"{where}.")
@@ -173,12 +205,12 @@ def _branches(r: _Reader, value: Any) -> list[Branch]:
         else:
             maintainers = [m.strip() for m in maintainers_raw]
         if _check_id(r, id_, where, seen, "branch") and name:
-            out.append(Branch(id_, name, parent, feedback, tuple(maintainers)))
+            out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers))))
     return out
 
 
-def _categories(r: _Reader, value: Any) -> list[Category]:
-    out: list[Category] = []
+def _categories(r: _Reader, value: Any) -> list[tuple[str, Category]]:
+    out: list[tuple[str, Category]] = []
     seen: set[str] = set()
     for where, item in _list_of_mappings(r, value, "categories", required=True):
         r.unknown_keys(item, CATEGORY_KEYS, f"{where}.")
@@ -186,7 +218,7 @@ def _categories(r: _Reader, value: Any) -> list[Category]:
         name = r.text(item, "name", f"{where}.name", required=True)
         description = r.text(item, "description", f"{where}.description", required=False)
         if _check_id(r, id_, where, seen, "category") and name:
-            out.append(Category(id_, name, description))
+            out.append((where, Category(id_, name, description)))
     return out
 
 

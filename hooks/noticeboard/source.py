@@ -6,12 +6,11 @@ of every key for its messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-
-_LIKELY_ENCODINGS = ("gb18030", "big5", "utf-16")
 
 
 class SourceError(ValueError):
@@ -23,61 +22,128 @@ class SourceError(ValueError):
         self.line = line
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 text with a BOM and CRLF accepted; anything else gets an error naming the encoding."""
-    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError("this is a binary file, not a Markdown notice")
+def decode(raw: bytes, name: str = "FILE") -> str:
+    """UTF-8 text with a BOM and CRLF accepted; anything else gets an error naming the encoding.
+
+    `name` is the file's path as the user sees it, for the conversion command in the message.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(f"the file is UTF-16 text, not UTF-8: {_convert_hint('UTF-16', name)}", 1)
+    if b"\x00" in raw:
+        raise SourceError("this is a binary file, not a Markdown notice", 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         guess = guess_encoding(raw)
-        hint = (
-            f"it looks like {guess.upper()}; convert it with "
-            f"`iconv -f {guess.upper()} -t UTF-8 FILE > FILE.new` or save it as "
-            "'UTF-8' in your editor"
-            if guess
-            else "save it as 'UTF-8' in your editor"
-        )
-        raise SourceError(f"the file is not UTF-8 text: {hint}", line) from None
+        if guess:
+            message = (
+                f"the file is not UTF-8 text; it looks like {guess} (common on Chinese "
+                f"Windows): {_convert_hint(guess.split('/')[-1], name)}"
+            )
+        else:
+            message = (
+                "the file is not UTF-8 text and its encoding is unknown; "
+                "re-save it as 'UTF-8' in your editor"
+            )
+        raise SourceError(message, line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _convert_hint(encoding: str, name: str) -> str:
+    return (
+        f"convert it with `iconv -f {encoding} -t UTF-8 {name} > {name}.utf8 && "
+        f"mv {name}.utf8 {name}`, or re-save it as 'UTF-8' in your editor"
+    )
+
+
 def guess_encoding(raw: bytes) -> str | None:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    for name in _LIKELY_ENCODINGS[:2]:
+    """The Chinese legacy encoding that decodes `raw` into CJK text, if any."""
+    for label, codec in (("GBK/GB18030", "gb18030"), ("Big5", "big5")):
         try:
-            text = raw.decode(name)
+            text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
         if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-            return name
+            return label
     return None
+
+
+class InvalidDate(str):
+    """A scalar YAML reads as a timestamp but no calendar has (`2024-13-45`): kept as text."""
+
+
+def _lenient_timestamp(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(constructor, node)
+    except (ValueError, OverflowError):
+        return InvalidDate(node.value)
+
+
+class _PySafeLoader(yaml.SafeLoader):
+    """Pure-Python loader: slower, but fails with RecursionError (not a crash) on deep nesting."""
+
+
+_PySafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+if yaml.__with_libyaml__:
+
+    class _FastSafeLoader(yaml.CSafeLoader):
+        """libyaml parser: about ten times faster; only used for shallow documents."""
+
+    _FastSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    _FAST: type = _FastSafeLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FAST = _PySafeLoader
+
+# libyaml's composer recurses in C and crashes the interpreter on very deep nesting; any
+# document that might nest deeper than this goes to the pure-Python loader instead.
+_MAX_FAST_DEPTH = 64
+_LINE_PREFIX = re.compile(r"[ \t?:-]*")
+_FLOW = re.compile(r"[][{}]")
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap upper bound on nesting: block depth grows with the indentation-and-indicator
+    prefix of a line, flow depth with unclosed brackets (quoted ones count too: safe side)."""
+    prefix = max((_LINE_PREFIX.match(line).end() for line in text.split("\n")), default=0)
+    depth = deepest = 0
+    for bracket in _FLOW.findall(text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return prefix + deepest + 1 > _MAX_FAST_DEPTH
 
 
 @dataclass
 class YamlDoc:
-    """Parsed YAML with the line of each key, as dotted paths (`period.start`)."""
+    """Parsed YAML with the line of each key, as dotted paths (`period.start`).
+
+    `duplicates` lists keys written twice (path, line of the repeat): YAML keeps only the last.
+    """
 
     data: Any
     lines: dict[str, int] = field(default_factory=dict)
     first_line: int = 1
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _record_lines(node: yaml.Node, prefix: str, lines: dict[str, int], offset: int) -> None:
+def _record_lines(node: yaml.Node, prefix: str, doc: YamlDoc, offset: int) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             path = f"{prefix}{key_node.value}"
-            lines.setdefault(path, key_node.start_mark.line + offset)
-            _record_lines(value_node, path + ".", lines, offset)
+            line = key_node.start_mark.line + offset
+            if path in doc.lines:
+                doc.duplicates.append((path, line))
+            else:
+                doc.lines[path] = line
+            _record_lines(value_node, path + ".", doc, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix[:-1]}[{index}]" if prefix else f"[{index}]"
-            lines.setdefault(path, item.start_mark.line + offset)
-            _record_lines(item, path + ".", lines, offset)
+            doc.lines.setdefault(path, item.start_mark.line + offset)
+            _record_lines(item, path + ".", doc, offset)
 
 
 def _reject_aliases(node: yaml.Node, offset: int) -> None:
@@ -102,30 +168,41 @@ def _reject_aliases(node: yaml.Node, offset: int) -> None:
 
 def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     """Safe-load one YAML document; `offset` is the file line of the text's first line."""
-    loader = yaml.SafeLoader(text)
+    loader_class = _PySafeLoader if _may_nest_deeply(text) else _FAST
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {}, offset)
         _reject_aliases(node, offset)
-        lines: dict[str, int] = {}
-        _record_lines(node, "", lines, offset)
-        data = loader.construct_document(node)
+        doc = YamlDoc(None, {}, offset)
+        _record_lines(node, "", doc, offset)
+        doc.data = loader.construct_document(node)
     except SourceError:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else offset
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(f"the YAML is not valid: {problem}", line) from None
+        raise SourceError(f"the YAML is not valid: {problem}{_yaml_hint(problem)}", line) from None
     except yaml.YAMLError as exc:
         raise SourceError(f"the YAML is not valid: {exc}", offset) from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        # e.g. a timestamp like 2024-13-45 that YAML recognises but Python cannot build
+    except RecursionError:
+        raise SourceError("the YAML is nested too deeply to be a notice", offset) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # e.g. an integer with thousands of digits
         raise SourceError(f"the YAML has a value that cannot be read: {exc}", offset) from None
     finally:
         loader.dispose()
-    return YamlDoc(data, lines, offset)
+    return doc
+
+
+def _yaml_hint(problem: str) -> str:
+    if "\\t" in problem or "tab" in problem:
+        return " (indent with spaces, not tabs)"
+    if "unhashable" in problem:
+        return " (a key must be a plain word such as 'title')"
+    return ""
 
 
 @dataclass

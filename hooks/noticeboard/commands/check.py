@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from noticeboard.board import load_board
 from noticeboard.problems import Severity, format_problems, has_errors
+from noticeboard.registry import REGISTRY_NAME
+from noticeboard.today import TODAY_ENV, TodayError, parse_day
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +21,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _usage_error(message: str) -> int:
+    print(f"noticeboard check: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def run(args: argparse.Namespace) -> int:
+    if not (args.root / "notices" / REGISTRY_NAME).is_file():
+        return _usage_error(
+            f"no notices/{REGISTRY_NAME} in {args.root.resolve()} or any folder above it; "
+            "run this inside a notice-board repository, or pass --root PATH"
+        )
+    try:
+        if args.today:
+            parse_day(args.today, "--today")
+        elif os.environ.get(TODAY_ENV):
+            parse_day(os.environ[TODAY_ENV], TODAY_ENV)
+    except TodayError as exc:
+        return _usage_error(str(exc))
     result = load_board(args.root, args.today)
     output = format_problems(result.problems, args.format)
     if output:
