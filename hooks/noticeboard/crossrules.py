@@ -96,6 +96,8 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
     for n in notices:
         if n.scope != "public" or n.branch is None:
             continue
+        if n.feedback is None and "feedback" in n.lines:
+            continue  # written but unreadable: that file already has its own error
         own = n.feedback if n.feedback and not n.feedback.is_empty() else None
         branch = registry.branch(n.branch)
         inherited = branch.feedback if branch and branch.feedback else None

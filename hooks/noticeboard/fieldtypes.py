@@ -20,9 +20,11 @@ from noticeboard.suggest import did_you_mean
 
 @dataclass
 class Fields:
-    """Typed front-matter values; `present` holds the keys written with a non-empty value."""
+    """Typed front-matter values; `present` holds the keys written with a non-empty value,
+    `invalid` those whose value has the wrong shape (so later rules do not pile on)."""
 
     present: set[str] = field(default_factory=set)
+    invalid: set[str] = field(default_factory=set)
     title: str | None = None
     branch: str | None = None
     category: str | None = None
@@ -144,6 +146,7 @@ def unknown_keys(r: Reporter, data: dict, allowed: tuple[str, ...], prefix: str 
 def _period(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     if not isinstance(value, dict):
         r.err(key, "'period' must have 'start:' and 'end:' lines indented under it")
+        fields.invalid.add(key)
         return
     unknown_keys(r, value, PERIOD_KEYS, "period.")
     if not is_blank(value.get("start")):

@@ -43,9 +43,11 @@ def required_fields(r: Reporter, f: Fields, _reg: Registry | None, _p: NoticePla
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
         r.err("", f"'{spec.key}' is required ({spec.zh}); add a line '{spec.key}: …'")
-    if "period" in f.present and "period.start" not in f.present:
+    if "period" not in f.present or "period" in f.invalid:
+        return
+    if "period.start" not in f.present:
         r.err("period", "'period.start' is required (the first day of the period)")
-    if "period" in f.present and "period.end" not in f.present and f.disclosure != "standing":
+    if "period.end" not in f.present and f.disclosure != "standing":
         r.err("period", "'period.end' is required unless the disclosure is standing (长期)")
 
 

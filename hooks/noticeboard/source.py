@@ -147,23 +147,28 @@ def _record_lines(node: yaml.Node, prefix: str, doc: YamlDoc, offset: int) -> No
 
 
 def _reject_aliases(node: yaml.Node, offset: int) -> None:
-    """Anchors and aliases have no use in a notice and are how YAML bombs explode."""
-    stack = [node]
+    """Anchors and aliases have no use in a notice and are how YAML bombs explode.
+
+    An alias is the same node object met twice; walking in document order meets the anchor
+    first, so the repeat is the alias, reported at the line of the key that holds it.
+    """
+    stack: list[tuple[yaml.Node, int]] = [(node, node.start_mark.line)]
     seen: set[int] = set()
     while stack:
-        current = stack.pop()
+        current, line = stack.pop()
         if id(current) in seen:
             raise SourceError(
                 "YAML anchors and aliases (&name, *name) are not allowed here; "
                 "write the value out in full",
-                current.start_mark.line + offset,
+                line + offset,
             )
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
+            for key, value in reversed(current.value):
+                stack.append((value, key.start_mark.line))
+                stack.append((key, key.start_mark.line))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+            stack.extend((item, line) for item in reversed(current.value))
 
 
 def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
@@ -184,7 +189,10 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else offset
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(f"the YAML is not valid: {problem}{_yaml_hint(problem)}", line) from None
+        source_lines = text.split("\n")
+        at = line - offset
+        hint = _yaml_hint(problem, source_lines[at] if 0 <= at < len(source_lines) else "")
+        raise SourceError(f"the YAML is not valid: {problem}{hint}", line) from None
     except yaml.YAMLError as exc:
         raise SourceError(f"the YAML is not valid: {exc}", offset) from None
     except RecursionError:
@@ -197,9 +205,9 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     return doc
 
 
-def _yaml_hint(problem: str) -> str:
-    if "\\t" in problem or "tab" in problem:
-        return " (indent with spaces, not tabs)"
+def _yaml_hint(problem: str, line_text: str) -> str:
+    if "\t" in line_text:
+        return " (this line has a tab: indent with spaces, not tabs)"
     if "unhashable" in problem:
         return " (a key must be a plain word such as 'title')"
     return ""
