@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REGISTRY as REGISTRY_LINES
 from noticeboard.board import load_board
 from noticeboard.registry import read_registry
-from conftest import REGISTRY as REGISTRY_LINES
 
 REL = "notices/_board.yml"
 
 
 def registry_errors(repo, text: str) -> list[tuple[str, int, str]]:
-    registry, problems = read_registry(repo(registry=text))
+    _, problems = read_registry(repo(registry=text))
     return [(p.path, p.line, p.message) for p in problems]
 
 

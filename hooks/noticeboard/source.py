@@ -174,8 +174,9 @@ def _reject_aliases(node: yaml.Node, offset: int) -> None:
 def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     """Safe-load one YAML document; `offset` is the file line of the text's first line."""
     loader_class = _PySafeLoader if _may_nest_deeply(text) else _FAST
-    loader = loader_class(text)
+    loader = None
     try:
+        loader = loader_class(text)
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {}, offset)
@@ -185,6 +186,13 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         doc.data = loader.construct_document(node)
     except SourceError:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + offset
+        raise SourceError(
+            f"the file contains the control character {exc.character!r}, which YAML does not "
+            "allow; delete it (it is often invisible: retype the line)",
+            line,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else offset
@@ -201,7 +209,8 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         # e.g. an integer with thousands of digits
         raise SourceError(f"the YAML has a value that cannot be read: {exc}", offset) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
 
 
