@@ -120,6 +120,8 @@ def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace
 
 
 def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, res) -> None:
+    if not f.attachments:
+        return
     found: list[Attachment] = []
     notices_dir = p.notices_dir.resolve()
     for index, rel_path in enumerate(f.attachments):

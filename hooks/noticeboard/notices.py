@@ -60,7 +60,7 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         r.err("", f"the front matter must be 'key: value' lines, not {type_name(meta)}")
         return NoticeRead(None, r.problems)
     fields = read_fields(r, meta)
-    place = NoticePlace(file, root / "notices", _id_parts(file, root))
+    place = NoticePlace(file, root / "notices", _id_parts(rel))
     resolved = Resolved()
     facts = None
     if fields.draft:
@@ -91,8 +91,9 @@ def _facts(
     )
 
 
-def _id_parts(file: Path, root: Path) -> tuple[str, ...]:
-    return PurePosixPath(file.relative_to(root / "notices").as_posix()).with_suffix("").parts
+def _id_parts(rel: str) -> tuple[str, ...]:
+    """`notices/jinpu/2024/x.md` → ('jinpu', '2024', 'x')."""
+    return PurePosixPath(rel).with_suffix("").parts[1:]
 
 
 def _resolve_quietly(fields: Fields, registry: Registry | None, resolved: Resolved) -> None:
@@ -108,6 +109,8 @@ def _privacy(r: Reporter, text: str, meta: dict) -> None:
     findings = find_personal_numbers(text)
     for finding in findings:
         r.err_at(finding.line, finding.message(), "privacy")
+    if "\\" not in text:
+        return  # without a backslash there are no YAML escapes: the parsed strings add nothing
     seen = {f.masked for f in findings}
     for key, value in _strings(meta, ""):
         for finding in find_personal_numbers(value):

@@ -99,14 +99,17 @@ else:  # pragma: no cover - PyYAML built without libyaml
 # libyaml's composer recurses in C and crashes the interpreter on very deep nesting; any
 # document that might nest deeper than this goes to the pure-Python loader instead.
 _MAX_FAST_DEPTH = 64
-_LINE_PREFIX = re.compile(r"[ \t?:-]*")
+_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _FLOW = re.compile(r"[][{}]")
 
 
 def _may_nest_deeply(text: str) -> bool:
     """A cheap upper bound on nesting: block depth grows with the indentation-and-indicator
     prefix of a line, flow depth with unclosed brackets (quoted ones count too: safe side)."""
-    prefix = max((_LINE_PREFIX.match(line).end() for line in text.split("\n")), default=0)
+    prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+    openings = text.count("[") + text.count("{")
+    if prefix + openings + 1 <= _MAX_FAST_DEPTH:
+        return False
     depth = deepest = 0
     for bracket in _FLOW.findall(text):
         depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
@@ -180,7 +183,8 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {}, offset)
-        _reject_aliases(node, offset)
+        if "&" in text or "*" in text:
+            _reject_aliases(node, offset)
         doc = YamlDoc(None, {}, offset)
         _record_lines(node, "", doc, offset)
         doc.data = loader.construct_document(node)
