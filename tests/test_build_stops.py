@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+
 from buildsite import ENV, GOOD, MKDOCS, write_site
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]

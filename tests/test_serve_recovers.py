@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 
 import pytest
+
 from buildsite import ENV, GOOD, MKDOCS, write_site
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]

@@ -370,3 +370,11 @@ def test_draft_takes_no_part_in_cross_rules(repo):
     draft = GOOD.replace("reviewed_by:", "draft: true\nnumber: N1\nsupersedes: nope\nreviewed_by:")
     other = GOOD.replace("reviewed_by:", "number: N1\nreviewed_by:")
     assert errors(repo({PATH: draft, "jinpu/2024/other.md": other})) == []
+
+
+def test_every_field_kind_has_a_type_check():
+    """A kind added to fields.py without a check here would crash the loader."""
+    from noticeboard.fields import Kind
+    from noticeboard.fieldtypes import _BY_KIND
+
+    assert set(Kind) == set(_BY_KIND)
