@@ -14,8 +14,8 @@ from typing import Any
 from noticeboard.fields import FEEDBACK_KEYS, FIELDS, FIELDS_BY_KEY, PERIOD_KEYS, Kind
 from noticeboard.model import DISCLOSURE_ALIASES, Feedback
 from noticeboard.reporter import Reporter
-from noticeboard.source import InvalidDate
 from noticeboard.suggest import did_you_mean
+from noticeboard.yamldoc import InvalidDate
 
 
 @dataclass

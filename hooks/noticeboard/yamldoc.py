@@ -1,0 +1,179 @@
+"""YAML to data, with the line of every key, safely: no aliases, no crash on deep nesting.
+
+libyaml does the parsing when the document is shallow enough for its recursive C composer;
+anything deeper goes to the pure-Python loader, which fails cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+
+class SourceError(ValueError):
+    """A file that cannot be read as a notice; carries the 1-based line of the problem."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class InvalidDate(str):
+    """A scalar YAML reads as a timestamp but no calendar has (`2024-13-45`): kept as text."""
+
+
+def _lenient_timestamp(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(constructor, node)
+    except (ValueError, OverflowError):
+        return InvalidDate(node.value)
+
+
+class _PySafeLoader(yaml.SafeLoader):
+    """Pure-Python loader: slower, but fails with RecursionError (not a crash) on deep nesting."""
+
+
+_PySafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+if yaml.__with_libyaml__:
+
+    class _FastSafeLoader(yaml.CSafeLoader):
+        """libyaml parser: about ten times faster; only used for shallow documents."""
+
+    _FastSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    _FAST: type = _FastSafeLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FAST = _PySafeLoader
+
+# libyaml's composer recurses in C and crashes the interpreter on very deep nesting; any
+# document that might nest deeper than this goes to the pure-Python loader instead.
+_MAX_FAST_DEPTH = 64
+_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+_FLOW = re.compile(r"[][{}]")
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap upper bound on nesting: block depth grows with the indentation-and-indicator
+    prefix of a line, flow depth with unclosed brackets (quoted ones count too: safe side)."""
+    prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+    openings = text.count("[") + text.count("{")
+    if prefix + openings + 1 <= _MAX_FAST_DEPTH:
+        return False
+    depth = deepest = 0
+    for bracket in _FLOW.findall(text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return prefix + deepest + 1 > _MAX_FAST_DEPTH
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML with the line of each key, as dotted paths (`period.start`).
+
+    `duplicates` lists keys written twice (path, line of the repeat): YAML keeps only the last.
+    """
+
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    first_line: int = 1
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _record_lines(node: yaml.Node, prefix: str, doc: YamlDoc, offset: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            path = f"{prefix}{key_node.value}"
+            line = key_node.start_mark.line + offset
+            if path in doc.lines:
+                doc.duplicates.append((path, line))
+            else:
+                doc.lines[path] = line
+            _record_lines(value_node, path + ".", doc, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix[:-1]}[{index}]" if prefix else f"[{index}]"
+            doc.lines.setdefault(path, item.start_mark.line + offset)
+            _record_lines(item, path + ".", doc, offset)
+
+
+def _reject_aliases(node: yaml.Node, offset: int) -> None:
+    """Anchors and aliases have no use in a notice and are how YAML bombs explode.
+
+    An alias is the same node object met twice; walking in document order meets the anchor
+    first, so the repeat is the alias, reported at the line of the key that holds it.
+    """
+    stack: list[tuple[yaml.Node, int]] = [(node, node.start_mark.line)]
+    seen: set[int] = set()
+    while stack:
+        current, line = stack.pop()
+        if id(current) in seen:
+            raise SourceError(
+                "YAML anchors and aliases (&name, *name) are not allowed here; "
+                "write the value out in full",
+                line + offset,
+            )
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key, value in reversed(current.value):
+                stack.append((value, key.start_mark.line))
+                stack.append((key, key.start_mark.line))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, line) for item in reversed(current.value))
+
+
+def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
+    """Safe-load one YAML document; `offset` is the file line of the text's first line."""
+    loader_class = _PySafeLoader if _may_nest_deeply(text) else _FAST
+    loader = None
+    try:
+        loader = loader_class(text)
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(None, {}, offset)
+        if "&" in text or "*" in text:
+            _reject_aliases(node, offset)
+        doc = YamlDoc(None, {}, offset)
+        _record_lines(node, "", doc, offset)
+        doc.data = loader.construct_document(node)
+    except SourceError:
+        raise
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + offset
+        raise SourceError(
+            f"the file contains the control character {exc.character!r}, which YAML does not "
+            "allow; delete it (it is often invisible: retype the line)",
+            line,
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + offset if mark else offset
+        problem = exc.problem or exc.context or "invalid YAML"
+        source_lines = text.split("\n")
+        at = line - offset
+        hint = _yaml_hint(problem, source_lines[at] if 0 <= at < len(source_lines) else "")
+        raise SourceError(f"the YAML is not valid: {problem}{hint}", line) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(f"the YAML is not valid: {exc}", offset) from None
+    except RecursionError:
+        raise SourceError("the YAML is nested too deeply to be a notice", offset) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # e.g. an integer with thousands of digits
+        raise SourceError(f"the YAML has a value that cannot be read: {exc}", offset) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return doc
+
+
+def _yaml_hint(problem: str, line_text: str) -> str:
+    if "\t" in line_text:
+        return " (this line has a tab: indent with spaces, not tabs)"
+    if "unhashable" in problem:
+        return " (a key must be a plain word such as 'title')"
+    return ""
