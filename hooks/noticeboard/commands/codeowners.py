@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from noticeboard.codeowners import CODEOWNERS_PATH, is_current, render_codeowners
+from noticeboard.model import Registry
 from noticeboard.problems import format_problems, has_errors
 from noticeboard.registry import read_registry
 
@@ -35,6 +36,14 @@ def run(args: argparse.Namespace) -> int:
         print(format_problems(problems), file=sys.stderr)
         print("fix the registry first; CODEOWNERS was not generated", file=sys.stderr)
         return EXIT_STALE
+    try:
+        return _act(args, registry)
+    except OSError as exc:
+        print(f"{CODEOWNERS_PATH}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_STALE
+
+
+def _act(args: argparse.Namespace, registry: Registry) -> int:
     content = render_codeowners(registry)
     target = args.root / CODEOWNERS_PATH
     if args.check:
