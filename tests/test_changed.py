@@ -62,9 +62,10 @@ def test_only_problems_in_changed_files_are_kept() -> None:
 def test_link_problems_on_unchanged_notices_are_kept_when_linked_to_a_change() -> None:
     graph = {"notices/jinpu/2026/b.md": {"notices/jinpu/2026/a.md"}}
     link = error("notices/jinpu/2026/b.md", 5, "supersedes a missing notice", "supersedes")
+    item = error("notices/jinpu/2026/b.md", 6, "supersedes a missing notice", "supersedes[1]")
     other = error("notices/jinpu/2026/b.md", 2, "bad title", "title")
-    kept = relevant_problems([link, other], {"notices/jinpu/2026/a.md"}, graph)
-    assert kept == [link]  # b's own old title problem is not this change's business
+    kept = relevant_problems([link, item, other], {"notices/jinpu/2026/a.md"}, graph)
+    assert kept == [link, item]  # b's own old title problem is not this change's business
 
 
 def test_a_changed_registry_keeps_everything() -> None:

@@ -11,6 +11,7 @@ A changed registry can affect every notice, so then every problem is kept.
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -88,11 +89,13 @@ def relevant_problems(
     def touched(path: str) -> bool:
         return path in changed or any(path.startswith(f) for f in folders)
 
+    def about_links(problem: Problem) -> bool:  # `supersedes`, `supersedes[1]`, …
+        return re.split(r"[.\[]", problem.field or "", maxsplit=1)[0] in LINK_FIELDS
+
     return [
         p
         for p in problems
-        if touched(p.path)
-        or (p.field in LINK_FIELDS and any(touched(o) for o in graph.get(p.path, ())))
+        if touched(p.path) or (about_links(p) and any(touched(o) for o in graph.get(p.path, ())))
     ]
 
 
