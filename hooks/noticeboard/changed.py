@@ -25,7 +25,6 @@ from noticeboard.problems import Problem, sort_problems
 REGISTRY_PATH = "notices/_board.yml"
 DEFAULT_BASES = ("origin/main", "main")
 LINK_FIELDS = frozenset({"number", "supersedes", "responds_to"})
-EXIT_USAGE = 2
 
 
 class ChangedError(Exception):

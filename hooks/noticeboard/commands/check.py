@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from noticeboard.board import load_board
-from noticeboard.changed import EXIT_USAGE, ChangedError, add_changed_argument, review_scope
+from noticeboard.changed import ChangedError, add_changed_argument, review_scope
 from noticeboard.problems import Severity, format_problems, has_errors
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
