@@ -99,14 +99,8 @@ def test_body_has_the_usual_headings_and_the_period_in_chinese(root: Path) -> No
 def test_branch_and_category_by_display_name(root: Path) -> None:
     code = new(
         root,
-        *(
-            "--branch",
-            "余套村党支部",
-            "--category",
-            "财务公开",
-            "--title",
-            "2026年第三季度党费收缴情况",
-        ),
+        *("--branch", "余套村党支部", "--category", "财务公开"),
+        *("--title", "2026年第三季度党费收缴情况"),
         *("--today", "2026-11-02", "--feedback-phone", "0550-7777777", "--reviewed-by", "支委会"),
     )
     assert code == 0
