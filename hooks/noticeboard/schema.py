@@ -6,8 +6,11 @@ JSON Schema can express (if/then for drafts, major matters and standing notices)
 the file system or other notices (folders, attachments, links, unique numbers, end >= start)
 stays with `noticeboard check`. Dates are strings here, as YAML editors see them.
 
-Blank optional values (`number:` with nothing after it) are accepted because the validator
-treats them as absent.
+Blank values (`number:` with nothing after it) are accepted where the key is optional, because
+the validator treats them as absent. The schema holds every notice to the contract's table
+(title, branch, … required; reviewed_by unless a draft); `check` is more lenient with drafts,
+which it checks for syntax only. YAML-only distinctions (a quoted date, a date with a time) are
+invisible to JSON Schema and left to `check` too.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ Schema = dict[str, Any]
 # The validator reads text from strings and from numbers YAML produced (`number: 12`).
 _TEXT: Schema = {"type": ["string", "number"]}
 _DATE: Schema = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+# Lists of text (tags, attachments, ids) take whole numbers too; one item may stand alone.
+_LIST_ITEM: Schema = {"type": ["string", "integer"]}
+_LIST: Schema = {"type": "array", "items": _LIST_ITEM}
 
 
 def front_matter_schema(registry: Registry | None = None) -> Schema:
@@ -81,22 +87,16 @@ def _value(spec: FieldSpec, choices: dict[str, list[str]]) -> Schema:
                 "additionalProperties": False,
             }
         case Kind.ID_OR_LIST:
-            return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+            return {"anyOf": [{"type": "string"}, _LIST]}
         case Kind.STRING_LIST:
-            return {
-                "anyOf": [
-                    {"type": "string"},
-                    {"type": "array", "items": {"type": ["string", "integer"]}},
-                ]
-            }
+            return {"anyOf": [_LIST_ITEM, _LIST]}
     raise ValueError(f"no JSON Schema for field kind {spec.kind}")  # pragma: no cover
 
 
 def _field(spec: FieldSpec, choices: dict[str, list[str]]) -> Schema:
     """A property with its titles; blank allowed unless the field is always required."""
     value = _value(spec, choices)
-    nullable = spec.required is not Required.ALWAYS and spec.kind is not Kind.BOOL
-    if nullable and not spec.choices:
+    if spec.required is not Required.ALWAYS:
         value = {"anyOf": [value, {"type": "null"}]}
     schema: Schema = {"title": spec.zh, "description": spec.en, **value}
     if spec.default is not None:
