@@ -253,6 +253,28 @@ def test_branch_without_feedback_channel_gives_a_draft(
     assert check(root, "2026-11-26") == 0
 
 
+def test_optional_hints_are_valid_once_uncommented(root: Path) -> None:
+    code = new(
+        root,
+        *("--branch", "town", "--category", "finance", "--title", "党费收缴情况"),
+        *("--disclosure", "定期", "--today", "2026-10-09", "--reviewed-by", "镇党委"),
+    )
+    assert code == 0
+    path = root / "notices/town/2026/dang-fei-shou-jiao-qing-kuang.md"
+    text = path.read_text(encoding="utf-8")
+    for key in ("expires", "scope", "fulfils", "tags"):
+        assert f"\n# {key}: " in text
+        text = text.replace(f"\n# {key}: ", f"\n{key}: ")
+    path.write_text(text, encoding="utf-8")
+    meta = front_matter(path)
+    assert (meta["scope"], meta["fulfils"], meta["expires"]) == (
+        "internal",
+        "dues-quarterly",  # the registry's schedule entry, offered as the example
+        date(2026, 12, 31),
+    )
+    assert check(root, "2026-11-26") == 0
+
+
 @pytest.mark.parametrize("title", ["2024", "yes", "标题: 带冒号 #号 'quote' \"double\"", "- 列表"])
 def test_titles_read_back_exactly(root: Path, title: str) -> None:
     code = new(

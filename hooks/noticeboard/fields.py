@@ -110,7 +110,6 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.NEVER,
         "在公开栏展示至（默认为公示期止）",
         "Last day on the current board; defaults to period.end",
-        example="2026-12-31",
     ),
     FieldSpec(
         "number",
@@ -178,7 +177,6 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.NEVER,
         "本公示替代或更正的公示（编号即 notices/ 下的路径，不含 .md）",
         "Id(s) of notices this one replaces",
-        example="jinpu/2026/old-notice",
     ),
     FieldSpec(
         "responds_to",
@@ -186,7 +184,6 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.NEVER,
         "本公示答复其意见的公示",
         "Id of the notice whose feedback this answers",
-        example="jinpu/2026/old-notice",
     ),
     FieldSpec(
         "fulfils",
@@ -194,7 +191,6 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.NEVER,
         "本公示完成的定期公开事项（见 _board.yml 的 schedule）",
         "Id of a schedule entry this notice satisfies",
-        example="dues-quarterly",
     ),
     FieldSpec(
         "attachments",

@@ -14,7 +14,7 @@ from datetime import date
 import yaml
 
 from noticeboard.fields import FIELDS, Kind
-from noticeboard.model import DISCLOSURE_LABELS, Branch, Category, Feedback
+from noticeboard.model import DISCLOSURE_LABELS, Branch, Category, Feedback, ScheduleEntry
 
 # Fields the template writes itself (or explains in a draft note), never as a generic hint.
 _WRITTEN = frozenset(
@@ -40,6 +40,7 @@ class NewNotice:
     approved_by: str | None = None
     number: str | None = None
     feedback: Feedback | None = None  # given on the command line; else the branch's applies
+    schedule: tuple[ScheduleEntry, ...] = ()  # the registry's periodic duties for this branch
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,19 @@ def _hint_lines(notice: NewNotice) -> list[str]:
             continue
         if spec.key == "expires" and notice.end is None:
             continue  # standing notices stay on the board; expires is rarely wanted
-        example = spec.example or ("[]" if spec.kind is Kind.STRING_LIST else "")
-        lines.append(_line(f"# {spec.key}", example, spec.zh))
+        if spec.key == "fulfils" and not notice.schedule:
+            continue  # nothing in the registry's schedule for this branch
+        comment = spec.zh
+        if spec.key in ("supersedes", "responds_to"):
+            example = f"{notice.branch.id}/{notice.start.year}/原公示文件名"
+        elif spec.key == "expires" and notice.end is not None:
+            example = date(notice.end.year, 12, 31).isoformat()
+        elif spec.key == "fulfils":
+            example = notice.schedule[0].id
+            comment += "：" + "、".join(f"{e.id}（{e.name}）" for e in notice.schedule)
+        else:
+            example = spec.example or ("[]" if spec.kind is Kind.STRING_LIST else "")
+        lines.append(_line(f"# {spec.key}", example, comment))
     return lines
 
 

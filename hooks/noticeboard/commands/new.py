@@ -19,7 +19,12 @@ from noticeboard.workdays import CalendarRangeError, end_after_days, end_after_w
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_WORKING_DAYS = 5
-FEEDBACK_OPTIONS = (("phone", "电话"), ("email", "邮箱"), ("address", "地址"), ("person", "联系人"))
+FEEDBACK_OPTIONS = (
+    ("phone", "phone number (电话)"),
+    ("email", "email address (邮箱)"),
+    ("address", "postal or visiting address (地址)"),
+    ("person", "contact person (联系人)"),
+)
 
 EPILOG = f"""\
 period (公示期):
@@ -69,8 +74,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "new",
         help="write a new notice with today's dates filled in (新建公示)",
-        description="Write notices/<branch>/<year>/<slug>.md with every required field filled "
-        "in and Chinese hints for the optional ones, then print its path. The slug is the "
+        description="Write notices/<branch>/<year>/<slug>.md with every required field filled\n"
+        "in and Chinese hints for the optional ones, then print its path. The slug is the\n"
         "title in pinyin; an existing file is never overwritten (-2, -3, … is added).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -99,6 +104,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--disclosure",
         default="ad-hoc",
         type=_one_line,
+        metavar="KIND",
         help="standing, periodic or ad-hoc (长期、定期、随时); default: ad-hoc",
     )
     length = opt.add_mutually_exclusive_group()
@@ -111,12 +117,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"period of N working days (工作日); default: {DEFAULT_WORKING_DAYS}",
     )
-    opt.add_argument("--today", help="start on this day instead of today (YYYY-MM-DD)")
+    opt.add_argument(
+        "--today", metavar="DATE", help="start on this day instead of today (YYYY-MM-DD, 开始日期)"
+    )
     opt.add_argument(
         "--reviewed-by", type=_one_line, metavar="WHO", help="who reviewed it (审核人或审核机构)"
     )
     opt.add_argument(
-        "--major", action="store_true", help="a major matter (重大事项): needs --approved-by"
+        "--major",
+        action="store_true",
+        help="a major matter (重大事项); published only with --approved-by",
     )
     opt.add_argument(
         "--approved-by",
@@ -260,4 +270,9 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
         approved_by=args.approved_by or None,
         number=args.number or None,
         feedback=None if feedback.is_empty() else feedback,
+        schedule=tuple(
+            entry
+            for entry in registry.schedule
+            if entry.branches is None or branch.id in entry.branches
+        ),
     )

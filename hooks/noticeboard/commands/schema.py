@@ -18,9 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "schema",
         help="print the JSON Schema of a notice's front matter (编辑器用的校验规则)",
         description="Print the JSON Schema (draft 2020-12) of a notice's front matter, for "
-        "editors that check YAML as you type (e.g. VS Code with the YAML extension: map it to "
-        "notices/**/*.md). When the repository has notices/_board.yml, branch, category and "
-        "fulfils list the registry's ids and names (按登记的支部和类别提示).",
+        "editors and tools that check YAML against a schema as you type. When the repository "
+        "has notices/_board.yml, branch, category and fulfils list the registry's ids and "
+        "names (按登记的支部和类别提示). Rules that need other files (folders, attachments, "
+        "links) stay with 'noticeboard check'.",
     )
     parser.add_argument(
         "--output",
