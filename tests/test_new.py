@@ -297,6 +297,7 @@ def test_titles_read_back_exactly(root: Path, title: str) -> None:
         (("--title", "two\nlines"), "one line"),
         (("--title", "x", "--today", "2026/11/26"), "YYYY-MM-DD"),
         (("--title", "x", "--days", "0"), "1 or more"),
+        (("--title", "x", "--today", "9999-12-30", "--days", "5"), "9999"),
         (("--title", "x", "--days", "3", "--working-days", "3"), "not allowed with"),
         (("--title", "x", "--disclosure", "weekly"), "standing, periodic or ad-hoc"),
         (("--title", "x", "--approved-by", "镇党委"), "--major"),

@@ -32,6 +32,11 @@ def test_an_empty_period_is_refused() -> None:
         end_after_working_days(date(2026, 1, 5), 0)
 
 
+def test_a_period_past_the_last_representable_day_is_refused() -> None:
+    with pytest.raises(ValueError, match="9999"):
+        end_after_days(date(9999, 12, 30), 5)
+
+
 def test_golden_week_2024_facts_as_the_package_records_them() -> None:
     # National Day 2024: 1-7 October off; Sunday 29 September and Saturday 12 October worked.
     assert all(not is_working_day(date(2024, 10, d)) for d in range(1, 8))

@@ -52,7 +52,10 @@ def end_after_days(start: date, days: int) -> date:
     """Last day of a period of `days` calendar days, the start day included."""
     if days < 1:
         raise ValueError("a period lasts at least 1 day")
-    return start + timedelta(days=days - 1)
+    try:
+        return start + timedelta(days=days - 1)
+    except OverflowError:
+        raise ValueError(f"a period of {days} days from {start} ends after the year 9999") from None
 
 
 def end_after_working_days(start: date, working_days: int) -> date:

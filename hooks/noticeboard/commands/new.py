@@ -238,7 +238,10 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
                 "a standing (长期) notice has no end: leave out --days and --working-days"
             )
     elif args.days:
-        end = end_after_days(start, args.days)
+        try:
+            end = end_after_days(start, args.days)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
         length_zh = f"{args.days}天"
     else:
         count = args.working_days or DEFAULT_WORKING_DAYS
