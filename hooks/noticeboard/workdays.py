@@ -15,6 +15,7 @@ day counted.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 import chinese_calendar
@@ -24,6 +25,7 @@ class CalendarRangeError(ValueError):
     """The working-day count runs past the years the installed calendar knows."""
 
 
+@cache
 def known_years() -> tuple[int, int]:
     """First and last year the installed chinese-calendar has official holiday data for."""
     years = [day.year for day in chinese_calendar.holidays]
