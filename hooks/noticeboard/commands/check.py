@@ -7,6 +7,7 @@ import os
 import sys
 
 from noticeboard.board import load_board
+from noticeboard.changed import ChangedError, add_changed_argument, review_scope
 from noticeboard.problems import Severity, format_problems, has_errors
 from noticeboard.registry import REGISTRY_NAME
 from noticeboard.today import TODAY_ENV, TodayError, parse_day
@@ -18,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("check", help="check every notice and the registry")
     parser.add_argument("--today", help="check as of this day (YYYY-MM-DD)")
     parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    add_changed_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -40,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
     except TodayError as exc:
         return _usage_error(str(exc))
     result = load_board(args.root, args.today)
+    try:
+        result = review_scope(args.root, result, args.changed)
+    except ChangedError as exc:
+        print(f"noticeboard check --changed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     output = format_problems(result.problems, args.format)
     if output:
         print(output)
