@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -50,6 +51,15 @@ def notice_files(notices_dir: Path) -> list[Path]:
     return found
 
 
+def notice_id(file: Path, root: Path) -> str:
+    """`root/notices/jinpu/2024/x.md` → `jinpu/2024/x` (string work: fast at 10,000 files)."""
+    prefix = str(root / "notices") + os.sep
+    path = str(file)
+    if path.startswith(prefix):
+        return path[len(prefix) :].removesuffix(".md").replace(os.sep, "/")
+    return file.relative_to(root / "notices").with_suffix("").as_posix()
+
+
 def load_board(root: Path, today: str | date | None = None) -> LoadResult:
     """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD."""
     registry, problems = read_registry(root)
@@ -71,7 +81,7 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
             notices.append(read.notice)
         if read.facts is not None:
             facts.append(read.facts)
-    existing = {f.relative_to(root / "notices").with_suffix("").as_posix() for f in files}
+    existing = {notice_id(f, root) for f in files}
     problems.extend(cross_notice_problems(registry, facts, existing))
     board = Board(root, registry, tuple(notices), day)
     return LoadResult(board, sort_problems(problems))

@@ -18,8 +18,9 @@ _ID_CHECK = "10X98765432"
 _MOBILE = re.compile(r"(?<!\d)(?:(?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)")
 _ID18 = re.compile(r"(?<!\d)(\d{17}[\dXx])(?![\dXx])")
 _ID15 = re.compile(r"(?<!\d)([1-8]\d{14})(?!\d)")
-# Every number above has eleven digits, spaces or hyphens in a row: a cheap first look.
-_CANDIDATE = re.compile(r"\d[\d -]{10}")
+# Every number above lies in a run of digits, spaces and hyphens (with a leading + or a final
+# X) at least eleven long: the patterns only look inside such runs, which keeps them fast.
+_RUN = re.compile(r"\+?\d[\d -]{9,}[\dXx]")
 
 
 @dataclass(frozen=True, order=True)
@@ -61,21 +62,23 @@ def mask_id(number: str) -> str:
 def find_personal_numbers(text: str) -> list[Finding]:
     """Every unmasked ID card or mobile number in `text`, with its line."""
     normal = unicodedata.normalize("NFKC", text)
-    if not _CANDIDATE.search(normal):
-        return []
     found: list[Finding] = []
+    for run in _RUN.finditer(normal):
+        line = normal.count("\n", 0, run.start()) + 1
+        found.extend(_findings_in(run.group(), line))
+    return sorted(set(found))
 
-    def line_of(position: int) -> int:
-        return normal.count("\n", 0, position) + 1
 
-    for match in _ID18.finditer(normal):
+def _findings_in(run: str, line: int) -> list[Finding]:
+    found: list[Finding] = []
+    for match in _ID18.finditer(run):
         number = match.group(1)
         if id18_is_valid(number):
-            found.append(Finding(line_of(match.start()), "id", mask_id(number.upper())))
-    for match in _ID15.finditer(normal):
+            found.append(Finding(line, "id", mask_id(number.upper())))
+    for match in _ID15.finditer(run):
         if _id15_is_plausible(match.group(1)):
-            found.append(Finding(line_of(match.start()), "id", mask_id(match.group(1))))
-    for match in _MOBILE.finditer(normal):
+            found.append(Finding(line, "id", mask_id(match.group(1))))
+    for match in _MOBILE.finditer(run):
         number = "".join(match.groups())
-        found.append(Finding(line_of(match.start()), "mobile", mask_mobile(number)))
-    return sorted(set(found))
+        found.append(Finding(line, "mobile", mask_mobile(number)))
+    return found
