@@ -125,6 +125,13 @@ CASES = [
         ["121 characters", "120"],
     ),
     (
+        "title-two-lines",
+        "title: 关于发展李四同志为中共预备党员的公示",
+        "title: |\n  第一行\n  第二行",
+        2,
+        ["one line"],
+    ),
+    (
         "title-list",
         "title: 关于发展李四同志为中共预备党员的公示",
         "title: [a, b]",
@@ -378,3 +385,22 @@ def test_every_field_kind_has_a_type_check():
     from noticeboard.fieldtypes import _BY_KIND
 
     assert set(Kind) == set(_BY_KIND)
+
+
+def test_link_to_a_device_is_an_error_not_a_hang(repo):
+    root = repo({PATH: GOOD})
+    (root / "notices/jinpu/2024/zero.md").symlink_to("/dev/zero")
+    found = errors(root)
+    assert found == [
+        (
+            "notices/jinpu/2024/zero.md",
+            1,
+            "this is not a regular file (a link to a device or a folder?)",
+        )
+    ]
+
+
+def test_huge_file_is_refused(repo):
+    found = errors(repo({PATH: GOOD + "正文" * 1_000_000}))
+    assert [(p, line) for p, line, _ in found] == [(REL, 1)]
+    assert "larger than 2 MB" in found[0][2]

@@ -61,8 +61,12 @@ def major_needs_approval(r: Reporter, f: Fields, *_: object) -> None:
 
 
 def title_length(r: Reporter, f: Fields, *_: object) -> None:
-    if f.title is not None and len(f.title) > TITLE_MAX:
+    if f.title is None:
+        return
+    if len(f.title) > TITLE_MAX:
         r.err("title", f"'title' is {len(f.title)} characters long; shorten it to {TITLE_MAX}")
+    if "\n" in f.title:
+        r.err("title", "'title' must be one line; put the rest in the body")
 
 
 def dates_in_order(r: Reporter, f: Fields, *_: object) -> None:

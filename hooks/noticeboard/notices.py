@@ -44,7 +44,7 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
     Notice when it is complete enough."""
     rel = _relative(file, root)
     try:
-        text = decode(file.read_bytes(), rel)
+        text = decode(_read_bytes(file), rel)
         doc = split_front_matter(text)
     except SourceError as exc:
         return NoticeRead(None, [error(rel, exc.line, exc.message)])
@@ -90,6 +90,24 @@ def _facts(
         feedback=f.feedback,
         lines=lines,
     )
+
+
+MAX_NOTICE_BYTES = 2_000_000
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The file's bytes; a device, pipe or runaway file (e.g. a link to /dev/zero) is refused."""
+    if not file.is_file():
+        raise SourceError("this is not a regular file (a link to a device or a folder?)", 1)
+    with file.open("rb") as handle:
+        data = handle.read(MAX_NOTICE_BYTES + 1)
+    if len(data) > MAX_NOTICE_BYTES:
+        raise SourceError(
+            f"the file is larger than {MAX_NOTICE_BYTES // 1_000_000} MB: a notice is text; "
+            "put tables and scans in attachments",
+            1,
+        )
+    return data
 
 
 def _relative(file: Path, root: Path) -> str:
