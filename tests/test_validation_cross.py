@@ -70,7 +70,7 @@ def test_supersedes_unknown_id_reports_the_list_item_line(repo):
     )
     found = errors(root)
     assert [(p, line) for p, line, _ in found] == [("notices/jinpu/2024/b.md", 11)]
-    assert "'supersedes' names 'jinpu/2024/zz', which is not a notice" in found[0][2]
+    assert "'supersedes' names 'jinpu/2024/zz', which is not a notice id" in found[0][2]
 
 
 def test_supersedes_itself(repo):

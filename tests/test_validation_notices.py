@@ -61,7 +61,13 @@ def test_display_names_and_chinese_disclosure_are_accepted(repo):
 CASES = [
     # (id, old, new, line, words the message must contain)
     ("date-slashes", "start: 2024-06-12", "start: 2024/06/12", 7, ["period.start", "YYYY-MM-DD"]),
-    ("date-quoted", "start: 2024-06-12", "start: '2024-06-12'", 7, ["quotes", "YYYY-MM-DD"]),
+    (
+        "date-quoted",
+        "start: 2024-06-12",
+        "start: '2024-06-12'",
+        7,
+        ["must be a date written as YYYY-MM-DD without quotes", "start: 2024-06-12"],
+    ),
     ("date-impossible", "end: 2024-06-18", "end: 2024-13-45", 8, ["2024-13-45", "not a real"]),
     ("date-with-time", "end: 2024-06-18", "end: 2024-06-18 10:00:00", 8, ["time of day"]),
     ("date-number", "end: 2024-06-18", "end: 20240618", 8, ["YYYY-MM-DD", "a number"]),
@@ -404,3 +410,9 @@ def test_huge_file_is_refused(repo):
     found = errors(repo({PATH: GOOD + "正文" * 1_000_000}))
     assert [(p, line) for p, line, _ in found] == [(REL, 1)]
     assert "larger than 2 MB" in found[0][2]
+
+
+def test_full_width_colon_is_pointed_out(repo):
+    found = errors(repo({PATH: GOOD.replace("reviewed_by: 金铺", "reviewed_by：金铺")}))
+    assert [(p, line) for p, line, _ in found] == [(REL, 10)]
+    assert "line 9 has a full-width colon '：'" in found[0][2]

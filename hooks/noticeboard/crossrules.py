@@ -73,7 +73,7 @@ def links_resolve(
                     error(
                         n.rel,
                         line,
-                        f"'{key}' names '{target}', which is not a notice; {_ID_HINT}",
+                        f"'{key}' names '{target}', which is not a notice id; {_ID_HINT}",
                         key,
                     )
                 )

@@ -86,8 +86,8 @@ def as_date(r: Reporter, key: str, value: Any) -> date | None:
     elif isinstance(value, str) and _is_iso_date(value.strip()):
         r.err(
             key,
-            f"'{key}' is written in quotes; write the date as YYYY-MM-DD without quotes: "
-            f"{key.rpartition('.')[2]}: {value.strip()}",
+            f"'{key}' must be a date written as YYYY-MM-DD without quotes: remove the quotes "
+            f"and write {key.rpartition('.')[2]}: {value.strip()}",
         )
     else:
         shown = f"'{value}'" if isinstance(value, str) else type_name(value)

@@ -156,8 +156,9 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         problem = exc.problem or exc.context or "invalid YAML"
         source_lines = text.split("\n")
         at = line - offset
-        hint = _yaml_hint(problem, source_lines[at] if 0 <= at < len(source_lines) else "")
-        raise SourceError(f"the YAML is not valid: {problem}{hint}", line) from None
+        nearby = {n + offset: source_lines[n] for n in (at - 1, at) if 0 <= n < len(source_lines)}
+        explained = _explain(problem, line, nearby)
+        raise SourceError(f"the YAML is not valid: {explained}", line) from None
     except yaml.YAMLError as exc:
         raise SourceError(f"the YAML is not valid: {exc}", offset) from None
     except RecursionError:
@@ -171,9 +172,22 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     return doc
 
 
-def _yaml_hint(problem: str, line_text: str) -> str:
-    if "\t" in line_text:
-        return " (this line has a tab: indent with spaces, not tabs)"
+def _explain(problem: str, line: int, nearby: dict[int, str]) -> str:
+    """The parser's words, with the likely fix for the mistakes staff make most.
+
+    `nearby` holds the reported line and the one before it (file line → text): libyaml often
+    reports a mistake on the line after it.
+    """
+    if "\t" in nearby.get(line, ""):
+        if "cannot start any token" in problem:  # libyaml leaves the character out
+            problem = "found character '\\t' that cannot start any token"
+        return f"{problem} (this line has a tab: indent with two spaces, not tabs)"
+    for number, text in sorted(nearby.items()):
+        if "：" in text.split("#")[0]:
+            return (
+                f"{problem} (line {number} has a full-width colon '：'; after a key write "
+                "':' and a space)"
+            )
     if "unhashable" in problem:
-        return " (a key must be a plain word such as 'title')"
-    return ""
+        return f"{problem} (a key must be a plain word such as 'title')"
+    return problem
