@@ -416,3 +416,18 @@ def test_full_width_colon_is_pointed_out(repo):
     found = errors(repo({PATH: GOOD.replace("reviewed_by: 金铺", "reviewed_by：金铺")}))
     assert [(p, line) for p, line, _ in found] == [(REL, 10)]
     assert "line 9 has a full-width colon '：'" in found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("key", "lines"),
+    [
+        ("branch", "branch: jinpu\n"),
+        ("category", "category: organisation\n"),
+        ("disclosure", "disclosure: ad-hoc\n"),
+        ("period", "period:\n  start: 2024-06-12\n  end: 2024-06-18\n"),
+    ],
+)
+def test_each_required_key(repo, key, lines):
+    found = errors(repo({PATH: GOOD.replace(lines, "")}))
+    assert [(p, line) for p, line, _ in found] == [(REL, 2)]
+    assert found[0][2].startswith(f"'{key}' is required (")
