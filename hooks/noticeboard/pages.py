@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 
 from noticeboard import listings, urls
@@ -463,4 +463,4 @@ def attachments_to_publish(placed: Mapping[str, Placed]) -> list[str]:
 
 def source_date_epoch(today: date) -> int:
     """Midnight UTC of the build's today: the timestamp MkDocs writes into sitemap files."""
-    return int(datetime(today.year, today.month, today.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp())
