@@ -155,8 +155,10 @@ def test_board_lists_current_notices_by_state_newest_first(site: Path) -> None:
     assert "共有3条公示" in lead and "公示中1条" in lead and "长期公开1条" in lead
     # archived and superseded notices are off the current board
     assert "dues-q3-error" not in str(body) and "new-member-li" not in str(body)
-    rows = {text(li.select_one("a")): text(li.select_one(".nb-row__counts")) for li in
-            body.select(".nb-row")}  # fmt: skip
+    rows = {
+        text(li.select_one("a")): text(li.select_one(".nb-row__counts"))
+        for li in body.select(".nb-row")
+    }
     assert rows == {"镇党委": "当前1条", "金铺村党支部": "当前2条", "余套村党支部": "当前0条"}
 
 
@@ -301,8 +303,10 @@ def test_branch_page_current_and_archive_by_year(site: Path) -> None:
         "../../notices/jinpu/2024/new-member-li-result/",
         "../../notices/jinpu/2024/new-member-li/",
     ]
-    years = {text(li.a): (resolve(url, li.a["href"]), text(li.select_one(".nb-row__counts")))
-             for li in body.select(".nb-row")}  # fmt: skip
+    years = {
+        text(li.a): (resolve(url, li.a["href"]), text(li.select_one(".nb-row__counts")))
+        for li in body.select(".nb-row")
+    }
     assert years == {
         "2026年": ("branches/jinpu/2026/", "3条"),
         "2024年": ("branches/jinpu/2024/", "2条"),
