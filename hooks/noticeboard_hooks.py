@@ -10,5 +10,7 @@ from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by 
     on_page_content,
     on_page_context,
     on_post_build,
+    on_post_page,
+    on_post_template,
     on_serve,
 )

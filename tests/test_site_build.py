@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -411,3 +412,14 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_every_page_is_valid_html(site: Path) -> None:
+    vnu = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
+    if not vnu.is_file() or shutil.which("java") is None:
+        pytest.skip("the W3C Nu checker needs node_modules (npm ci) and Java")
+    pages = sorted(str(p) for p in site.rglob("*.html") if "assets" not in p.parts)
+    run = subprocess.run(
+        ["java", "-jar", str(vnu), "--errors-only", *pages], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from noticeboard.board import Board, load_board
+from noticeboard.markup import valid_theme_markup
 from noticeboard.pages import (
     NOTICE_TEMPLATE,
     PageSpec,
@@ -98,6 +99,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if spec is not None:
         context["nb"] = spec.view
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_theme_markup(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return valid_theme_markup(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

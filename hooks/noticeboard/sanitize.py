@@ -47,7 +47,7 @@ def clean_body(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=set(URL_SCHEMES),
-        link_rel="noopener noreferrer",
+        link_rel=None,  # no target= is allowed, so no rel is needed; a bare <a> stays valid
         strip_comments=True,
     )
 
