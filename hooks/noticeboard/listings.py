@@ -34,7 +34,9 @@ def past(placed: Iterable[Placed]) -> list[Placed]:
     return newest_first(p for p in placed if not p.on_current_board)
 
 
-def by_state(placed: Iterable[Placed], states: tuple[State, ...] = BOARD_STATES):
+def by_state(
+    placed: Iterable[Placed], states: tuple[State, ...] = BOARD_STATES
+) -> list[tuple[State, list[Placed]]]:
     """[(state, notices newest first)] for each of `states`, empty groups kept (shown as none)."""
     items = list(placed)
     return [(s, newest_first(p for p in items if p.state is s)) for s in states]

@@ -8,7 +8,7 @@ are consulted, so nothing unpublished can appear in a page, a link or a count.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
@@ -64,7 +64,9 @@ def tel_href(phone: str) -> str:
     return f"tel:{digits}"
 
 
-def feedback_view(own: Feedback | None, branch_name: str, inherited: Feedback | None):
+def feedback_view(
+    own: Feedback | None, branch_name: str, inherited: Feedback | None
+) -> FeedbackView | None:
     """The notice's own channel, else its branch's; None when neither has anything."""
     chosen, from_branch = (own, None) if own and not own.is_empty() else (inherited, branch_name)
     if chosen is None or chosen.is_empty():
@@ -142,7 +144,7 @@ class SiteBuilder:
             return None
         return Link(plain_title(placed.notice.title), urls.notice_url(notice_id))
 
-    def links(self, ids) -> tuple[Link, ...]:
+    def links(self, ids: Iterable[str]) -> tuple[Link, ...]:
         return tuple(link for link in (self.link(i) for i in ids) if link is not None)
 
     def item(self, placed: Placed) -> Item:
@@ -158,7 +160,7 @@ class SiteBuilder:
             number=n.number,
         )
 
-    def items(self, placed) -> tuple[Item, ...]:
+    def items(self, placed: Iterable[Placed]) -> tuple[Item, ...]:
         return tuple(self.item(p) for p in placed)
 
     # -- notice pages -------------------------------------------------------------------
@@ -216,23 +218,35 @@ class SiteBuilder:
         ]
 
     # -- listings -----------------------------------------------------------------------
-    def listing(self, kind: str, url: str, title: str, lead: str, **parts) -> PageSpec:
+    def listing(
+        self,
+        kind: str,
+        url: str,
+        title: str,
+        lead: str,
+        *,
+        crumbs: tuple[Link, ...] = (),
+        summary: tuple[Row, ...] = (),
+        sections: tuple[Section, ...] = (),
+        rows_heading: str | None = None,
+        rows: tuple[Row, ...] = (),
+        feedback: FeedbackView | None = None,
+        in_nav: bool = False,
+    ) -> PageSpec:
         view = Listing(
             kind=kind,
             title=title,
             lead=lead,
-            crumbs=parts.get("crumbs", ()),
-            summary=parts.get("summary", ()),
-            sections=parts.get("sections", ()),
-            rows_heading=parts.get("rows_heading"),
-            rows=parts.get("rows", ()),
-            feedback=parts.get("feedback"),
+            crumbs=crumbs,
+            summary=summary,
+            sections=sections,
+            rows_heading=rows_heading,
+            rows=rows,
+            feedback=feedback,
             built=self.built,
             built_iso=self.built_iso,
         )
-        return PageSpec(
-            urls.source_of(url), title, LISTING_TEMPLATE, view, in_nav=parts.get("in_nav", False)
-        )
+        return PageSpec(urls.source_of(url), title, LISTING_TEMPLATE, view, in_nav=in_nav)
 
     def state_sections(self, placed: list[Placed]) -> tuple[Section, ...]:
         return tuple(
@@ -283,7 +297,7 @@ class SiteBuilder:
         scope_id: str,
         name: str,
         placed: list[Placed],
-        url_of,
+        url_of: Callable[..., str],
         index: Link,
         feedback: FeedbackView | None = None,
         note: str | None = None,
@@ -307,7 +321,7 @@ class SiteBuilder:
             Row(zh_year(int(g.key)), url_of(scope_id, int(g.key)), f"{g.count}条")
             for g in listings.by_year(placed)
         )
-        lead = f"当前公示{len(now)}条，历年共发布{len(placed)}条。" + (f"{note}" if note else "")
+        lead = f"当前公示{len(now)}条，历年共发布{len(placed)}条。{note or ''}"
         pages = [
             self.listing(
                 kind,
@@ -407,7 +421,7 @@ class SiteBuilder:
                 listings.in_category(all_placed, c.id),
                 urls.category_url,
                 index,
-                note=c.description and f"{c.description}",
+                note=f"{c.description}。" if c.description else None,
             )
         return pages
 
