@@ -423,3 +423,14 @@ def test_every_page_is_valid_html(site: Path) -> None:
         ["java", "-jar", str(vnu), "--errors-only", *pages], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+
+
+def test_pages_announce_their_atom_feeds(site: Path) -> None:
+    def feeds(url: str) -> set[str]:
+        links = page(site, url).select("head link[rel=alternate][type='application/atom+xml']")
+        return {resolve(url, link["href"]) for link in links}
+
+    assert feeds("") == {"feeds/all.xml"}
+    assert feeds("branches/jinpu/") == {"feeds/all.xml", "feeds/branch/jinpu.xml"}
+    assert feeds("branches/jinpu/2024/") == {"feeds/all.xml", "feeds/branch/jinpu.xml"}
+    assert feeds("categories/finance/") == {"feeds/all.xml", "feeds/category/finance.xml"}

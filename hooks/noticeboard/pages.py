@@ -231,6 +231,7 @@ class SiteBuilder:
         rows_heading: str | None = None,
         rows: tuple[Row, ...] = (),
         feedback: FeedbackView | None = None,
+        feed: Link | None = None,
         in_nav: bool = False,
     ) -> PageSpec:
         view = Listing(
@@ -245,6 +246,7 @@ class SiteBuilder:
             feedback=feedback,
             built=self.built,
             built_iso=self.built_iso,
+            feed=feed,
         )
         return PageSpec(urls.source_of(url), title, LISTING_TEMPLATE, view, in_nav=in_nav)
 
@@ -301,6 +303,7 @@ class SiteBuilder:
         index: Link,
         feedback: FeedbackView | None = None,
         note: str | None = None,
+        feed: Link | None = None,
     ) -> list[PageSpec]:
         """A branch's or a category's page (current + past) and one page per year."""
         now = listings.current(placed)
@@ -333,6 +336,7 @@ class SiteBuilder:
                 rows_heading="按年份查看",
                 rows=rows,
                 feedback=feedback,
+                feed=feed,
             )
         ]
         for year in listings.years(placed):
@@ -345,6 +349,7 @@ class SiteBuilder:
                     f"{name}{zh_year(year)}共发布{len(in_year)}条公示，按月份排列，新的在前。",
                     crumbs=(index, here),
                     sections=self.month_sections(in_year, year),
+                    feed=feed,
                 )
             )
         return pages
@@ -387,6 +392,7 @@ class SiteBuilder:
                 index,
                 feedback=feedback_view(None, b.name, b.feedback),
                 note=f"上级党组织：{parent.name}。" if parent else None,
+                feed=Link(f"{b.name}公示", urls.branch_feed_url(b.id)),
             )
         return pages
 
@@ -422,6 +428,7 @@ class SiteBuilder:
                 urls.category_url,
                 index,
                 note=f"{c.description}。" if c.description else None,
+                feed=Link(f"{c.name}公示", urls.category_feed_url(c.id)),
             )
         return pages
 

@@ -41,3 +41,15 @@ def source_of(url: str) -> str:
 
 def notice_source(notice_id: str) -> str:
     return f"notices/{notice_id}.md"
+
+
+# Atom feeds (SPEC "Site pages"); written by noticeboard.feeds, linked from page heads here.
+ALL_FEED_URL = "feeds/all.xml"
+
+
+def branch_feed_url(branch_id: str) -> str:
+    return f"feeds/branch/{branch_id}.xml"
+
+
+def category_feed_url(category_id: str) -> str:
+    return f"feeds/category/{category_id}.xml"

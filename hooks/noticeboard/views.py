@@ -138,3 +138,4 @@ class Listing:
     feedback: FeedbackView | None
     built: str
     built_iso: str
+    feed: Link | None = None  # the Atom feed of this branch or category
