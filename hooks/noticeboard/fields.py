@@ -1,4 +1,9 @@
-"""Front-matter fields of a notice: one table drives both the checks and the JSON Schema."""
+"""Front-matter fields of a notice: one table drives the checks, the JSON Schema and `new`.
+
+The validator (`notices.py`) reads keys, kinds and requirements from here; `schema.py` turns the
+same table into JSON Schema; `template.py` writes the Chinese hints of `noticeboard new` from
+`zh` and `example`. Add a field here and all three follow.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +25,15 @@ class Required(StrEnum):
     ALWAYS = "always"
     UNLESS_DRAFT = "unless-draft"
     IF_MAJOR = "if-major"
+    UNLESS_STANDING = "unless-standing"  # period.end: a standing notice has no end
     NEVER = "never"
 
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One front-matter key. `zh`/`en` describe it to writers (hints, schema titles);
+    `example` is the value shown in a commented hint; `subfields` are a mapping's keys."""
+
     key: str
     kind: Kind
     required: Required
@@ -34,11 +43,32 @@ class FieldSpec:
     min_length: int | None = None
     max_length: int | None = None
     default: object = None
+    example: str | None = None
+    subfields: tuple[FieldSpec, ...] = ()
 
 
 TITLE_MAX = 120
-FEEDBACK_KEYS: tuple[str, ...] = ("phone", "email", "address", "person")
-PERIOD_KEYS: tuple[str, ...] = ("start", "end")
+STANDING_VALUES: tuple[str, ...] = ("standing", "长期")
+"""The disclosure values (English and Chinese) that mean standing: no period.end."""
+
+PERIOD_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("start", Kind.DATE, Required.ALWAYS, "公示开始日期", "First day of the period"),
+    FieldSpec(
+        "end",
+        Kind.DATE,
+        Required.UNLESS_STANDING,
+        "公示截止日期（长期公开不填）",
+        "Last day of the period, inclusive; not for standing notices",
+    ),
+)
+FEEDBACK_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("phone", Kind.STRING, Required.NEVER, "联系电话", "Phone", example="0550-1234567"),
+    FieldSpec("email", Kind.STRING, Required.NEVER, "电子邮箱", "Email"),
+    FieldSpec("address", Kind.STRING, Required.NEVER, "来信来访地址", "Postal or visiting address"),
+    FieldSpec("person", Kind.STRING, Required.NEVER, "联系人", "Contact person"),
+)
+PERIOD_KEYS: tuple[str, ...] = tuple(f.key for f in PERIOD_FIELDS)
+FEEDBACK_KEYS: tuple[str, ...] = tuple(f.key for f in FEEDBACK_FIELDS)
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
@@ -72,6 +102,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.ALWAYS,
         "公示期：start 起、end 止（YYYY-MM-DD）",
         "Disclosure period; end is required unless standing",
+        subfields=PERIOD_FIELDS,
     ),
     FieldSpec(
         "expires",
@@ -80,17 +111,38 @@ FIELDS: tuple[FieldSpec, ...] = (
         "在公开栏展示至（默认为公示期止）",
         "Last day on the current board; defaults to period.end",
     ),
-    FieldSpec("number", Kind.STRING, Required.NEVER, "文号", "Document number, unique"),
     FieldSpec(
-        "reviewed_by", Kind.STRING, Required.UNLESS_DRAFT, "审核人或审核机构", "Who reviewed it"
+        "number",
+        Kind.STRING,
+        Required.NEVER,
+        "文号（全站唯一）",
+        "Document number, unique",
+        example="金党〔2026〕1号",
     ),
-    FieldSpec("major", Kind.BOOL, Required.NEVER, "是否重大事项", "A major matter", default=False),
+    FieldSpec(
+        "reviewed_by",
+        Kind.STRING,
+        Required.UNLESS_DRAFT,
+        "审核人或审核机构",
+        "Who reviewed it",
+        example="支部委员会",
+    ),
+    FieldSpec(
+        "major",
+        Kind.BOOL,
+        Required.NEVER,
+        "是否重大事项（是则须填 approved_by）",
+        "A major matter",
+        default=False,
+        example="true",
+    ),
     FieldSpec(
         "approved_by",
         Kind.STRING,
         Required.IF_MAJOR,
         "审批的上级党组织",
         "Who approved it (required when major)",
+        example="镇党委",
     ),
     FieldSpec(
         "scope",
@@ -100,6 +152,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "public or internal",
         choices=("public", "internal"),
         default="public",
+        example="internal",
     ),
     FieldSpec(
         "draft",
@@ -108,6 +161,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "草稿（不发布）",
         "Draft, never published",
         default=False,
+        example="true",
     ),
     FieldSpec(
         "feedback",
@@ -115,26 +169,27 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.NEVER,
         "意见反馈渠道（默认用支部的）",
         "Feedback channel; defaults to the branch's",
+        subfields=FEEDBACK_FIELDS,
     ),
     FieldSpec(
         "supersedes",
         Kind.ID_OR_LIST,
         Required.NEVER,
-        "本公示替代或更正的公示",
+        "本公示替代或更正的公示（编号即 notices/ 下的路径，不含 .md）",
         "Id(s) of notices this one replaces",
     ),
     FieldSpec(
         "responds_to",
         Kind.STRING,
         Required.NEVER,
-        "本公示答复的公示",
+        "本公示答复其意见的公示",
         "Id of the notice whose feedback this answers",
     ),
     FieldSpec(
         "fulfils",
         Kind.STRING,
         Required.NEVER,
-        "本公示完成的定期公开事项",
+        "本公示完成的定期公开事项（见 _board.yml 的 schedule）",
         "Id of a schedule entry this notice satisfies",
     ),
     FieldSpec(
@@ -143,8 +198,9 @@ FIELDS: tuple[FieldSpec, ...] = (
         Required.NEVER,
         "附件（相对于本文件的路径）",
         "Attachment paths relative to the notice file",
+        example="[附件.pdf]",
     ),
-    FieldSpec("tags", Kind.STRING_LIST, Required.NEVER, "标签", "Tags"),
+    FieldSpec("tags", Kind.STRING_LIST, Required.NEVER, "标签", "Tags", example="[发展党员]"),
 )
 
 FIELDS_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in FIELDS}
