@@ -24,6 +24,7 @@ from noticeboard.pages import (
 )
 from noticeboard.problems import Severity, format_problems
 from noticeboard.sanitize import clean_body
+from noticeboard.sourcelink import source_edit_path
 from noticeboard.urls import attachment_url
 
 log = get_plugin_logger("noticeboard")
@@ -64,6 +65,7 @@ def _markdown(spec: PageSpec) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     board: Board = _state["board"]
     specs: dict[str, PageSpec] = _state["specs"]
+    docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -73,7 +75,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion))
+        file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
+        if spec.notice_id is not None:
+            # "view source" leads to the notice's own Markdown file (when repo_url is set)
+            file.edit_uri = source_edit_path(spec.notice_id, docs_dir)
+        files.append(file)
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(

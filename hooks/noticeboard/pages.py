@@ -47,6 +47,7 @@ class PageSpec:
     view: NoticeView | Listing
     body: str = ""
     in_nav: bool = False
+    notice_id: str | None = None  # set on notice pages: the source file is notices/<id>.md
 
 
 def human_size(size: int) -> str:
@@ -213,6 +214,7 @@ class SiteBuilder:
                 NOTICE_TEMPLATE,
                 self.notice_view(p),
                 body=p.notice.body,
+                notice_id=nid,
             )
             for nid, p in self.placed.items()
         ]
