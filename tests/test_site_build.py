@@ -156,11 +156,12 @@ def test_board_lists_current_notices_by_state_newest_first(site: Path) -> None:
     assert "共有3条公示" in lead and "公示中1条" in lead and "长期公开1条" in lead
     # archived and superseded notices are off the current board
     assert "dues-q3-error" not in str(body) and "new-member-li" not in str(body)
-    rows = {
-        text(li.select_one("a")): text(li.select_one(".nb-row__counts"))
-        for li in body.select(".nb-row")
-    }
-    assert rows == {"镇党委": "当前1条", "金铺村党支部": "当前2条", "余套村党支部": "当前0条"}
+    jump = [(text(a), resolve("", a["href"])) for a in body.select(".nb-jump a")]
+    assert jump == [
+        ("镇党委1条", "branches/town/"),
+        ("金铺村党支部2条", "branches/jinpu/"),
+        ("余套村党支部0条", "branches/yutao/"),
+    ]
 
 
 def test_listing_item_shows_branch_category_period_number_and_label(site: Path) -> None:

@@ -229,6 +229,7 @@ class SiteBuilder:
         *,
         crumbs: tuple[Link, ...] = (),
         summary: tuple[Row, ...] = (),
+        jump: tuple[Row, ...] = (),
         sections: tuple[Section, ...] = (),
         rows_heading: str | None = None,
         rows: tuple[Row, ...] = (),
@@ -242,6 +243,7 @@ class SiteBuilder:
             lead=lead,
             crumbs=crumbs,
             summary=summary,
+            jump=jump,
             sections=sections,
             rows_heading=rows_heading,
             rows=rows,
@@ -274,8 +276,8 @@ class SiteBuilder:
         counts = listings.state_counts(now)
         sections = self.state_sections(now)
         summary = tuple(Row(s.heading, f"#{s.anchor}", f"{s.count}条") for s in sections)
-        rows = tuple(
-            Row(b.name, urls.branch_url(b.id), f"当前{len(listings.in_branch(now, b.id))}条")
+        jump = tuple(
+            Row(b.name, urls.branch_url(b.id), f"{len(listings.in_branch(now, b.id))}条")
             for b in self.registry.branches
         )
         lead = (
@@ -289,9 +291,8 @@ class SiteBuilder:
             "公开栏",
             lead,
             summary=summary,
+            jump=jump,
             sections=sections,
-            rows_heading="按党组织查看",
-            rows=rows,
             in_nav=True,
         )
 

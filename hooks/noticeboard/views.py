@@ -132,6 +132,7 @@ class Listing:
     lead: str
     crumbs: tuple[Link, ...]
     summary: tuple[Row, ...]
+    jump: tuple[Row, ...]  # quick links near the top (the board: one per branch)
     sections: tuple[Section, ...]
     rows_heading: str | None
     rows: tuple[Row, ...]
