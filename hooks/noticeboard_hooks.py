@@ -7,5 +7,10 @@ here at the top, never inside an event.
 from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by name)
     on_config,
     on_files,
+    on_page_content,
+    on_page_context,
+    on_post_build,
+    on_post_page,
+    on_post_template,
     on_serve,
 )

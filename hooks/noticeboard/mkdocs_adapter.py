@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from noticeboard.board import Board, load_board
+from noticeboard.markup import valid_theme_markup
+from noticeboard.pages import (
+    NOTICE_TEMPLATE,
+    PageSpec,
+    attachments_to_publish,
+    site_pages,
+    source_date_epoch,
+)
 from noticeboard.problems import Severity, format_problems
+from noticeboard.sanitize import clean_body
+from noticeboard.sourcelink import source_edit_path
+from noticeboard.urls import attachment_url
 
 log = get_plugin_logger("noticeboard")
 
-_state: dict[str, Board] = {}
+_state: dict[str, Any] = {}
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -31,24 +46,78 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"{len(errors)} error(s) in the notices; nothing was built:\n" + format_problems(errors)
         )
-    _state["board"] = result.board
+    if not config.use_directory_urls:
+        raise PluginError("noticeboard needs 'use_directory_urls: true' in mkdocs.yml")
+    board = result.board
+    # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
+    _state["board"] = board
+    _state["specs"] = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
     return config
 
 
+def _markdown(spec: PageSpec) -> str:
+    meta = {"title": spec.title, "template": spec.template, "hide": ["toc"]}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return f"---\n{front}---\n\n{spec.body}"
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    board = _state["board"]
-    for nid, placed in board.placed().items():
-        notice = placed.notice
-        content = f"# {notice.title}\n\n{notice.body}"
+    board: Board = _state["board"]
+    specs: dict[str, PageSpec] = _state["specs"]
+    docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
+    for src_uri, spec in specs.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            log.warning(
+                f"docs/{src_uri} is replaced by the generated page at the same address; "
+                "remove it from docs/"
+            )
+            files.remove(existing)
+        inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
+        if spec.notice_id is not None:
+            # "view source" leads to the notice's own Markdown file (when repo_url is set)
+            file.edit_uri = source_edit_path(spec.notice_id, docs_dir)
+        files.append(file)
+    for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
                 config,
-                f"notices/{nid}.md",
-                content=content,
+                attachment_url(path),
+                abs_src_path=str(board.root / "notices" / path),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Notice bodies come from many hands: only the allow-list reaches the page."""
+    spec = _state["specs"].get(page.file.src_uri)
+    if spec is not None and spec.template == NOTICE_TEMPLATE:
+        return clean_body(html)
+    return html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    spec = _state["specs"].get(page.file.src_uri)
+    if spec is not None:
+        context["nb"] = spec.view
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_theme_markup(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return valid_theme_markup(output) if template_name.endswith(".html") else output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Files written beside the pages from the same Board: feeds (and search records) plug in
+    here, e.g. `feeds.write_feeds(_state["board"], Path(config.site_dir), config.site_url)`."""
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -1,0 +1,35 @@
+"""Dates as residents read them: 2024年6月12日, and periods that drop a repeated year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def zh_date(day: date) -> str:
+    """2024年6月12日 (no leading zeros, as printed notices write it)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def zh_month_day(day: date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def zh_period(start: date, end: date | None) -> str:
+    """2024年6月12日至6月18日; the year is kept when the period crosses into a new year.
+
+    A standing notice has no end: 2024年6月12日起.
+    """
+    if end is None:
+        return f"{zh_date(start)}起"
+    if end == start:
+        return zh_date(start)
+    second = zh_month_day(end) if end.year == start.year else zh_date(end)
+    return f"{zh_date(start)}至{second}"
+
+
+def zh_year(year: int) -> str:
+    return f"{year}年"
+
+
+def zh_month(month: int) -> str:
+    return f"{month}月"

@@ -1,0 +1,12 @@
+"""A QR code for the printed notice, pointing residents at the notice's permanent URL."""
+
+from __future__ import annotations
+
+import segno
+
+
+def qr_svg(url: str, label: str = "本公示网址的二维码") -> str:
+    """An inline SVG (no XML declaration) that scales with its box; deterministic for a URL."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=4, border=2, omitsize=True, dark="#000", light="#fff")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)

@@ -1,0 +1,55 @@
+"""Where each page lives: stable URLs (relative to the site root) and the source paths behind them.
+
+URLs never change once published (residents print them as QR codes), so they depend only on
+ids from the registry and the notice paths.
+"""
+
+from __future__ import annotations
+
+
+def notice_url(notice_id: str) -> str:
+    return f"notices/{notice_id}/"
+
+
+def attachment_url(path: str) -> str:
+    """Attachments keep their place next to the notice: notices/<branch>/<year>/<file>."""
+    return f"notices/{path}"
+
+
+BOARD_URL = ""
+BRANCHES_URL = "branches/"
+CATEGORIES_URL = "categories/"
+ARCHIVE_URL = "archive/"
+
+
+def branch_url(branch_id: str, year: int | None = None) -> str:
+    return f"branches/{branch_id}/" + (f"{year}/" if year else "")
+
+
+def category_url(category_id: str, year: int | None = None) -> str:
+    return f"categories/{category_id}/" + (f"{year}/" if year else "")
+
+
+def archive_url(year: int | None = None) -> str:
+    return "archive/" + (f"{year}/" if year else "")
+
+
+def source_of(url: str) -> str:
+    """The Markdown source path MkDocs maps to a directory URL (`a/b/` ← `a/b/index.md`)."""
+    return f"{url}index.md"
+
+
+def notice_source(notice_id: str) -> str:
+    return f"notices/{notice_id}.md"
+
+
+# Atom feeds (SPEC "Site pages"); written by noticeboard.feeds, linked from page heads here.
+ALL_FEED_URL = "feeds/all.xml"
+
+
+def branch_feed_url(branch_id: str) -> str:
+    return f"feeds/branch/{branch_id}.xml"
+
+
+def category_feed_url(category_id: str) -> str:
+    return f"feeds/category/{category_id}.xml"

@@ -1,0 +1,68 @@
+/* Keeps state labels true on the visitor's clock: a page built last week may show a notice as
+   公示中 that has since closed. Dates are compared as ISO strings (YYYY-MM-DD) in the registry's
+   timezone; banner texts come from the page itself (data-banner-<state>), already in Chinese.
+   No dependencies. */
+(function () {
+  "use strict";
+  var LABELS = {
+    active: "公示中",
+    closed: "公示期满",
+    standing: "长期公开",
+    archived: "已归档",
+    superseded: "已被替代"
+  };
+
+  function todayIn(tz) {
+    try {
+      var parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit"
+      }).formatToParts(new Date());
+      var p = {};
+      parts.forEach(function (x) { p[x.type] = x.value; });
+      return p.year + "-" + p.month + "-" + p.day;
+    } catch (e) {
+      // No Intl time zones on this browser: Beijing time is UTC+08:00 all year.
+      return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    }
+  }
+
+  // The same rules as noticeboard.lifecycle.date_state (dates inclusive).
+  function stateOn(d, day) {
+    if (d.state === "superseded") return "superseded";
+    if (day < d.start) return null;
+    if (!d.end) return (!d.expires || day <= d.expires) ? "standing" : "archived";
+    if (day <= d.end) return "active";
+    if (d.expires && day <= d.expires) return "closed";
+    return "archived";
+  }
+
+  function update(label) {
+    var d = label.dataset;
+    var state = stateOn(d, todayIn(d.tz || "Asia/Shanghai"));
+    if (!state || state === d.state) return state;
+    label.classList.remove("nb-label--" + d.state);
+    label.classList.add("nb-label--" + state);
+    label.textContent = LABELS[state];
+    d.state = state;
+    return state;
+  }
+
+  document.querySelectorAll("[data-nb-live]").forEach(update);
+
+  document.querySelectorAll("[data-nb-status]").forEach(function (box) {
+    var label = box.querySelector("[data-nb-live]");
+    var banner = box.querySelector("[data-nb-banner]");
+    if (!label || !banner || label.dataset.state === "superseded") return;
+    var state = label.dataset.state;
+    var text = box.getAttribute("data-banner-" + state) || "";
+    if (banner.textContent === text) return;
+    banner.textContent = text;
+    banner.className = "nb-banner nb-banner--" + state;
+    banner.hidden = !text;
+  });
+
+  document.querySelectorAll("[data-nb-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
