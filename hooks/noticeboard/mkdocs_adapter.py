@@ -10,6 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from noticeboard.board import Board, load_board
+from noticeboard.feeds import build_feeds
 from noticeboard.problems import Severity, format_problems
 
 log = get_plugin_logger("noticeboard")
@@ -49,6 +50,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the Atom feeds next to the pages (feeds are not MkDocs pages, so no File objects)."""
+    board = _state["board"]
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    feeds = build_feeds(board.placed(), board.registry, site_url, board.today, config.site_name)
+    site_dir = Path(config.site_dir)
+    for rel, data in feeds.items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
