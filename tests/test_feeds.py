@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 from lxml import etree
 
 from noticeboard.board import Board, load_board
-from noticeboard.feeds import build_feeds, plain_excerpt
+from noticeboard.feeds import build_feeds, feed_paths, plain_excerpt
+from quality.feedlinks import broken_feed_links
+from quality.server import site_path
+from sitebuild import BUILD_TODAY, REPO_ROOT
 
 SITE = "https://example.org/board/"
 TODAY = date(2026, 11, 26)
@@ -246,3 +250,40 @@ def test_plain_excerpt_cuts_long_text_and_strips_html() -> None:
     assert text.startswith("标题 字")
     assert len(text) == 201 and text.endswith("…")
     assert plain_excerpt("<b>粗</b> a &amp; b \x01", 200) == "粗 a & b"
+
+
+@pytest.mark.build
+def test_built_site_carries_every_feed_and_each_entry_has_a_page(built_site: Path) -> None:
+    board = load_board(REPO_ROOT, BUILD_TODAY).board
+    assert board is not None
+    for rel in feed_paths(board.registry):
+        parsed = parse((built_site / rel).read_bytes())
+        assert len(parsed.entries) <= 50
+        for entry in parsed.entries:
+            page = urlsplit(entry.link).path.split("/notices/", 1)[1]
+            assert (built_site / "notices" / page / "index.html").is_file(), entry.link
+    assert parse((built_site / "feeds/all.xml").read_bytes()).entries
+
+
+@pytest.mark.build
+def test_feed_links_in_pages_point_at_built_feeds(built_site: Path) -> None:
+    """Wherever a page advertises a feed (<link rel=alternate type=atom>), the feed exists."""
+    assert broken_feed_links(built_site, site_path(REPO_ROOT / "mkdocs.yml")) == []
+
+
+def test_broken_feed_links_finds_missing_and_outside_feeds(tmp_path: Path) -> None:
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "all.xml").write_bytes(b"<feed/>")
+    (tmp_path / "branches" / "a").mkdir(parents=True)
+    atom = '<link rel="alternate" type="application/atom+xml" href="{}">'
+    (tmp_path / "index.html").write_text(atom.format("feeds/all.xml"), encoding="utf-8")
+    (tmp_path / "branches" / "a" / "index.html").write_text(
+        atom.format("../../feeds/all.xml")
+        + atom.format("/board/feeds/branch/a.xml")
+        + atom.format("https://elsewhere.example/feed.xml"),
+        encoding="utf-8",
+    )
+    assert broken_feed_links(tmp_path, "/board/") == [
+        "branches/a/index.html: /board/feeds/branch/a.xml",
+        "branches/a/index.html: https://elsewhere.example/feed.xml",
+    ]
