@@ -67,3 +67,7 @@ def test_sample_covers_every_kind_of_page(tmp_path: Path) -> None:
     assert len(spread_out) == 50
     assert set(representative(tmp_path, pages)) <= set(spread_out)
     assert spread(tmp_path, pages[:10], 50) == pages[:10]
+    notices = [p for p in spread(tmp_path, sorted(pages), 150) if "notices" in p.parts]
+    middle = {p.parent.name for p in notices} - {"n000", "n199"}
+    # An even stride over the archive, not its first hundred-odd notices.
+    assert min(middle) < "n010" and max(middle) > "n190"

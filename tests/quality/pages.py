@@ -47,7 +47,5 @@ def spread(site_dir: Path, pages: list[Path], limit: int) -> list[Path]:
     chosen = set(representative(site_dir, pages))
     rest = [p for p in pages if p not in chosen]
     room = max(limit - len(chosen), 0)
-    if room:
-        step = max(len(rest) // room, 1)
-        chosen.update(rest[::step][:room])
+    chosen.update(rest[i * len(rest) // room] for i in range(min(room, len(rest))))
     return sorted(chosen)
