@@ -6,10 +6,10 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from noticeboard.commands import check
+from noticeboard.commands import check, codeowners
 
 EXIT_OK, EXIT_USAGE = 0, 2
-COMMANDS = (check,)
+COMMANDS = (check, codeowners)
 
 
 def find_root(start: Path) -> Path:

@@ -6,20 +6,27 @@ import argparse
 import sys
 
 from noticeboard.board import load_board
+from noticeboard.changed import ChangedError, add_changed_argument, review_scope
 from noticeboard.problems import Severity, format_problems, has_errors
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("check", help="check every notice and the registry")
     parser.add_argument("--today", help="check as of this day (YYYY-MM-DD)")
     parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    add_changed_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     result = load_board(args.root, args.today)
+    try:
+        result = review_scope(args.root, result, args.changed)
+    except ChangedError as exc:
+        print(f"noticeboard check --changed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     output = format_problems(result.problems, args.format)
     if output:
         print(output)
