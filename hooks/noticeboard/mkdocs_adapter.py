@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from noticeboard.board import Board, load_board
+from noticeboard.feeds import build_feeds
 from noticeboard.markup import valid_theme_markup
 from noticeboard.pages import (
     NOTICE_TEMPLATE,
@@ -116,8 +117,15 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Files written beside the pages from the same Board: feeds (and search records) plug in
-    here, e.g. `feeds.write_feeds(_state["board"], Path(config.site_dir), config.site_url)`."""
+    """Write the Atom feeds next to the pages (feeds are not MkDocs pages, so no File objects)."""
+    board = _state["board"]
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    feeds = build_feeds(board.placed(), board.registry, site_url, board.today, config.site_name)
+    site_dir = Path(config.site_dir)
+    for rel, data in feeds.items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

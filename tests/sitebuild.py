@@ -1,0 +1,34 @@
+"""The built public site, once per test session: a real `mkdocs build --strict` into tmp.
+
+Quality gates (HTML validity, accessibility, feeds in the build) share this one build. Import
+the fixture into `conftest.py` so every test module can ask for `built_site`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUILD_TODAY = "2026-11-26"
+
+
+def build_site(out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY) -> Path:
+    """Build `root`'s site into `out` exactly as `make build` does, with a fixed today."""
+    env = {**os.environ, "NOTICEBOARD_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(out)]
+    run = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({run.returncode}):\n{run.stderr[-4000:]}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site (notices/, docs/, overrides/) built for today = 2026-11-26."""
+    return build_site(tmp_path_factory.mktemp("built") / "site")
