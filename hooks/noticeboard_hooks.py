@@ -7,5 +7,6 @@ here at the top, never inside an event.
 from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by name)
     on_config,
     on_files,
+    on_post_build,
     on_serve,
 )

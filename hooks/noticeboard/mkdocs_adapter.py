@@ -11,6 +11,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from noticeboard.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
+from noticeboard.search_index import SearchIndexError, write_search_index
+from noticeboard.search_records import search_records
 
 log = get_plugin_logger("noticeboard")
 
@@ -54,3 +56,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(_root(config) / "notices"))
     return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    board = _state["board"]
+    try:
+        write_search_index(search_records(board.placed(), board.registry), Path(config.site_dir))
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
