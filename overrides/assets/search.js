@@ -131,11 +131,12 @@ async function run() {
   const search = await pagefind.search(query || null, options);
   if (token !== generation || !search) return;
   const results = search.results;
+  pending = results.slice();
+  await showMore(token);
+  if (token !== generation) return;
   status.textContent = results.length
     ? `找到 ${results.length} 条公示`
     : "没有找到符合条件的公示。请换个关键词，或减少筛选条件。";
-  pending = results.slice();
-  await showMore(token);
 }
 
 async function start() {
