@@ -43,6 +43,9 @@ def test_no_lunr_index_and_a_pagefind_bundle(site: Path):
     assert entry["languages"]["zh"]["page_count"] == 5
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    counts = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
+    assert counts["branch"] == {"余套村党支部": 2, "金铺村党支部": 2, "镇党委": 1}
+    assert counts["state"] == {"公示中": 1, "已归档": 3, "长期公开": 1}
 
 
 def test_hidden_notices_leave_no_trace_in_the_index(site: Path):

@@ -6,7 +6,7 @@ from datetime import date
 
 from noticeboard.board import load_board
 from noticeboard.search_index import record_page, record_path
-from noticeboard.search_records import plain_text, search_records
+from noticeboard.search_records import filter_counts, plain_text, search_records
 from search_site import FIXTURE
 
 TODAY = date(2026, 11, 26)
@@ -80,3 +80,10 @@ def test_record_page_escapes_everything_it_is_given():
     assert "资金 &lt; 5000 元 &amp; 已列支" in page
     assert 'data-pagefind-filter="branch">金铺村党支部<' in page
     assert record_path(record) == "notices/jinpu/2024/dues-q1/index.html"
+
+
+def test_filter_counts_count_every_value_once_per_notice():
+    counts = filter_counts(records_by_url().values())
+    assert counts["year"] == {"2023": 2, "2024": 1, "2025": 1, "2026": 1}
+    assert counts["disclosure"] == {"定期": 3, "长期": 1, "随时": 1}
+    assert counts["category"] == {"组织建设": 2, "财务公开": 3}

@@ -10,6 +10,7 @@ thing, but the Python service polls for each reply every 0.1 s: 10,000 records t
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -18,9 +19,11 @@ from pathlib import Path
 
 from pagefind.index import PagefindIndex
 
-from noticeboard.search_records import SearchRecord
+from noticeboard.search_records import SearchRecord, filter_counts
 
 BUNDLE_DIR = "pagefind"
+# Filter values and counts for the /search/ page (ours, beside Pagefind's files).
+FILTERS_FILE = "nb-filters.json"
 # Pagefind's prebuilt UIs; /search/ uses its own small script, so they are not shipped.
 UNUSED_BUNDLE_FILES: tuple[str, ...] = (
     "pagefind-ui.js",
@@ -101,4 +104,7 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
         )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    (bundle / FILTERS_FILE).write_text(
+        json.dumps(filter_counts(records), ensure_ascii=False, sort_keys=True), encoding="utf-8"
+    )
     return bundle

@@ -158,6 +158,20 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
     )
 
 
+def filter_counts(records: Iterable[SearchRecord]) -> dict[str, dict[str, int]]:
+    """How many records carry each filter value, for the /search/ page's selects.
+
+    Shipped as a small JSON file so the page need not fetch Pagefind's filter indexes (one per
+    filter, 22 KB each at 10,000 notices) before anyone filters.
+    """
+    counts: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
+    for record in records:
+        for name, values in record.filters.items():
+            for value in values:
+                counts.setdefault(name, {})[value] = counts.setdefault(name, {}).get(value, 0) + 1
+    return {name: dict(sorted(values.items())) for name, values in counts.items()}
+
+
 def search_records(placed: Mapping[str, Placed], registry: Registry) -> list[SearchRecord]:
     """One record per published notice, in id order (so two builds add them identically)."""
     return [record_for(placed[nid], registry) for nid in sorted(placed)]
