@@ -30,7 +30,7 @@ let generation = 0;
 // that needs no cutting ("und"; the zh index is the only one, so it is still the one used),
 // Pagefind keeps each space-separated word whole and splits it only into words its own index
 // holds (金铺村党支部 -> 金铺 村 党支部). Punctuation becomes a space, so 党费，第三季度 is two words.
-const CAN_SEGMENT = typeof Intl !== "undefined" && typeof Intl.Segmenter === "function";
+const PAGEFIND_CUTS_QUERIES = typeof Intl !== "undefined" && typeof Intl.Segmenter === "function";
 const EXACT = /^\s*".+"\s*$/;
 
 function queryTerms(query) {
@@ -45,7 +45,7 @@ async function loadPagefind(url) {
   await module.options({ excerptLength: 40, noWorker: true });
   const html = document.documentElement;
   const lang = html.getAttribute("lang");
-  if (CAN_SEGMENT) html.setAttribute("lang", "und");
+  if (PAGEFIND_CUTS_QUERIES) html.setAttribute("lang", "und");
   try {
     await module.init();
   } finally {
@@ -166,11 +166,18 @@ async function run() {
   }
   status.textContent = "正在搜索…";
   const options = query ? { filters } : { filters, sort: { date: "desc" } };
-  const search = await pagefind.search(query ? queryTerms(query) : null, options);
-  if (token !== generation || !search) return;
-  const results = search.results;
-  pending = results.slice();
-  await showMore(token);
+  let results;
+  try {
+    const search = await pagefind.search(query ? queryTerms(query) : null, options);
+    if (token !== generation || !search) return;
+    results = search.results;
+    pending = results.slice();
+    await showMore(token);
+  } catch (error) {
+    status.textContent = "搜索暂时无法使用，请稍后再试。";
+    console.error(error);
+    return;
+  }
   if (token !== generation) return;
   status.textContent = results.length
     ? `找到 ${results.length} 条公示`
