@@ -103,7 +103,11 @@ def serious_findings(page: Page) -> list[str]:
 
 
 def test_a_chinese_query_finds_the_notices_that_contain_it(page: Page, base_url: str):
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("pageerror", lambda error: failed.append(str(error)))
     titles = search(page, base_url, "q=" + quote("党费"))
+    assert failed == []
     assert {DUES_Q3_JINPU, DUES_Q3_YUTAO, DUES_Q1_JINPU, DUTIES} == set(titles)
     assert page.evaluate("document.documentElement.lang") == "zh"  # put back after loading
     expect(page.locator("#nb-search-status")).to_have_text(f"找到 {len(titles)} 条公示")

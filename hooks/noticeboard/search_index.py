@@ -24,8 +24,10 @@ from noticeboard.search_records import SearchRecord, filter_counts
 BUNDLE_DIR = "pagefind"
 # Filter values and counts for the /search/ page (ours, beside Pagefind's files).
 FILTERS_FILE = "nb-filters.json"
-# Pagefind's prebuilt UIs; /search/ uses its own small script, so they are not shipped.
+# Pagefind's prebuilt UIs and its web worker: /search/ uses its own small script and runs
+# Pagefind on the main thread (`noWorker`), so these are not shipped.
 UNUSED_BUNDLE_FILES: tuple[str, ...] = (
+    "pagefind-worker.js",
     "pagefind-ui.js",
     "pagefind-ui.css",
     "pagefind-modular-ui.js",
