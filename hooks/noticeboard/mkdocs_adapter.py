@@ -25,6 +25,8 @@ from noticeboard.pages import (
 )
 from noticeboard.problems import Severity, format_problems
 from noticeboard.sanitize import clean_body
+from noticeboard.search_index import SearchIndexError, write_search_index
+from noticeboard.search_records import search_records
 from noticeboard.sourcelink import source_edit_path
 from noticeboard.urls import attachment_url
 
@@ -117,15 +119,20 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the Atom feeds next to the pages (feeds are not MkDocs pages, so no File objects)."""
+    """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
     board = _state["board"]
-    site_url = config.site_url or "http://127.0.0.1:8000/"
-    feeds = build_feeds(board.placed(), board.registry, site_url, board.today, config.site_name)
+    placed = board.placed()
     site_dir = Path(config.site_dir)
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name)
     for rel, data in feeds.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    try:
+        write_search_index(search_records(placed, board.registry), site_dir)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_serve(server, config: MkDocsConfig, builder):

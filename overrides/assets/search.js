@@ -1,0 +1,209 @@
+// /search/: full-text search over the Pagefind bundle written after the build (no framework).
+// The URL holds the query and the filters, with filter values as the labels shown:
+//   search/?q=党费&branch=金铺村党支部&year=2023
+// An empty query with a filter browses: every matching notice, newest first.
+
+const FILTERS = [
+  ["branch", "党组织"],
+  ["category", "类别"],
+  ["year", "年份"],
+  ["state", "状态"],
+  ["disclosure", "公开形式"],
+];
+const STATE_ORDER = ["公示中", "公示期满", "长期公开", "已归档", "已被替代"];
+const PAGE_SIZE = 10;
+
+const form = document.getElementById("nb-search");
+const input = document.getElementById("nb-search-q");
+const fieldset = document.getElementById("nb-search-filters");
+const status = document.getElementById("nb-search-status");
+const list = document.getElementById("nb-search-results");
+const more = document.getElementById("nb-search-more");
+
+let pagefind = null;
+let pending = [];
+let generation = 0;
+
+// Chinese has no spaces, so a query must be cut into the words the index holds. Left to itself
+// in a zh page, Pagefind cuts the query with Intl.Segmenter, which knows other words than the
+// indexer: 党费 becomes 党 + 费, and 党 then matches every 党员 and 党支部. Loaded with a language
+// that needs no cutting ("und"; the zh index is the only one, so it is still the one used),
+// Pagefind keeps each space-separated word whole and splits it only into words its own index
+// holds (金铺村党支部 -> 金铺 村 党支部). Punctuation becomes a space, so 党费，第三季度 is two words.
+const PAGEFIND_CUTS_QUERIES = typeof Intl !== "undefined" && typeof Intl.Segmenter === "function";
+const EXACT = /^\s*".+"\s*$/;
+
+function queryTerms(query) {
+  return EXACT.test(query) ? query : query.replace(/\p{P}+/gu, " ").trim();
+}
+
+// Loads Pagefind on the main thread (no worker: one file fewer, and a query is milliseconds).
+// Pagefind takes the page language when it starts, synchronously in init(), so "und" stands in
+// for that one call and the real lang is put back at once.
+async function loadPagefind(url) {
+  const module = await import(url);
+  await module.options({ excerptLength: 40, noWorker: true });
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  if (PAGEFIND_CUTS_QUERIES) html.setAttribute("lang", "und");
+  try {
+    await module.init();
+  } finally {
+    html.setAttribute("lang", lang);
+  }
+  return module;
+}
+
+// Filter values and counts, written beside the index at build time (a few hundred bytes),
+// so that no filter index is fetched before someone filters.
+async function loadFilters(url) {
+  const response = await fetch(new URL("nb-filters.json", url));
+  if (!response.ok) throw new Error(`nb-filters.json: HTTP ${response.status}`);
+  return response.json();
+}
+
+function element(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+// Pagefind's excerpt is text with "<" and ">" escaped and matches wrapped in <mark>; build it as
+// DOM nodes so nothing in a notice is ever parsed as markup.
+function excerptNodes(excerpt) {
+  const unescape = (text) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return excerpt.split(/(<mark>.*?<\/mark>)/s).filter(Boolean).map((part) => {
+    const marked = part.match(/^<mark>(.*)<\/mark>$/s);
+    return marked ? element("mark", { textContent: unescape(marked[1]) }) : unescape(part);
+  });
+}
+
+function sortedValues(name, counts) {
+  const values = Object.keys(counts);
+  if (name === "year") return values.sort((a, b) => b.localeCompare(a));
+  if (name === "state") {
+    const rank = (v) => (STATE_ORDER.includes(v) ? STATE_ORDER.indexOf(v) : STATE_ORDER.length);
+    return values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "zh"));
+  }
+  return values.sort((a, b) => a.localeCompare(b, "zh"));
+}
+
+function buildFilters(available, params) {
+  for (const [name, label] of FILTERS) {
+    const counts = available[name] || {};
+    const wanted = params.get(name) || "";
+    const select = element("select", { id: `nb-search-${name}`, name });
+    select.append(element("option", { value: "", textContent: "全部" }));
+    const values = sortedValues(name, counts);
+    if (wanted && !values.includes(wanted)) values.push(wanted);
+    for (const value of values) {
+      const count = counts[value];
+      const text = count === undefined ? value : `${value}（${count}）`;
+      select.append(element("option", { value, textContent: text }));
+    }
+    select.value = wanted;
+    select.addEventListener("change", () => run());
+    const labelNode = element("label", { htmlFor: select.id, textContent: label });
+    fieldset.append(element("div", { className: "nb-search__filter" }, [labelNode, select]));
+  }
+  fieldset.hidden = false;
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const [name] of FILTERS) {
+    const select = form.elements[name];
+    if (select && select.value) filters[name] = select.value;
+  }
+  return filters;
+}
+
+function writeUrl(query, filters) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, value] of Object.entries(filters)) params.set(name, value);
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+function resultItem(data) {
+  const meta = data.meta || {};
+  const link = element("a", { href: data.url, textContent: meta.title || data.url });
+  const facts = [meta.branch, meta.period, meta.state].filter(Boolean);
+  const details = element("p", { className: "nb-search__meta" });
+  facts.forEach((fact, i) => {
+    if (i) details.append(" · ");
+    details.append(element("span", { textContent: fact }));
+  });
+  const excerpt = element("p", { className: "nb-search__excerpt" }, excerptNodes(data.excerpt || ""));
+  return element("li", { className: "nb-search__result" }, [
+    element("h2", { className: "nb-search__title" }, [link]),
+    details,
+    excerpt,
+  ]);
+}
+
+async function showMore(token) {
+  const batch = pending.splice(0, PAGE_SIZE);
+  const items = await Promise.all(batch.map((result) => result.data()));
+  if (token !== generation) return;
+  for (const data of items) list.append(resultItem(data));
+  more.hidden = pending.length === 0;
+}
+
+async function run() {
+  const token = ++generation;
+  const query = input.value.trim();
+  const filters = chosenFilters();
+  writeUrl(query, filters);
+  list.replaceChildren();
+  pending = [];
+  more.hidden = true;
+  if (!query && Object.keys(filters).length === 0) {
+    status.textContent = "请输入关键词，或选择党组织、年份等筛选条件。";
+    return;
+  }
+  status.textContent = "正在搜索…";
+  const options = query ? { filters } : { filters, sort: { date: "desc" } };
+  let results;
+  try {
+    const search = await pagefind.search(query ? queryTerms(query) : null, options);
+    if (token !== generation || !search) return;
+    results = search.results;
+    pending = results.slice();
+    await showMore(token);
+  } catch (error) {
+    status.textContent = "搜索暂时无法使用，请稍后再试。";
+    console.error(error);
+    return;
+  }
+  if (token !== generation) return;
+  status.textContent = results.length
+    ? `找到 ${results.length} 条公示`
+    : "没有找到符合条件的公示。请换个关键词，或减少筛选条件。";
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  status.textContent = "正在加载搜索…";
+  try {
+    const url = new URL(form.dataset.pagefind, document.baseURI).href;
+    const [module, available] = await Promise.all([loadPagefind(url), loadFilters(url)]);
+    pagefind = module;
+    buildFilters(available, params);
+  } catch (error) {
+    status.textContent = "搜索暂时无法使用，请稍后再试。";
+    console.error(error);
+    return;
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  more.addEventListener("click", () => showMore(generation));
+  await run();
+}
+
+start();
