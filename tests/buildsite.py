@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 HOOK = Path(__file__).resolve().parent.parent / "hooks" / "noticeboard_hooks.py"
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NOTICEBOARD_TODAY": "2024-06-15", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -27,11 +28,12 @@ feedback: {address: 村部}
 def write_site(root: Path) -> Path:
     """mkdocs.yml and docs/ next to the notices/ the `repo` fixture wrote."""
     (root / "docs").mkdir(exist_ok=True)
-    (root / "docs" / "index.md").write_text("# 公开栏\n", encoding="utf-8")
+    (root / "docs" / "about.md").write_text("# 关于本站\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: 测试\n"
         "docs_dir: docs\n"
-        "theme:\n  name: material\n  font: false\n"
+        "plugins: []\n"
+        f"theme:\n  name: material\n  font: false\n  custom_dir: {OVERRIDES}\n"
         f"hooks:\n  - {HOOK}\n",
         encoding="utf-8",
     )

@@ -17,6 +17,7 @@ from noticeboard.board import Board, load_board
 from noticeboard.feeds import build_feeds
 from noticeboard.markup import valid_theme_markup
 from noticeboard.pages import (
+    LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
     PageSpec,
     attachments_to_publish,
@@ -51,6 +52,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     if not config.use_directory_urls:
         raise PluginError("noticeboard needs 'use_directory_urls: true' in mkdocs.yml")
+    missing = [
+        name
+        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE)
+        if not any((Path(folder) / name).is_file() for folder in config.theme.dirs)
+    ]
+    if missing:
+        raise PluginError(
+            f"mkdocs.yml: the theme has no template {', '.join(missing)}: set "
+            "'theme: custom_dir:' to the folder with noticeboard's templates (overrides/)"
+        )
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
