@@ -26,6 +26,14 @@ BIN = Path(sys.executable).parent  # the venv's bin: noticeboard, mkdocs, zizmor
 TODAY = "2026-11-26"
 
 
+def _mkdocs_yml() -> dict:
+    """mkdocs.yml as MkDocs reads it (it uses tags such as !ENV that safe_load refuses)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (REPO_ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
+        return yaml_load(stream)
+
+
 def load(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
@@ -188,7 +196,7 @@ def test_install_is_the_makefiles(path: Path) -> None:
 def test_preview_artifact_is_the_built_site() -> None:
     workflow = load(CHECK)
     (upload,) = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-art")]
-    site_dir = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text("utf-8")).get("site_dir", "site")
+    site_dir = _mkdocs_yml().get("site_dir", "site")
     assert upload["with"]["path"].rstrip("/") == site_dir
 
 
@@ -245,9 +253,7 @@ def test_the_check_step_annotates_the_offending_line(repo) -> None:
 @pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
 def test_the_workflow_commands_build_the_repository(path: Path, tmp_path: Path) -> None:
     """Every noticeboard/mkdocs line of the workflow, in order, on a copy of this repository."""
-    custom_dir = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text("utf-8"))["theme"].get(
-        "custom_dir"
-    )
+    custom_dir = _mkdocs_yml()["theme"].get("custom_dir")
     if custom_dir and not (REPO_ROOT / custom_dir).is_dir():
         pytest.skip(f"mkdocs.yml names theme.custom_dir '{custom_dir}', which is not here yet")
     copy = tmp_path / "repo"

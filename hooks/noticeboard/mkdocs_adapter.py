@@ -62,6 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"mkdocs.yml: the theme has no template {', '.join(missing)}: set "
             "'theme: custom_dir:' to the folder with noticeboard's templates (overrides/)"
         )
+    if not config.repo_url:
+        # Without a repository an edit link would be a relative path that leads nowhere.
+        config.edit_uri = None
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
