@@ -17,22 +17,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from quality.axe import blocking, describe
 from quality.pages import html_pages, representative, url_path
 from quality.server import serve, site_path
 from sitebuild import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass(frozen=True)

@@ -16,20 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM
+from chromium import CHROMIUM_ARGS as ARGS
 from test_site_build import build_fixture
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = {
     "board": "",
     "notice": "notices/jinpu/2026/dues-q3/",

@@ -16,18 +16,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from search_site import build_fixture_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DUES_Q3_JINPU = "金铺村党支部2023年第三季度党费收缴情况公示"
 DUES_Q3_YUTAO = "余套村党支部2023年第三季度党费收缴情况公示"
 DUES_Q1_JINPU = "金铺村党支部2024年第一季度党费收缴情况公示"
@@ -61,7 +54,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
