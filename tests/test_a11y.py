@@ -61,7 +61,7 @@ class Visits:
     broken: set[str] = field(default_factory=set)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser` (Debian's chromium package)")
@@ -130,7 +130,7 @@ def visit(browser: Browser, site_url: str, paths: list[str], vp: Viewport) -> Vi
     return seen
 
 
-@pytest.fixture(scope="session", params=VIEWPORTS, ids=lambda v: v.name)
+@pytest.fixture(scope="module", params=VIEWPORTS, ids=lambda v: v.name)
 def visits(
     request: pytest.FixtureRequest, browser: Browser, site_url: str, pages_to_check: list[str]
 ) -> Visits:

@@ -13,9 +13,11 @@ import asyncio
 import json
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from pagefind.index import PagefindIndex
 
@@ -85,6 +87,17 @@ async def _index_folder(pages: Path, bundle: Path) -> int:
     return int(result["page_count"])
 
 
+def _run_to_completion(coroutine: Coroutine[Any, Any, int]) -> int:
+    """Run Pagefind's async API from synchronous code, even where an event loop is already
+    running in this thread (a host program, a test harness): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
     """Replace `<site_dir>/pagefind/` with a fresh bundle for `records`; returns its folder."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
@@ -92,7 +105,7 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
     try:
         with tempfile.TemporaryDirectory(prefix="noticeboard-search-") as tmp:
             write_record_pages(records, Path(tmp))
-            count = asyncio.run(_index_folder(Path(tmp), bundle))
+            count = _run_to_completion(_index_folder(Path(tmp), bundle))
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the Pagefind binary was not found ({exc}); install the pinned dependencies "
