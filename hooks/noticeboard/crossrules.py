@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from noticeboard.model import Feedback, Registry
+from noticeboard.model import Feedback, Registry, effective_feedback
 from noticeboard.problems import Problem, error
 
 _ID_HINT = "ids look like 'jinpu/2024/party-dues-q1', the path under notices/ without .md"
@@ -98,10 +98,8 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
             continue
         if n.feedback is None and "feedback" in n.lines:
             continue  # written but unreadable: that file already has its own error
-        own = n.feedback if n.feedback and not n.feedback.is_empty() else None
         branch = registry.branch(n.branch)
-        inherited = branch.feedback if branch and branch.feedback else None
-        if own is None and (inherited is None or inherited.is_empty()):
+        if effective_feedback(n.feedback, branch.feedback if branch else None) is None:
             key = "feedback" if "feedback" in n.lines else "branch"
             problems.append(
                 error(

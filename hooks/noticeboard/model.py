@@ -26,6 +26,15 @@ class Feedback:
         return not any((self.phone, self.email, self.address, self.person))
 
 
+def has_channel(feedback: Feedback | None) -> bool:
+    return feedback is not None and not feedback.is_empty()
+
+
+def effective_feedback(own: Feedback | None, inherited: Feedback | None) -> Feedback | None:
+    """SPEC: a notice's channel is its own, else its branch's; None when neither has one."""
+    return own if has_channel(own) else inherited if has_channel(inherited) else None
+
+
 @dataclass(frozen=True)
 class Branch:
     id: str

@@ -14,7 +14,7 @@ from noticeboard.fields import FIELDS, TITLE_MAX, Required
 from noticeboard.fieldtypes import Fields
 from noticeboard.model import Attachment, Registry
 from noticeboard.reporter import Reporter
-from noticeboard.suggest import did_you_mean
+from noticeboard.suggest import unknown_name
 
 
 @dataclass(frozen=True)
@@ -85,12 +85,8 @@ def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, r
         return
     res.branch = reg.branch_id_for(f.branch)
     if res.branch is None:
-        choices = [b.id for b in reg.branches] + [b.name for b in reg.branches]
-        r.err(
-            "branch",
-            f"unknown branch '{f.branch}'{did_you_mean(f.branch, choices)}; known branches: "
-            f"{', '.join(f'{b.id} ({b.name})' for b in reg.branches)}",
-        )
+        hint, known = unknown_name(f.branch, reg.branches)
+        r.err("branch", f"unknown branch '{f.branch}'{hint}; known branches: {known}")
     elif p.parts and p.parts[0] != res.branch:
         r.err(
             "branch",
@@ -104,12 +100,8 @@ def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
         return
     res.category = reg.category_id_for(f.category)
     if res.category is None:
-        choices = [c.id for c in reg.categories] + [c.name for c in reg.categories]
-        r.err(
-            "category",
-            f"unknown category '{f.category}'{did_you_mean(f.category, choices)}; known "
-            f"categories: {', '.join(f'{c.id} ({c.name})' for c in reg.categories)}",
-        )
+        hint, known = unknown_name(f.category, reg.categories)
+        r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
 
 
 def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:

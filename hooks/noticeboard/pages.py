@@ -17,7 +17,7 @@ from noticeboard import listings, urls
 from noticeboard.board import Board
 from noticeboard.dates_zh import zh_date, zh_month, zh_period, zh_year
 from noticeboard.lifecycle import LABELS, Placed, State
-from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry
+from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry, effective_feedback
 from noticeboard.qrcode import qr_svg
 from noticeboard.sanitize import plain_title
 from noticeboard.views import (
@@ -69,9 +69,10 @@ def feedback_view(
     own: Feedback | None, branch_name: str, inherited: Feedback | None
 ) -> FeedbackView | None:
     """The notice's own channel, else its branch's; None when neither has anything."""
-    chosen, from_branch = (own, None) if own and not own.is_empty() else (inherited, branch_name)
-    if chosen is None or chosen.is_empty():
+    chosen = effective_feedback(own, inherited)
+    if chosen is None:
         return None
+    from_branch = None if chosen is own else branch_name
     return FeedbackView(
         phone=chosen.phone,
         phone_href=tel_href(chosen.phone) if chosen.phone else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from noticeboard.fields import FEEDBACK_KEYS
 from noticeboard.fieldtypes import type_name
 from noticeboard.model import Feedback
 from noticeboard.problems import Problem, error
@@ -12,7 +13,6 @@ from noticeboard.suggest import did_you_mean
 from noticeboard.yamldoc import YamlDoc
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
-FEEDBACK_KEYS = ("phone", "email", "address", "person")
 
 
 class RegistryReader:

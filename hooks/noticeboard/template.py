@@ -14,7 +14,15 @@ from datetime import date
 import yaml
 
 from noticeboard.fields import FIELDS, Kind
-from noticeboard.model import DISCLOSURE_LABELS, Branch, Category, Feedback, ScheduleEntry
+from noticeboard.model import (
+    DISCLOSURE_LABELS,
+    Branch,
+    Category,
+    Feedback,
+    ScheduleEntry,
+    effective_feedback,
+    has_channel,
+)
 
 # Fields the template writes itself (or explains in a draft note), never as a generic hint.
 _WRITTEN = frozenset(
@@ -69,7 +77,7 @@ def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
                 "organisation approves (审批)",
             )
         )
-    if not _has_channel(notice.feedback) and not _has_channel(notice.branch.feedback):
+    if effective_feedback(notice.feedback, notice.branch.feedback) is None:
         reasons.append(
             DraftReason(
                 "本支部未登记意见反馈渠道：请填写 feedback（电话、邮箱、地址或联系人）",
@@ -78,10 +86,6 @@ def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
             )
         )
     return tuple(reasons)
-
-
-def _has_channel(feedback: Feedback | None) -> bool:
-    return feedback is not None and not feedback.is_empty()
 
 
 def yaml_scalar(value: str) -> str:
@@ -149,7 +153,7 @@ def front_matter(notice: NewNotice) -> str:
 
 def _feedback_lines(notice: NewNotice) -> list[str]:
     given = notice.feedback
-    if _has_channel(given):
+    if has_channel(given):
         assert given is not None
         lines = ["feedback:  # 意见反馈渠道\n"]
         for key, label in _FEEDBACK_LABELS.items():
@@ -158,7 +162,7 @@ def _feedback_lines(notice: NewNotice) -> list[str]:
                 lines.append(_line(key, yaml_scalar(value), label, indent="  "))
         return lines
     inherited = notice.branch.feedback
-    if _has_channel(inherited):
+    if has_channel(inherited):
         assert inherited is not None
         channels = "，".join(
             f"{label} {getattr(inherited, key)}"

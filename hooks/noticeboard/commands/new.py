@@ -12,7 +12,7 @@ from noticeboard.model import DISCLOSURE_ALIASES, DISCLOSURES, Feedback, Registr
 from noticeboard.problems import format_problems, has_errors
 from noticeboard.registry import read_registry
 from noticeboard.slug import free_slug, slugify
-from noticeboard.suggest import did_you_mean
+from noticeboard.suggest import unknown_name
 from noticeboard.template import NewNotice, draft_reasons, render_notice
 from noticeboard.today import TodayError, resolve_today
 from noticeboard.workdays import CalendarRangeError, end_after_days, end_after_working_days
@@ -194,21 +194,13 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
     """Check the options against the registry and the calendar; UsageError says what to fix."""
     branch_id = registry.branch_id_for(args.branch)
     if branch_id is None:
-        ids = [b.id for b in registry.branches]
-        raise UsageError(
-            f"unknown branch '{args.branch}'"
-            f"{did_you_mean(args.branch, ids + [b.name for b in registry.branches])}; "
-            f"--branch takes one of: "
-            f"{', '.join(f'{b.id} ({b.name})' for b in registry.branches)}"
-        )
+        hint, known = unknown_name(args.branch, registry.branches)
+        raise UsageError(f"unknown branch '{args.branch}'{hint}; --branch takes one of: {known}")
     category_id = registry.category_id_for(args.category)
     if category_id is None:
-        ids = [c.id for c in registry.categories]
+        hint, known = unknown_name(args.category, registry.categories)
         raise UsageError(
-            f"unknown category '{args.category}'"
-            f"{did_you_mean(args.category, ids + [c.name for c in registry.categories])}; "
-            f"--category takes one of: "
-            f"{', '.join(f'{c.id} ({c.name})' for c in registry.categories)}"
+            f"unknown category '{args.category}'{hint}; --category takes one of: {known}"
         )
     disclosure = DISCLOSURE_ALIASES.get(args.disclosure, args.disclosure)
     if disclosure not in DISCLOSURES:
