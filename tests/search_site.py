@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+
+from sitebuild import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "search"
@@ -22,16 +21,4 @@ def build_fixture_site(workdir: Path, today: str = TODAY) -> Path:
             REPO_ROOT / folder, workdir / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
     shutil.copytree(FIXTURE / "notices", workdir / "notices")
-    site = workdir / "site"
-    env = {**os.environ, "NOTICEBOARD_TODAY": today}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return site
+    return build_site(workdir / "site", workdir, today)

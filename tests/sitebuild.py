@@ -19,7 +19,9 @@ BUILD_TODAY = "2026-11-26"
 
 def build_site(out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY) -> Path:
     """Build `root`'s site into `out` exactly as `make build` does, with a fixed today."""
-    env = {**os.environ, "NOTICEBOARD_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    # SOURCE_DATE_EPOCH stays out: the hooks derive it from today, for reproducible builds.
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(NOTICEBOARD_TODAY=today, NO_MKDOCS_2_WARNING="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(out)]
     run = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)

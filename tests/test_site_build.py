@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from noticeboard.lifecycle import LABELS
+from sitebuild import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "site"
@@ -26,17 +25,7 @@ pytestmark = pytest.mark.build
 
 def build_fixture(dest: Path, today: str = TODAY) -> Path:
     """`mkdocs build --strict` of the fixture board into `dest`, as CI would run it."""
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(NOTICEBOARD_TODAY=today, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
-        cwd=FIXTURE,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
-    return dest
+    return build_site(dest, FIXTURE, today)
 
 
 @pytest.fixture(scope="module")
@@ -456,16 +445,7 @@ def test_the_demo_board_builds_without_a_trace_of_its_hidden_notices(tmp_path: P
     internal and upcoming notices carry appear in no output file."""
     from test_demo_content import MARKERS as DEMO_MARKERS
 
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(NOTICEBOARD_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
+    build_site(tmp_path, REPO, TODAY)
     markers = [m.encode() for m in DEMO_MARKERS.values()]
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert len(files) > 50
