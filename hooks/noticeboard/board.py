@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from noticeboard.crossrules import CrossFacts, cross_notice_problems
@@ -26,7 +27,12 @@ class Board:
     today: date
 
     def placed(self) -> dict[str, Placed]:
-        """Published notices only, by id, with their state today."""
+        """Published notices only, by id, with their state today (pages, feeds and search all
+        ask; it is worked out once per board)."""
+        return self._placed
+
+    @cached_property
+    def _placed(self) -> dict[str, Placed]:
         return place(self.notices, self.today)
 
 
