@@ -97,7 +97,7 @@ def write_board(root: Path, count: int) -> None:
 
 
 def time_in_process(root: Path) -> tuple[float, int]:
-    from noticeboard.board import load_board
+    from noticeboard.load.board import load_board
 
     began = time.perf_counter()
     result = load_board(root, "2026-11-26")

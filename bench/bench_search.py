@@ -33,10 +33,10 @@ import markdown
 from material.plugins.search.plugin import SearchIndex
 from playwright.sync_api import expect, sync_playwright
 
-from noticeboard.lifecycle import place
 from noticeboard.model import Branch, Category, Notice, Registry
-from noticeboard.search_index import write_search_index
-from noticeboard.search_records import search_records
+from noticeboard.publish.lifecycle import place
+from noticeboard.publish.search_index import write_search_index
+from noticeboard.publish.search_records import search_records
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import built_site  # noqa: F401  (one site build shared by the quality gates)
+from support.demo_build import built_site  # noqa: F401  (one site build shared by the quality gates)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

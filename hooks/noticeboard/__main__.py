@@ -1,5 +1,5 @@
 import sys
 
-from noticeboard.cli import main
+from noticeboard.cli.main import main
 
 sys.exit(main())

@@ -13,10 +13,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from noticeboard.board import Board, load_board
-from noticeboard.feeds import build_feeds
-from noticeboard.markup import valid_theme_markup
-from noticeboard.pages import (
+from noticeboard.load.board import Board, load_board
+from noticeboard.problems import Severity, format_problems
+from noticeboard.publish.feeds import build_feeds
+from noticeboard.publish.pages import (
     LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
     PageSpec,
@@ -24,12 +24,11 @@ from noticeboard.pages import (
     site_pages,
     source_date_epoch,
 )
-from noticeboard.problems import Severity, format_problems
-from noticeboard.sanitize import clean_body
-from noticeboard.search_index import SearchIndexError, write_search_index
-from noticeboard.search_records import search_records
-from noticeboard.sourcelink import source_edit_path
-from noticeboard.urls import attachment_url
+from noticeboard.publish.sanitize import clean_body
+from noticeboard.publish.search_index import SearchIndexError, write_search_index
+from noticeboard.publish.search_records import search_records
+from noticeboard.publish.theme_markup import valid_theme_markup
+from noticeboard.urls import attachment_url, source_edit_path
 
 log = get_plugin_logger("noticeboard")
 

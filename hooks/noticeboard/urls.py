@@ -6,6 +6,8 @@ ids from the registry and the notice paths.
 
 from __future__ import annotations
 
+import posixpath
+
 
 def notice_url(notice_id: str) -> str:
     return f"notices/{notice_id}/"
@@ -40,10 +42,20 @@ def source_of(url: str) -> str:
 
 
 def notice_source(notice_id: str) -> str:
+    """The notice's file in the repository: `jinpu/2024/x` → `notices/jinpu/2024/x.md`."""
     return f"notices/{notice_id}.md"
 
 
-# Atom feeds (SPEC "Site pages"); written by noticeboard.feeds, linked from page heads here.
+def source_edit_path(notice_id: str, docs_dir: str = "docs") -> str:
+    """The notice's file relative to `docs_dir`, for its "edit" / "view source" buttons.
+
+    Notice pages are generated, so MkDocs gives them no edit link of its own; MkDocs joins
+    `repo_url` + `edit_uri` (which points into `docs/`) + this value, and the `../` climbs out of
+    `docs/`: `jinpu/2024/x` → `../notices/jinpu/2024/x.md`."""
+    return posixpath.relpath(notice_source(notice_id), posixpath.normpath(docs_dir))
+
+
+# Atom feeds (SPEC "Site pages"); written by noticeboard.publish.feeds, linked from page heads here.
 ALL_FEED_URL = "feeds/all.xml"
 
 

@@ -1,0 +1,61 @@
+"""`noticeboard check`: every problem in the registry and the notices, at once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from noticeboard.cli.changed import ChangedError, add_changed_argument, review_scope
+from noticeboard.load.board import load_board
+from noticeboard.load.registry import REGISTRY_NAME
+from noticeboard.problems import Severity, format_problems, has_errors
+from noticeboard.today import TODAY_ENV, TodayError, parse_day
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="check every notice and the registry")
+    parser.add_argument("--today", help="check as of this day (YYYY-MM-DD)")
+    parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    add_changed_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def _usage_error(message: str) -> int:
+    print(f"noticeboard check: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    if not (args.root / "notices" / REGISTRY_NAME).is_file():
+        return _usage_error(
+            f"no notices/{REGISTRY_NAME} in {args.root.resolve()} or any folder above it; "
+            "run this inside a notice-board repository, or pass --root PATH"
+        )
+    try:
+        if args.today:
+            parse_day(args.today, "--today")
+        elif os.environ.get(TODAY_ENV):
+            parse_day(os.environ[TODAY_ENV], TODAY_ENV)
+    except TodayError as exc:
+        return _usage_error(str(exc))
+    result = load_board(args.root, args.today)
+    try:
+        result = review_scope(args.root, result, args.changed)
+    except ChangedError as exc:
+        print(f"noticeboard check --changed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    output = format_problems(result.problems, args.format)
+    if output:
+        print(output)
+    if args.format == "text":
+        errors = sum(1 for p in result.problems if p.severity is Severity.ERROR)
+        warnings = len(result.problems) - errors
+        count = len(result.board.notices) if result.board else 0
+        print(
+            f"checked {count} notice(s): {errors} error(s), {warnings} warning(s)",
+            file=sys.stderr,
+        )
+    return EXIT_ERRORS if has_errors(result.problems) else EXIT_OK

@@ -1,1 +1,0 @@
-"""One module per `noticeboard` subcommand; each exposes `register(subparsers)`."""

@@ -1,0 +1,93 @@
+"""Loading the whole board: the registry, every notice, and the rules that span notices."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
+from noticeboard.load.notice_file import read_notice_file
+from noticeboard.load.registry import read_registry
+from noticeboard.model import Notice, Registry
+from noticeboard.problems import Problem, error, has_errors, sort_problems
+from noticeboard.publish.lifecycle import Placed, place
+from noticeboard.today import resolve_today
+
+
+@dataclass(frozen=True)
+class Board:
+    """The registry, every readable notice (drafts and internal ones included), and one today."""
+
+    root: Path
+    registry: Registry
+    notices: tuple[Notice, ...]
+    today: date
+
+    def placed(self) -> dict[str, Placed]:
+        """Published notices only, by id, with their state today (pages, feeds and search all
+        ask; it is worked out once per board)."""
+        return self._placed
+
+    @cached_property
+    def _placed(self) -> dict[str, Placed]:
+        return place(self.notices, self.today)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    board: Board | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.board is not None and not has_errors(self.problems)
+
+
+def notice_files(notices_dir: Path) -> list[Path]:
+    """Every `.md` under notices/, skipping anything whose name starts with `_` or `.`."""
+    found = []
+    for path in sorted(notices_dir.rglob("*.md")):
+        rel = path.relative_to(notices_dir).parts
+        if any(part.startswith(("_", ".")) for part in rel):
+            continue
+        found.append(path)
+    return found
+
+
+def notice_id(file: Path, root: Path) -> str:
+    """`root/notices/jinpu/2024/x.md` → `jinpu/2024/x` (string work: fast at 10,000 files)."""
+    prefix = str(root / "notices") + os.sep
+    path = str(file)
+    if path.startswith(prefix):
+        return path[len(prefix) :].removesuffix(".md").replace(os.sep, "/")
+    return file.relative_to(root / "notices").with_suffix("").as_posix()
+
+
+def load_board(root: Path, today: str | date | None = None) -> LoadResult:
+    """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD."""
+    registry, problems = read_registry(root)
+    if registry is None:
+        return LoadResult(None, sort_problems(problems))
+    try:
+        day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
+    except ValueError as exc:
+        return LoadResult(
+            None, sort_problems([*problems, error("notices/_board.yml", 1, str(exc))])
+        )
+    notices: list[Notice] = []
+    facts: list[CrossFacts] = []
+    files = notice_files(root / "notices")
+    for file in files:
+        read = read_notice_file(file, root, registry)
+        problems.extend(read.problems)
+        if read.notice is not None:
+            notices.append(read.notice)
+        if read.facts is not None:
+            facts.append(read.facts)
+    existing = {notice_id(f, root) for f in files}
+    problems.extend(cross_notice_problems(registry, facts, existing))
+    board = Board(root, registry, tuple(notices), day)
+    return LoadResult(board, sort_problems(problems))

@@ -1,0 +1,233 @@
+"""The syntax layer of a notice's front matter: known keys, values of the right type.
+
+These are the only checks a draft gets; `noticerules` adds the rest for notices meant to be
+published. Each value that is absent or of the wrong type comes out as None (or empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from noticeboard.load.fields import FEEDBACK_KEYS, FIELDS, FIELDS_BY_KEY, PERIOD_KEYS, Kind
+from noticeboard.load.reporter import Reporter
+from noticeboard.load.suggest import did_you_mean
+from noticeboard.load.yamldoc import InvalidDate
+from noticeboard.model import DISCLOSURE_ALIASES, Feedback
+
+
+@dataclass
+class Fields:
+    """Typed front-matter values; `present` holds the keys written with a non-empty value,
+    `invalid` those whose value has the wrong shape (so later rules do not pile on)."""
+
+    present: set[str] = field(default_factory=set)
+    invalid: set[str] = field(default_factory=set)
+    title: str | None = None
+    branch: str | None = None
+    category: str | None = None
+    disclosure: str | None = None
+    start: date | None = None
+    end: date | None = None
+    expires: date | None = None
+    number: str | None = None
+    reviewed_by: str | None = None
+    approved_by: str | None = None
+    responds_to: str | None = None
+    fulfils: str | None = None
+    major: bool = False
+    draft: bool = False
+    scope: str = "public"
+    feedback: Feedback | None = None
+    supersedes: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+def type_name(value: Any) -> str:
+    """How a YAML value reads to someone who wrote it."""
+    if isinstance(value, InvalidDate):
+        return "an impossible date"
+    return {
+        dict: "a mapping",
+        list: "a list",
+        bool: "true/false",
+        date: "a date",
+        datetime: "a date and time",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def as_text(r: Reporter, key: str, value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    r.err(key, f"'{key}' must be text, not {type_name(value)}")
+    return None
+
+
+def as_date(r: Reporter, key: str, value: Any) -> date | None:
+    """Only a YAML date (unquoted YYYY-MM-DD) is accepted, so every file reads the same way."""
+    if isinstance(value, InvalidDate):
+        r.err(key, f"'{key}' is {value}, which is not a real date; write it as YYYY-MM-DD")
+    elif isinstance(value, datetime):
+        r.err(key, f"'{key}' has a time of day; write just the date as YYYY-MM-DD, e.g. 2024-06-01")
+    elif isinstance(value, date):
+        return value
+    elif isinstance(value, str) and _is_iso_date(value.strip()):
+        r.err(
+            key,
+            f"'{key}' must be a date written as YYYY-MM-DD without quotes: remove the quotes "
+            f"and write {key.rpartition('.')[2]}: {value.strip()}",
+        )
+    else:
+        shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+        r.err(
+            key,
+            f"'{key}' must be a date written as YYYY-MM-DD (e.g. 2024-06-01) without quotes, "
+            f"not {shown}",
+        )
+    return None
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def as_bool(r: Reporter, key: str, value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    r.err(key, f"'{key}' must be true or false, not {type_name(value)}")
+    return None
+
+
+def as_string_list(r: Reporter, key: str, value: Any) -> tuple[str, ...]:
+    """A list of text items; a single text is taken as a list of one."""
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for index, item in enumerate(items):
+        where = f"{key}[{index}]" if isinstance(value, list) else key
+        if isinstance(item, str | int) and not isinstance(item, bool | InvalidDate):
+            if str(item).strip():
+                out.append(str(item).strip())
+        else:
+            r.err(
+                where,
+                f"'{key}' must be a list of text items, one per line starting with '- ', "
+                f"but has {type_name(item)}",
+            )
+    return tuple(out)
+
+
+def unknown_keys(r: Reporter, data: dict, allowed: tuple[str, ...], prefix: str = "") -> None:
+    for key in data:
+        if not isinstance(key, str) or key not in allowed:
+            shown = f"{prefix}{key}"
+            r.err(
+                shown,
+                f"unknown key '{shown}'{did_you_mean(str(key), allowed)}; "
+                f"allowed keys are: {', '.join(allowed)}",
+            )
+
+
+def _period(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+    if not isinstance(value, dict):
+        r.err(key, "'period' must have 'start:' and 'end:' lines indented under it")
+        fields.invalid.add(key)
+        return
+    unknown_keys(r, value, PERIOD_KEYS, "period.")
+    if not is_blank(value.get("start")):
+        fields.present.add("period.start")
+        fields.start = as_date(r, "period.start", value["start"])
+    if not is_blank(value.get("end")):
+        fields.present.add("period.end")
+        fields.end = as_date(r, "period.end", value["end"])
+
+
+def _feedback(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+    if not isinstance(value, dict):
+        r.err(key, "'feedback' must have phone, email, address or person lines indented under it")
+        return
+    unknown_keys(r, value, FEEDBACK_KEYS, "feedback.")
+    channel = {
+        k: as_text(r, f"feedback.{k}", value[k]) if not is_blank(value.get(k)) else None
+        for k in FEEDBACK_KEYS
+    }
+    fields.feedback = Feedback(**channel)
+
+
+def _id_or_list(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+    if not isinstance(value, str | list):
+        r.err(key, f"'{key}' must be a notice id or a list of notice ids")
+        return
+    setattr(fields, key, as_string_list(r, key, value))
+
+
+def _scalar(convert: Callable[[Reporter, str, Any], Any]) -> Callable[..., None]:
+    def store(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+        converted = convert(r, key, value)
+        if converted is not None and hasattr(fields, key):
+            setattr(fields, key, converted)
+
+    return store
+
+
+def _string_list_field(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+    converted = as_string_list(r, key, value)
+    if hasattr(fields, key):
+        setattr(fields, key, converted)
+
+
+_BY_KIND: dict[Kind, Callable[[Reporter, str, Any, Fields], None]] = {
+    Kind.STRING: _scalar(as_text),
+    Kind.DATE: _scalar(as_date),
+    Kind.BOOL: _scalar(as_bool),
+    Kind.PERIOD: _period,
+    Kind.FEEDBACK: _feedback,
+    Kind.ID_OR_LIST: _id_or_list,
+    Kind.STRING_LIST: _string_list_field,
+}
+
+
+def read_fields(r: Reporter, meta: dict) -> Fields:
+    """Check every key is known and every value has its type; return the typed values."""
+    fields = Fields()
+    unknown_keys(r, meta, tuple(f.key for f in FIELDS))
+    for key, value in meta.items():
+        spec = FIELDS_BY_KEY.get(key) if isinstance(key, str) else None
+        if spec is None or is_blank(value):
+            continue
+        fields.present.add(key)
+        _BY_KIND[spec.kind](r, key, value, fields)
+    _check_choices(r, fields)
+    return fields
+
+
+def _check_choices(r: Reporter, fields: Fields) -> None:
+    """Values from a fixed list: disclosure (English or Chinese) and scope."""
+    if fields.disclosure is not None:
+        raw = fields.disclosure
+        fields.disclosure = DISCLOSURE_ALIASES.get(raw, raw)
+        if raw not in FIELDS_BY_KEY["disclosure"].choices:
+            r.err(
+                "disclosure",
+                f"'disclosure' must be standing, periodic or ad-hoc (长期, 定期 or 随时), "
+                f"not '{raw}'{did_you_mean(raw, FIELDS_BY_KEY['disclosure'].choices)}",
+            )
+            fields.disclosure = None
+    if fields.scope not in FIELDS_BY_KEY["scope"].choices:
+        r.err("scope", f"'scope' must be public or internal (党内公开), not '{fields.scope}'")
+        fields.scope = "public"

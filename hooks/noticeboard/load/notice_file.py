@@ -1,0 +1,189 @@
+"""Reading one notice file into a `Notice`, with every per-file problem found on the way.
+
+The steps: bytes to text (`source`), front matter to typed fields (`fieldtypes`), then, unless
+the notice is a draft, the publication rules (`noticerules`) and the privacy scan (`privacy`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from noticeboard.load.cross_rules import CrossFacts
+from noticeboard.load.field_types import Fields, read_fields, type_name
+from noticeboard.load.notice_rules import PUBLICATION_RULES, NoticePlace, Resolved
+from noticeboard.load.privacy import find_personal_numbers
+from noticeboard.load.reporter import Reporter
+from noticeboard.load.source import FrontMatterDoc, SourceError, decode, split_front_matter
+from noticeboard.model import Notice, Registry
+from noticeboard.problems import Problem, error
+
+
+@dataclass(frozen=True)
+class NoticeRead:
+    """One file read: the Notice (None on any error), its problems, and, for a non-draft,
+    the facts the cross-notice rules need (present even when the file has errors)."""
+
+    notice: Notice | None
+    problems: list[Problem]
+    facts: CrossFacts | None = None
+
+
+def read_notice(
+    file: Path, root: Path, registry: Registry | None
+) -> tuple[Notice | None, list[Problem]]:
+    """Read `file` (under `root/notices/`); the Notice is None when the file has any error."""
+    result = read_notice_file(file, root, registry)
+    return result.notice, result.problems
+
+
+def read_notice_file(file: Path, root: Path, registry: Registry | None) -> NoticeRead:
+    """Read and check one notice. A draft gets the syntax checks only; it comes back as a
+    Notice when it is complete enough."""
+    rel = _relative(file, root)
+    try:
+        text = decode(_read_bytes(file), rel)
+        doc = split_front_matter(text)
+    except SourceError as exc:
+        return NoticeRead(None, [error(rel, exc.line, exc.message)])
+    except OSError as exc:
+        return NoticeRead(None, [error(rel, 1, f"cannot read the file: {exc.strerror or exc}")])
+    r = Reporter(rel, doc.meta.lines, doc.meta.first_line)
+    for key, line in doc.meta.duplicates:
+        r.err_at(line, f"'{key}' is written twice (first on line {r.line(key)}); keep one", key)
+    meta = doc.meta.data
+    if meta is None:
+        r.err("", "the front matter is empty: add title, branch, category, disclosure, period")
+        return NoticeRead(None, r.problems)
+    if not isinstance(meta, dict):
+        r.err("", f"the front matter must be 'key: value' lines, not {type_name(meta)}")
+        return NoticeRead(None, r.problems)
+    fields = read_fields(r, meta)
+    place = NoticePlace(file, root / "notices", _id_parts(rel))
+    resolved = Resolved()
+    facts = None
+    if fields.draft:
+        _resolve_quietly(fields, registry, resolved)
+    else:
+        for rule in PUBLICATION_RULES:
+            rule(r, fields, registry, place, resolved)
+        _privacy(r, text, meta)
+        facts = _facts(rel, place, fields, resolved, doc.meta.lines)
+    notice = _assemble(place, fields, resolved, doc) if not r.problems else None
+    return NoticeRead(notice, r.problems, facts)
+
+
+def _facts(
+    rel: str, place: NoticePlace, f: Fields, res: Resolved, lines: dict[str, int]
+) -> CrossFacts:
+    return CrossFacts(
+        rel=rel,
+        id="/".join(place.parts),
+        branch=res.branch,
+        scope=f.scope,
+        number=f.number,
+        supersedes=f.supersedes,
+        responds_to=f.responds_to,
+        fulfils=f.fulfils,
+        feedback=f.feedback,
+        lines=lines,
+    )
+
+
+MAX_NOTICE_BYTES = 2_000_000
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The file's bytes; a device, pipe or runaway file (e.g. a link to /dev/zero) is refused."""
+    if not file.is_file():
+        raise SourceError("this is not a regular file (a link to a device or a folder?)", 1)
+    with file.open("rb") as handle:
+        data = handle.read(MAX_NOTICE_BYTES + 1)
+    if len(data) > MAX_NOTICE_BYTES:
+        raise SourceError(
+            f"the file is larger than {MAX_NOTICE_BYTES // 1_000_000} MB: a notice is text; "
+            "put tables and scans in attachments",
+            1,
+        )
+    return data
+
+
+def _relative(file: Path, root: Path) -> str:
+    """`file`'s path from `root`, with '/' (string work: pathlib is slow at 10,000 files)."""
+    prefix = str(root) + os.sep
+    path = str(file)
+    if path.startswith(prefix):
+        return path[len(prefix) :].replace(os.sep, "/")
+    return file.relative_to(root).as_posix()
+
+
+def _id_parts(rel: str) -> tuple[str, ...]:
+    """`notices/jinpu/2024/x.md` → ('jinpu', '2024', 'x')."""
+    return tuple(rel.removesuffix(".md").split("/")[1:])
+
+
+def _resolve_quietly(fields: Fields, registry: Registry | None, resolved: Resolved) -> None:
+    """A draft's branch and category, when they resolve; a draft is never published anyway."""
+    if registry is not None:
+        resolved.branch = registry.branch_id_for(fields.branch or "")
+        resolved.category = registry.category_id_for(fields.category or "")
+
+
+def _privacy(r: Reporter, text: str, meta: dict) -> None:
+    """Scan the file's own lines (exact line numbers), then the parsed strings for numbers
+    written with YAML escapes that only appear once parsed; those get their key's line."""
+    findings = find_personal_numbers(text)
+    for finding in findings:
+        r.err_at(finding.line, finding.message(), "privacy")
+    if "\\" not in text:
+        return  # without a backslash there are no YAML escapes: the parsed strings add nothing
+    seen = {f.masked for f in findings}
+    for key, value in _strings(meta, ""):
+        for finding in find_personal_numbers(value):
+            if finding.masked not in seen:
+                seen.add(finding.masked)
+                r.err(key, finding.message())
+
+
+def _strings(value: Any, path: str) -> list[tuple[str, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}".lstrip("."))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
+    return []
+
+
+def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc) -> Notice | None:
+    if not (f.title and res.branch and res.category and f.disclosure and f.start):
+        return None
+    expires = f.expires if f.expires else (None if f.disclosure == "standing" else f.end)
+    return Notice(
+        id="/".join(place.parts),
+        source=place.file,
+        title=f.title,
+        branch=res.branch,
+        category=res.category,
+        disclosure=f.disclosure,
+        start=f.start,
+        end=f.end,
+        expires=expires,
+        body=doc.body,
+        body_line=doc.body_line,
+        number=f.number,
+        reviewed_by=f.reviewed_by,
+        major=f.major,
+        approved_by=f.approved_by,
+        scope=f.scope,
+        draft=f.draft,
+        feedback=f.feedback,
+        supersedes=f.supersedes,
+        responds_to=f.responds_to,
+        fulfils=f.fulfils,
+        attachments=res.attachments,
+        tags=f.tags,
+        lines=dict(doc.meta.lines),
+    )

@@ -1,0 +1,157 @@
+"""The rules a notice meant for publication must meet beyond syntax (drafts skip them).
+
+Each rule is a small function of the typed fields and what it needs to know; all report
+through the Reporter, so one run finds every problem in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from noticeboard.load.field_types import Fields
+from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
+from noticeboard.load.reporter import Reporter
+from noticeboard.load.suggest import unknown_name
+from noticeboard.model import Attachment, Registry
+
+
+@dataclass(frozen=True)
+class NoticePlace:
+    """Where the file sits: `parts` of its id (`jinpu`, `2024`, `slug`), and the folders."""
+
+    file: Path
+    notices_dir: Path
+    parts: tuple[str, ...]
+
+
+@dataclass
+class Resolved:
+    """Registry ids the rules resolved from what was written (id or display name)."""
+
+    branch: str | None = None
+    category: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+
+Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace, Resolved], None]
+
+
+def required_fields(r: Reporter, f: Fields, _reg: Registry | None, _p: NoticePlace, _res) -> None:
+    for spec in FIELDS:
+        if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
+            continue
+        r.err("", f"'{spec.key}' is required ({spec.zh}); add a line '{spec.key}: …'")
+    if "period" not in f.present or "period" in f.invalid:
+        return
+    if "period.start" not in f.present:
+        r.err("period", "'period.start' is required (the first day of the period)")
+    if "period.end" not in f.present and f.disclosure != "standing":
+        r.err("period", "'period.end' is required unless the disclosure is standing (长期)")
+
+
+def major_needs_approval(r: Reporter, f: Fields, *_: object) -> None:
+    if f.major and "approved_by" not in f.present:
+        r.err(
+            "major",
+            "a major matter (major: true) needs 'approved_by': the higher Party organisation "
+            "that approved it (审批)",
+        )
+
+
+def title_length(r: Reporter, f: Fields, *_: object) -> None:
+    if f.title is None:
+        return
+    if len(f.title) > TITLE_MAX:
+        r.err("title", f"'title' is {len(f.title)} characters long; shorten it to {TITLE_MAX}")
+    if "\n" in f.title:
+        r.err("title", "'title' must be one line; put the rest in the body")
+
+
+def dates_in_order(r: Reporter, f: Fields, *_: object) -> None:
+    if f.start and f.end and f.end < f.start:
+        r.err("period.end", f"'period.end' ({f.end}) is before 'period.start' ({f.start})")
+    if f.expires and f.end and f.expires < f.end:
+        r.err(
+            "expires",
+            f"'expires' ({f.expires}) is before 'period.end' ({f.end}); a notice stays on the "
+            "board at least until its period ends",
+        )
+
+
+def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, res) -> None:
+    if f.branch is None or reg is None:
+        return
+    res.branch = reg.branch_id_for(f.branch)
+    if res.branch is None:
+        hint, known = unknown_name(f.branch, reg.branches)
+        r.err("branch", f"unknown branch '{f.branch}'{hint}; known branches: {known}")
+    elif p.parts and p.parts[0] != res.branch:
+        r.err(
+            "branch",
+            f"branch '{f.branch}' does not match the folder '{p.parts[0]}': move the file to "
+            f"notices/{res.branch}/ or correct 'branch'",
+        )
+
+
+def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+    if f.category is None or reg is None:
+        return
+    res.category = reg.category_id_for(f.category)
+    if res.category is None:
+        hint, known = unknown_name(f.category, reg.categories)
+        r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
+
+
+def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
+    if len(p.parts) != 3:
+        r.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
+    elif f.start is not None and p.parts[1] != str(f.start.year):
+        r.err(
+            "period.start",
+            f"the file is in the folder '{p.parts[1]}' but period.start is in {f.start.year}: "
+            f"move it to notices/{p.parts[0]}/{f.start.year}/",
+        )
+
+
+def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, res) -> None:
+    if not f.attachments:
+        return
+    found: list[Attachment] = []
+    notices_dir = p.notices_dir.resolve()
+    for index, rel_path in enumerate(f.attachments):
+        key = f"attachments[{index}]"
+        try:
+            target = (p.file.parent / rel_path).resolve()
+        except (OSError, ValueError):
+            r.err(key, f"attachment '{rel_path}' is not a usable path")
+            continue
+        if not target.is_relative_to(notices_dir):
+            r.err(
+                key,
+                f"attachment '{rel_path}' is outside the notices/ folder; put the file next "
+                "to the notice",
+            )
+        elif not target.is_file():
+            r.err(
+                key,
+                f"attachment '{rel_path}' does not exist next to the notice; add the file or "
+                "correct the path",
+            )
+        else:
+            stored = target.relative_to(notices_dir).as_posix()
+            found.append(Attachment(stored, target.stat().st_size))
+    res.attachments = tuple(found)
+
+
+PUBLICATION_RULES: tuple[Rule, ...] = (
+    required_fields,
+    major_needs_approval,
+    title_length,
+    dates_in_order,
+    branch_known,
+    category_known,
+    folder_matches,
+    attachments_exist,
+)

@@ -1,0 +1,136 @@
+"""Reading and checking the registry, `notices/_board.yml`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
+from noticeboard.load.registry_schedule import read_schedule
+from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
+from noticeboard.model import Branch, Category, Registry
+from noticeboard.problems import Problem, error
+
+REGISTRY_NAME = "_board.yml"
+REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule")
+BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
+CATEGORY_KEYS = ("id", "name", "description")
+
+
+def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
+    """Parse `notices/_board.yml` under the repository `root`; None when it cannot be used."""
+    file = root / "notices" / REGISTRY_NAME
+    rel = f"notices/{REGISTRY_NAME}"
+    if not file.is_file():
+        return None, [error(rel, 1, "the registry file is missing; create notices/_board.yml")]
+    try:
+        doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
+    except SourceError as exc:
+        return None, [error(rel, exc.line, exc.message)]
+    except OSError as exc:
+        return None, [error(rel, 1, f"cannot read the registry: {exc.strerror or exc}")]
+    return registry_from_yaml(rel, doc)
+
+
+def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
+    r = RegistryReader(rel, doc)
+    for key, line in doc.duplicates:
+        r.problems.append(error(rel, line, f"'{key}' is written twice; keep one", key))
+    data = doc.data
+    if not isinstance(data, dict):
+        r.err("", "the registry must be a mapping with timezone, branches, categories, schedule")
+        return None, r.problems
+    r.unknown_keys(data, REGISTRY_KEYS, "")
+
+    timezone = data.get("timezone") or "Asia/Shanghai"
+    if not isinstance(timezone, str):
+        r.err("timezone", "'timezone' must be an IANA name such as Asia/Shanghai")
+        timezone = "Asia/Shanghai"
+    else:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            r.err(
+                "timezone", f"unknown timezone '{timezone}'; use an IANA name such as Asia/Shanghai"
+            )
+            timezone = "Asia/Shanghai"
+
+    branches = _branches(r, data.get("branches"))
+    categories = _categories(r, data.get("categories"))
+    _unique_names(r, branches)
+    _unique_names(r, categories)
+    _parents_known(r, branches)
+    branch_ids = {b.id for _, b in branches}
+    category_ids = {c.id for _, c in categories}
+    schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
+    registry = Registry(
+        timezone,
+        tuple(b for _, b in branches),
+        tuple(c for _, c in categories),
+        tuple(schedule),
+    )
+    return registry, r.problems
+
+
+def _parents_known(r: RegistryReader, branches: list[tuple[str, Branch]]) -> None:
+    branch_ids = {b.id for _, b in branches}
+    for where, b in branches:
+        if b.parent == b.id:
+            r.err(f"{where}.parent", f"branch '{b.id}' names itself as its parent")
+        elif b.parent is not None and b.parent not in branch_ids:
+            r.err(
+                f"{where}.parent",
+                f"branch '{b.id}' names parent '{b.parent}', which is not a branch id; "
+                f"known ids: {', '.join(sorted(branch_ids))}",
+            )
+
+
+def _unique_names(
+    r: RegistryReader, items: list[tuple[str, Branch]] | list[tuple[str, Category]]
+) -> None:
+    """Notices may name a branch or category by display name, so names must be unique too."""
+    seen: dict[str, str] = {}
+    for where, item in items:
+        if item.name in seen:
+            r.err(
+                f"{where}.name",
+                f"the name '{item.name}' is already used by '{seen[item.name]}'; "
+                "names must be unique because notices may use them",
+            )
+        seen.setdefault(item.name, item.id)
+
+
+def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
+    out: list[tuple[str, Branch]] = []
+    seen: set[str] = set()
+    for where, item in list_of_mappings(r, value, "branches", required=True):
+        r.unknown_keys(item, BRANCH_KEYS, f"{where}.")
+        id_ = r.text(item, "id", f"{where}.id", required=True)
+        name = r.text(item, "name", f"{where}.name", required=True)
+        parent = r.text(item, "parent", f"{where}.parent", required=False)
+        feedback = r.feedback(item.get("feedback"), f"{where}.feedback")
+        maintainers_raw = item.get("maintainers") or []
+        maintainers: list[str] = []
+        if not isinstance(maintainers_raw, list) or not all(
+            isinstance(m, str) for m in maintainers_raw
+        ):
+            r.err(f"{where}.maintainers", "'maintainers' must be a list of GitHub user names")
+        else:
+            maintainers = [m.strip() for m in maintainers_raw]
+        if check_id(r, id_, where, seen, "branch") and name:
+            out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers))))
+    return out
+
+
+def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
+    out: list[tuple[str, Category]] = []
+    seen: set[str] = set()
+    for where, item in list_of_mappings(r, value, "categories", required=True):
+        r.unknown_keys(item, CATEGORY_KEYS, f"{where}.")
+        id_ = r.text(item, "id", f"{where}.id", required=True)
+        name = r.text(item, "name", f"{where}.name", required=True)
+        description = r.text(item, "description", f"{where}.description", required=False)
+        if check_id(r, id_, where, seen, "category") and name:
+            out.append((where, Category(id_, name, description)))
+    return out

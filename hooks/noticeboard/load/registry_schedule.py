@@ -1,0 +1,64 @@
+"""The registry's `schedule`: the periodic disclosures each branch owes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
+from noticeboard.model import SCHEDULE_EVERY, ScheduleEntry
+
+SCHEDULE_KEYS = ("id", "name", "every", "within_days", "branches", "category")
+
+
+def read_schedule(
+    r: RegistryReader, value: Any, branch_ids: set[str], category_ids: set[str]
+) -> list[ScheduleEntry]:
+    out: list[ScheduleEntry] = []
+    seen: set[str] = set()
+    for where, item in list_of_mappings(r, value, "schedule", required=False):
+        r.unknown_keys(item, SCHEDULE_KEYS, f"{where}.")
+        id_ = r.text(item, "id", f"{where}.id", required=True)
+        name = r.text(item, "name", f"{where}.name", required=True)
+        every = item.get("every")
+        ok = True
+        if every not in SCHEDULE_EVERY:
+            r.err(
+                f"{where}.every" if "every" in item else where,
+                f"'{where}.every' must be one of {', '.join(SCHEDULE_EVERY)}",
+            )
+            ok = False
+        within = item.get("within_days")
+        if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+            r.err(
+                f"{where}.within_days" if "within_days" in item else where,
+                f"'{where}.within_days' must be a whole number of days, 0 or more",
+            )
+            ok = False
+        raw_branches = item.get("branches", "all")
+        branches: tuple[str, ...] | None = None
+        if raw_branches != "all":
+            if not isinstance(raw_branches, list) or not all(
+                isinstance(b, str) for b in raw_branches
+            ):
+                r.err(f"{where}.branches", "'branches' must be 'all' or a list of branch ids")
+                ok = False
+            else:
+                unknown = [b for b in raw_branches if b not in branch_ids]
+                if unknown:
+                    r.err(
+                        f"{where}.branches",
+                        f"unknown branch id(s) {', '.join(unknown)}; "
+                        f"known ids: {', '.join(sorted(branch_ids))}",
+                    )
+                    ok = False
+                branches = tuple(raw_branches)
+        category = r.text(item, "category", f"{where}.category", required=False)
+        if category is not None and category not in category_ids:
+            r.err(
+                f"{where}.category",
+                f"unknown category id '{category}'; known ids: {', '.join(sorted(category_ids))}",
+            )
+            ok = False
+        if check_id(r, id_, where, seen, "schedule") and name and ok:
+            out.append(ScheduleEntry(id_, name, str(every), int(within), branches, category))
+    return out

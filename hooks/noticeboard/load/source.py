@@ -1,0 +1,96 @@
+"""Reading a notice or registry file: bytes to text, and front matter apart from the body.
+
+MkDocs swallows front-matter YAML errors, so noticeboard parses files itself and keeps the line
+of every key for its messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from noticeboard.load.yamldoc import InvalidDate, SourceError, YamlDoc, parse_yaml
+
+__all__ = [
+    "FrontMatterDoc",
+    "InvalidDate",
+    "SourceError",
+    "YamlDoc",
+    "decode",
+    "guess_encoding",
+    "parse_yaml",
+    "split_front_matter",
+]
+
+
+def decode(raw: bytes, name: str = "FILE") -> str:
+    """UTF-8 text with a BOM and CRLF accepted; anything else gets an error naming the encoding.
+
+    `name` is the file's path as the user sees it, for the conversion command in the message.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(f"the file is UTF-16 text, not UTF-8: {_convert_hint('UTF-16', name)}", 1)
+    if b"\x00" in raw:
+        raise SourceError("this is a binary file, not a Markdown notice", 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        guess = guess_encoding(raw)
+        if guess:
+            message = (
+                f"the file is not UTF-8 text; it looks like {guess} (common on Chinese "
+                f"Windows): {_convert_hint(guess.split('/')[-1], name)}"
+            )
+        else:
+            message = (
+                "the file is not UTF-8 text and its encoding is unknown; "
+                "re-save it as 'UTF-8' in your editor"
+            )
+        raise SourceError(message, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _convert_hint(encoding: str, name: str) -> str:
+    return (
+        f"convert it with `iconv -f {encoding} -t UTF-8 {name} > {name}.utf8 && "
+        f"mv {name}.utf8 {name}`, or re-save it as 'UTF-8' in your editor"
+    )
+
+
+def guess_encoding(raw: bytes) -> str | None:
+    """The Chinese legacy encoding that decodes `raw` into CJK text, if any."""
+    for label, codec in (("GBK/GB18030", "gb18030"), ("Big5", "big5")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            return label
+    return None
+
+
+@dataclass
+class FrontMatterDoc:
+    meta: YamlDoc
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str) -> FrontMatterDoc:
+    """Split `---` YAML front matter from the Markdown body (text already decoded)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise SourceError(
+            "the file has no front matter: it must start with a line '---', then the fields "
+            "(title, branch, category, …), then another '---'",
+            1,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            meta_text = "\n".join(lines[1:index])
+            meta = parse_yaml(meta_text, offset=2)
+            body = "\n".join(lines[index + 1 :])
+            return FrontMatterDoc(meta, body, index + 2)
+    raise SourceError(
+        "the front matter is not closed: add a line '---' after the last field", len(lines)
+    )

@@ -1,0 +1,174 @@
+"""Atom feeds of the published notices: one for the whole board, one per branch and category.
+
+Pure: placed notices + registry + site URL in, `{relative path: bytes}` out. Every timestamp in
+a feed comes from the notices (or today, for an empty feed), never from the build clock, so two
+builds with the same inputs and the same today write byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import markdown
+import nh3
+from feedgen.feed import FeedGenerator
+
+from noticeboard.model import DISCLOSURE_LABELS, Registry
+from noticeboard.publish.lifecycle import Placed
+
+FEED_SIZE = 50
+SUMMARY_CHARS = 200
+ATOM_TYPE = "application/atom+xml"
+ALL_FEED = "feeds/all.xml"
+DEFAULT_SITE_NAME = "党务公开栏"
+# Characters XML 1.0 cannot carry at all; lxml refuses them, so they are dropped from text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACE = re.compile(r"\s+")
+
+
+def branch_feed(branch_id: str) -> str:
+    """Path of a branch's feed relative to the site root (templates link to it too)."""
+    return f"feeds/branch/{branch_id}.xml"
+
+
+def category_feed(category_id: str) -> str:
+    return f"feeds/category/{category_id}.xml"
+
+
+def feed_paths(registry: Registry) -> list[str]:
+    """Every feed the site has: one per registry branch and category, even an empty one."""
+    return [
+        ALL_FEED,
+        *(branch_feed(b.id) for b in registry.branches),
+        *(category_feed(c.id) for c in registry.categories),
+    ]
+
+
+def build_feeds(
+    placed: Mapping[str, Placed],
+    registry: Registry,
+    site_url: str,
+    today: date,
+    site_name: str = DEFAULT_SITE_NAME,
+) -> dict[str, bytes]:
+    """Every feed of the site, by path relative to the site root.
+
+    `placed` must hold published notices only (`Board.placed()`), so drafts, internal and
+    upcoming notices cannot reach a feed. `site_url` is the absolute URL of the site root.
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    zone = ZoneInfo(registry.timezone)
+    newest_first = sorted(placed.values(), key=lambda p: p.notice.id)
+    newest_first.sort(key=lambda p: p.notice.start, reverse=True)
+
+    def make(path: str, title: str, listing: str, keep: Callable[[Placed], bool]) -> bytes:
+        chosen = [p for p in newest_first if keep(p)][:FEED_SIZE]
+        return _atom(path, title, base + listing, chosen, registry, base, zone, today)
+
+    feeds = {ALL_FEED: make(ALL_FEED, site_name, "", lambda p: True)}
+    for b in registry.branches:
+        path = branch_feed(b.id)
+        title = f"{b.name} · 党务公开"
+        feeds[path] = make(path, title, f"branches/{b.id}/", lambda p, i=b.id: p.notice.branch == i)
+    for c in registry.categories:
+        path = category_feed(c.id)
+        title = f"{c.name} · {site_name}"
+        feeds[path] = make(
+            path, title, f"categories/{c.id}/", lambda p, i=c.id: p.notice.category == i
+        )
+    return feeds
+
+
+def _atom(
+    path: str,
+    title: str,
+    listing_url: str,
+    chosen: Iterable[Placed],
+    registry: Registry,
+    base: str,
+    zone: ZoneInfo,
+    today: date,
+) -> bytes:
+    chosen = list(chosen)
+    fg = FeedGenerator()
+    fg.id(base + path)
+    fg.title(_xml_text(title))
+    fg.language("zh")
+    fg.link(href=base + path, rel="self", type=ATOM_TYPE)
+    fg.link(href=listing_url, rel="alternate", type="text/html")
+    # feedgen stamps its own version into <generator>; name ours so a feedgen upgrade alone
+    # does not change every feed.
+    fg.generator("noticeboard")
+    newest = max((p.notice.start for p in chosen), default=today)
+    fg.updated(_midnight(newest, zone))
+    for p in chosen:
+        _add_entry(fg, p, registry, base, zone)
+    return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _add_entry(
+    fg: FeedGenerator, placed: Placed, registry: Registry, base: str, zone: ZoneInfo
+) -> None:
+    notice = placed.notice
+    branch = registry.branch(notice.branch)
+    category = registry.category(notice.category)
+    branch_name = branch.name if branch else notice.branch
+    url = f"{base}notices/{notice.id}/"
+    entry = fg.add_entry(order="append")
+    entry.id(url)
+    entry.title(_xml_text(notice.title))
+    entry.link(href=url, rel="alternate", type="text/html")
+    entry.published(_midnight(notice.start, zone))
+    entry.updated(_midnight(notice.start, zone))
+    entry.author(name=_xml_text(branch_name))
+    entry.category(
+        term=notice.category,
+        label=_xml_text(category.name if category else notice.category),
+        scheme=f"{base}categories/",
+    )
+    entry.summary(_summary(placed, branch_name))
+
+
+def _summary(placed: Placed, branch_name: str) -> str:
+    """`【state】 branch · number · disclosure, period. excerpt` as plain text."""
+    notice = placed.notice
+    period = notice.start.isoformat()
+    if notice.end is not None:
+        period += f" 至 {notice.end.isoformat()}"
+    else:
+        period += " 起"
+    facts = [branch_name]
+    if notice.number:
+        facts.append(notice.number)
+    facts.append(f"{DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)}公开")
+    facts.append(f"公示期 {period}")
+    head = f"【{placed.label}】" + " · ".join(facts) + "。"
+    excerpt = plain_excerpt(notice.body, SUMMARY_CHARS)
+    return _xml_text(f"{head} {excerpt}" if excerpt else head)
+
+
+def plain_excerpt(body: str, limit: int = SUMMARY_CHARS) -> str:
+    """The first `limit` characters of a Markdown body as plain text, with `…` if cut.
+
+    Rendered then stripped of every tag (nh3 also drops script and style contents), so no markup
+    or raw HTML from the notice reaches a feed reader.
+    """
+    rendered = markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
+    text = html.unescape(nh3.clean(rendered, tags=set(), attributes={}))
+    text = _SPACE.sub(" ", _NOT_XML.sub("", text)).strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit].rstrip() + "…"
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    """A day as a timestamp: its first moment in the board's timezone (+08:00 by default)."""
+    return datetime.combine(day, time(0, 0), tzinfo=zone)

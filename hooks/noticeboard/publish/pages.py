@@ -1,0 +1,492 @@
+"""Every page the site generates, as plain data: which file, which template, what it shows.
+
+`site_pages(board, site_url)` is the whole public site except the hand-written docs; the
+MkDocs adapter only turns these specs into files. Only published notices (Board.placed())
+are consulted, so nothing unpublished can appear in a page, a link or a count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
+
+from noticeboard import urls
+from noticeboard.load.board import Board
+from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry, effective_feedback
+from noticeboard.publish import listings
+from noticeboard.publish.lifecycle import LABELS, Placed, State
+from noticeboard.publish.qrcode import qr_svg
+from noticeboard.publish.sanitize import plain_title
+from noticeboard.publish.text import zh_date, zh_month, zh_period, zh_year
+from noticeboard.publish.views import (
+    AttachmentView,
+    Banner,
+    FeedbackView,
+    Item,
+    Link,
+    Listing,
+    Live,
+    NoticeView,
+    Row,
+    Section,
+)
+
+NOTICE_TEMPLATE = "notice.html"
+LISTING_TEMPLATE = "listing.html"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: MkDocs source path, title, template, view, Markdown body."""
+
+    src_uri: str
+    title: str
+    template: str
+    view: NoticeView | Listing
+    body: str = ""
+    in_nav: bool = False
+    notice_id: str | None = None  # set on notice pages: the source file is notices/<id>.md
+
+
+def human_size(size: int) -> str:
+    """File sizes as residents read them: 812 B, 1.2 KB, 3.4 MB (1 KB = 1024 bytes)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def tel_href(phone: str) -> str:
+    """tel: link with only the digits (and a leading +) a phone dials."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return f"tel:{digits}"
+
+
+def feedback_view(
+    own: Feedback | None, branch_name: str, inherited: Feedback | None
+) -> FeedbackView | None:
+    """The notice's own channel, else its branch's; None when neither has anything."""
+    chosen = effective_feedback(own, inherited)
+    if chosen is None:
+        return None
+    from_branch = None if chosen is own else branch_name
+    return FeedbackView(
+        phone=chosen.phone,
+        phone_href=tel_href(chosen.phone) if chosen.phone else None,
+        email=chosen.email,
+        email_href=f"mailto:{chosen.email}" if chosen.email else None,
+        address=chosen.address,
+        person=chosen.person,
+        from_branch=from_branch,
+    )
+
+
+def date_banners(placed: Placed) -> dict[str, str]:
+    """The banner for each state the dates can give this notice (the browser picks one)."""
+    n = placed.notice
+    banners = {State.STANDING.value: ""}
+    if n.end is not None:
+        banners[State.ACTIVE.value] = (
+            f"公示期为{zh_period(n.start, n.end)}。如有意见，请在公示期内通过下方渠道反馈。"
+        )
+        banners[State.CLOSED.value] = f"公示期已于{zh_date(n.end)}届满。"
+    if n.expires is not None:
+        banners[State.ARCHIVED.value] = f"本公示已于{zh_date(n.expires)}到期，现存档备查。"
+    return banners
+
+
+def live(placed: Placed, timezone: str) -> Live:
+    n = placed.notice
+    return Live(
+        state=placed.state.value,
+        label=LABELS[placed.state],
+        start=n.start.isoformat(),
+        end=n.end.isoformat() if n.end else "",
+        expires=n.expires.isoformat() if n.expires else "",
+        timezone=timezone,
+        banners=date_banners(placed) if placed.state is not State.SUPERSEDED else {},
+    )
+
+
+def banner(placed: Placed, links_to_newer: tuple[Link, ...]) -> Banner | None:
+    """GOV.UK-style plain words for the state; None where nothing needs saying (standing)."""
+    if placed.state is State.SUPERSEDED:
+        return Banner(placed.state.value, "本公示已被", links_to_newer, "替代，请以新公示为准。")
+    text = date_banners(placed).get(placed.state.value)
+    return Banner(placed.state.value, text) if text else None
+
+
+class SiteBuilder:
+    """Builds the page specs for one board; holds the lookups every page needs."""
+
+    def __init__(self, board: Board, site_url: str | None) -> None:
+        self.board = board
+        self.registry: Registry = board.registry
+        self.placed: dict[str, Placed] = board.placed()
+        self.site_url = (site_url or "").rstrip("/")
+        self.built = zh_date(board.today)
+        self.built_iso = board.today.isoformat()
+
+    # -- small lookups ------------------------------------------------------------------
+    def branch_name(self, branch_id: str) -> str:
+        branch = self.registry.branch(branch_id)
+        return branch.name if branch else branch_id
+
+    def category_name(self, category_id: str) -> str:
+        category = self.registry.category(category_id)
+        return category.name if category else category_id
+
+    def link(self, notice_id: str) -> Link | None:
+        """A link to a published notice; None for anything unpublished (it must not show)."""
+        placed = self.placed.get(notice_id)
+        if placed is None:
+            return None
+        return Link(plain_title(placed.notice.title), urls.notice_url(notice_id))
+
+    def links(self, ids: Iterable[str]) -> tuple[Link, ...]:
+        return tuple(link for link in (self.link(i) for i in ids) if link is not None)
+
+    def item(self, placed: Placed) -> Item:
+        n = placed.notice
+        return Item(
+            url=urls.notice_url(n.id),
+            title=plain_title(n.title),
+            live=live(placed, self.registry.timezone),
+            branch=self.branch_name(n.branch),
+            category=self.category_name(n.category),
+            period=zh_period(n.start, n.end),
+            start_iso=n.start.isoformat(),
+            number=n.number,
+        )
+
+    def items(self, placed: Iterable[Placed]) -> tuple[Item, ...]:
+        return tuple(self.item(p) for p in placed)
+
+    # -- notice pages -------------------------------------------------------------------
+    def notice_view(self, placed: Placed) -> NoticeView:
+        n = placed.notice
+        branch = self.registry.branch(n.branch)
+        newer = self.links(placed.superseded_by)
+        canonical = f"{self.site_url}/{urls.notice_url(n.id)}" if self.site_url else None
+        return NoticeView(
+            id=n.id,
+            title=plain_title(n.title),
+            number=n.number,
+            branch=Link(self.branch_name(n.branch), urls.branch_url(n.branch)),
+            category=Link(self.category_name(n.category), urls.category_url(n.category)),
+            disclosure=f"{DISCLOSURE_LABELS[n.disclosure]}公开",
+            period=zh_period(n.start, n.end),
+            start_iso=n.start.isoformat(),
+            end_iso=n.end.isoformat() if n.end else "",
+            expires=zh_date(n.expires) if n.expires else None,
+            expires_iso=n.expires.isoformat() if n.expires else "",
+            live=live(placed, self.registry.timezone),
+            banner=banner(placed, newer),
+            reviewed_by=n.reviewed_by,
+            approved_by=n.approved_by if n.major else None,
+            feedback=feedback_view(
+                n.feedback, self.branch_name(n.branch), branch.feedback if branch else None
+            ),
+            attachments=tuple(
+                AttachmentView(
+                    PurePosixPath(a.path).name, urls.attachment_url(a.path), human_size(a.size)
+                )
+                for a in n.attachments
+            ),
+            tags=n.tags,
+            supersedes=self.links(n.supersedes),
+            superseded_by=newer,
+            responds_to=self.link(n.responds_to) if n.responds_to else None,
+            answered_by=self.links(placed.answered_by),
+            canonical_url=canonical,
+            qr_svg=qr_svg(canonical) if canonical else None,
+            built=self.built,
+            built_iso=self.built_iso,
+        )
+
+    def notice_pages(self) -> list[PageSpec]:
+        return [
+            PageSpec(
+                urls.notice_source(nid),
+                plain_title(p.notice.title),
+                NOTICE_TEMPLATE,
+                self.notice_view(p),
+                body=p.notice.body,
+                notice_id=nid,
+            )
+            for nid, p in self.placed.items()
+        ]
+
+    # -- listings -----------------------------------------------------------------------
+    def listing(
+        self,
+        kind: str,
+        url: str,
+        title: str,
+        lead: str,
+        *,
+        crumbs: tuple[Link, ...] = (),
+        summary: tuple[Row, ...] = (),
+        jump: tuple[Row, ...] = (),
+        sections: tuple[Section, ...] = (),
+        rows_heading: str | None = None,
+        rows: tuple[Row, ...] = (),
+        feedback: FeedbackView | None = None,
+        feed: Link | None = None,
+        in_nav: bool = False,
+    ) -> PageSpec:
+        view = Listing(
+            kind=kind,
+            title=title,
+            lead=lead,
+            crumbs=crumbs,
+            summary=summary,
+            jump=jump,
+            sections=sections,
+            rows_heading=rows_heading,
+            rows=rows,
+            feedback=feedback,
+            built=self.built,
+            built_iso=self.built_iso,
+            feed=feed,
+        )
+        return PageSpec(urls.source_of(url), title, LISTING_TEMPLATE, view, in_nav=in_nav)
+
+    def state_sections(self, placed: list[Placed]) -> tuple[Section, ...]:
+        return tuple(
+            Section(LABELS[state], state.value, self.items(group))
+            for state, group in listings.by_state(placed)
+        )
+
+    def month_sections(self, placed: list[Placed], year: int) -> tuple[Section, ...]:
+        return tuple(
+            Section(f"{zh_year(year)}{zh_month(int(g.key))}", f"m{g.key}", self.items(g.items))
+            for g in listings.by_month(placed)
+        )
+
+    def count_text(self, placed: list[Placed]) -> str:
+        now = len(listings.current(placed))
+        return f"当前{now}条 · 共{len(placed)}条"
+
+    def board_page(self) -> PageSpec:
+        all_placed = list(self.placed.values())
+        now = listings.current(all_placed)
+        counts = listings.state_counts(now)
+        sections = self.state_sections(now)
+        summary = tuple(Row(s.heading, f"#{s.anchor}", f"{s.count}条") for s in sections)
+        jump = tuple(
+            Row(b.name, urls.branch_url(b.id), f"{len(listings.in_branch(now, b.id))}条")
+            for b in self.registry.branches
+        )
+        lead = (
+            f"截至{self.built}，公开栏上共有{len(now)}条公示："
+            f"公示中{counts[State.ACTIVE]}条，公示期满{counts[State.CLOSED]}条，"
+            f"长期公开{counts[State.STANDING]}条。已到期的公示见“归档”。"
+        )
+        return self.listing(
+            "board",
+            urls.BOARD_URL,
+            "公开栏",
+            lead,
+            summary=summary,
+            jump=jump,
+            sections=sections,
+            in_nav=True,
+        )
+
+    def scope_pages(
+        self,
+        kind: str,
+        scope_id: str,
+        name: str,
+        placed: list[Placed],
+        url_of: Callable[..., str],
+        index: Link,
+        feedback: FeedbackView | None = None,
+        note: str | None = None,
+        feed: Link | None = None,
+    ) -> list[PageSpec]:
+        """A branch's or a category's page (current + past) and one page per year."""
+        now = listings.current(placed)
+        old = listings.past(placed)
+        here = Link(name, url_of(scope_id))
+        sections = [Section("当前公示", "current", self.items(now), empty="当前没有公示。")]
+        if listings.inline_archive(old):
+            sections += [
+                Section(
+                    f"{zh_year(int(g.key))}往期公示",
+                    f"y{g.key}",
+                    self.items(g.items),
+                    url=url_of(scope_id, int(g.key)),
+                )
+                for g in listings.by_year(old)
+            ]
+        rows = tuple(
+            Row(zh_year(int(g.key)), url_of(scope_id, int(g.key)), f"{g.count}条")
+            for g in listings.by_year(placed)
+        )
+        lead = f"当前公示{len(now)}条，历年共发布{len(placed)}条。{note or ''}"
+        pages = [
+            self.listing(
+                kind,
+                here.url,
+                name,
+                lead,
+                crumbs=(index,),
+                sections=tuple(sections),
+                rows_heading="按年份查看",
+                rows=rows,
+                feedback=feedback,
+                feed=feed,
+            )
+        ]
+        for year in listings.years(placed):
+            in_year = listings.in_year(placed, year)
+            pages.append(
+                self.listing(
+                    f"{kind}-year",
+                    url_of(scope_id, year),
+                    f"{name} · {zh_year(year)}",
+                    f"{name}{zh_year(year)}共发布{len(in_year)}条公示，按月份排列，新的在前。",
+                    crumbs=(index, here),
+                    sections=self.month_sections(in_year, year),
+                    feed=feed,
+                )
+            )
+        return pages
+
+    def branch_pages(self) -> list[PageSpec]:
+        all_placed = list(self.placed.values())
+        index = Link("党组织", urls.BRANCHES_URL)
+        rows = []
+        for b in self.registry.branches:
+            mine = listings.in_branch(all_placed, b.id)
+            parent = self.registry.branch(b.parent) if b.parent else None
+            rows.append(
+                Row(
+                    b.name,
+                    urls.branch_url(b.id),
+                    self.count_text(mine),
+                    note=f"上级：{parent.name}" if parent else None,
+                    level=1 if parent else 0,
+                )
+            )
+        pages = [
+            self.listing(
+                "branches",
+                urls.BRANCHES_URL,
+                "党组织",
+                f"共{len(rows)}个党组织。点击名称查看其当前公示和历年公示。",
+                rows_heading="全部党组织",
+                rows=tuple(rows),
+                in_nav=True,
+            )
+        ]
+        for b in self.registry.branches:
+            parent = self.registry.branch(b.parent) if b.parent else None
+            pages += self.scope_pages(
+                "branch",
+                b.id,
+                b.name,
+                listings.in_branch(all_placed, b.id),
+                urls.branch_url,
+                index,
+                feedback=feedback_view(None, b.name, b.feedback),
+                note=f"上级党组织：{parent.name}。" if parent else None,
+                feed=Link(f"{b.name}公示", urls.branch_feed_url(b.id)),
+            )
+        return pages
+
+    def category_pages(self) -> list[PageSpec]:
+        all_placed = list(self.placed.values())
+        index = Link("公开类别", urls.CATEGORIES_URL)
+        rows = tuple(
+            Row(
+                c.name,
+                urls.category_url(c.id),
+                self.count_text(listings.in_category(all_placed, c.id)),
+                note=c.description,
+            )
+            for c in self.registry.categories
+        )
+        pages = [
+            self.listing(
+                "categories",
+                urls.CATEGORIES_URL,
+                "公开类别",
+                f"共{len(rows)}个公开类别，各党组织的公示按类别汇总于此。",
+                rows_heading="全部类别",
+                rows=rows,
+                in_nav=True,
+            )
+        ]
+        for c in self.registry.categories:
+            pages += self.scope_pages(
+                "category",
+                c.id,
+                c.name,
+                listings.in_category(all_placed, c.id),
+                urls.category_url,
+                index,
+                note=f"{c.description}。" if c.description else None,
+                feed=Link(f"{c.name}公示", urls.category_feed_url(c.id)),
+            )
+        return pages
+
+    def archive_pages(self) -> list[PageSpec]:
+        all_placed = list(self.placed.values())
+        index = Link("归档", urls.ARCHIVE_URL)
+        groups = listings.by_year(all_placed)
+        rows = tuple(
+            Row(zh_year(int(g.key)), urls.archive_url(int(g.key)), f"{g.count}条") for g in groups
+        )
+        pages = [
+            self.listing(
+                "archive",
+                urls.ARCHIVE_URL,
+                "归档",
+                f"历年共发布{len(all_placed)}条公示，按年份归档，已到期和已被替代的公示也在其中。",
+                rows_heading="按年份查看",
+                rows=rows,
+                in_nav=True,
+            )
+        ]
+        for g in groups:
+            year = int(g.key)
+            pages.append(
+                self.listing(
+                    "archive-year",
+                    urls.archive_url(year),
+                    f"{zh_year(year)}归档",
+                    f"{zh_year(year)}共发布{g.count}条公示，按月份排列，新的在前。",
+                    crumbs=(index,),
+                    sections=self.month_sections(list(g.items), year),
+                )
+            )
+        return pages
+
+
+def site_pages(board: Board, site_url: str | None) -> list[PageSpec]:
+    """Every generated page, listings first (they are in the nav), then one per notice."""
+    b = SiteBuilder(board, site_url)
+    return [
+        b.board_page(),
+        *b.branch_pages(),
+        *b.category_pages(),
+        *b.archive_pages(),
+        *b.notice_pages(),
+    ]
+
+
+def attachments_to_publish(placed: Mapping[str, Placed]) -> list[str]:
+    """Attachment paths (relative to notices/) of published notices only, each once, sorted."""
+    return sorted({a.path for p in placed.values() for a in p.notice.attachments})
+
+
+def source_date_epoch(today: date) -> int:
+    """Midnight UTC of the build's today: the timestamp MkDocs writes into sitemap files."""
+    return int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp())

@@ -1,0 +1,214 @@
+"""Browser tests (Playwright + Debian's Chromium) for what only a browser shows: layout at phone
+width, the live state on the visitor's clock, the print layout, accessibility.
+
+Set NB_SCREENSHOTS=<dir> to also save screenshots of the board, a notice, a branch page and the
+print preview at 360 and 1280 px.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from support.chromium import CHROMIUM
+from support.chromium import CHROMIUM_ARGS as ARGS
+from support.demo_build import build_fixture
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+PAGES = {
+    "board": "",
+    "notice": "notices/jinpu/2026/dues-q3/",
+    "wide-table": "notices/jinpu/2024/new-member-li/",
+    "branch": "branches/jinpu/",
+    "archive-year": "archive/2026/",
+}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_fixture(tmp_path_factory.mktemp("browser-site"))
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's Chromium is not installed (make browser)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(width: int = 360, scheme: str = "light"):
+        ctx = browser.new_context(
+            viewport={"width": width, "height": 800},
+            color_scheme=scheme,
+            locale="zh-CN",
+            timezone_id="Asia/Shanghai",
+        )
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_horizontal_scroll(new_page, base_url: str, name: str, width: int) -> None:
+    page = new_page(width)
+    page.goto(base_url + PAGES[name])
+    assert no_horizontal_scroll(page)
+
+
+def test_wide_table_scrolls_inside_its_own_box(new_page, base_url: str) -> None:
+    page = new_page(360)
+    page.goto(base_url + PAGES["wide-table"])
+    boxes = page.evaluate(
+        """(() => {
+          const out = [];
+          for (let e = document.querySelector('.nb-body table'); e && e.tagName !== 'ARTICLE';
+               e = e.parentElement) {
+            out.push([getComputedStyle(e).overflowX, e.scrollWidth, e.clientWidth]);
+          }
+          return out;
+        })()"""
+    )
+    assert boxes[0][1] > 360  # the table is wider than the phone...
+    assert any(o in ("auto", "scroll") and sw > cw for o, sw, cw in boxes)  # ...and scrolls
+
+
+def label_and_banner(page, url: str) -> tuple[str, str]:
+    page.goto(url)
+    label = page.locator(".nb-status .nb-label").inner_text()
+    banner = page.locator(".nb-status .nb-banner")
+    return label, (banner.inner_text() if banner.is_visible() else "")
+
+
+def test_live_state_follows_the_visitors_clock_in_beijing_time(new_page, base_url: str) -> None:
+    url = base_url + PAGES["notice"]  # period 2026-10-10 .. 2026-10-16, expires 2026-12-31
+    page = new_page(360)
+    page.clock.set_fixed_time("2026-10-16T15:30:00Z")  # 23:30 on the 16th in Beijing
+    label, banner = label_and_banner(page, url)
+    assert label == "公示中"
+    assert banner.startswith("公示期为2026年10月10日至10月16日。")
+    assert "nb-label--active" in page.locator(".nb-status .nb-label").get_attribute("class")
+    page = new_page(360)
+    page.clock.set_fixed_time("2026-10-16T16:30:00Z")  # 00:30 on the 17th in Beijing
+    label, banner = label_and_banner(page, url)
+    assert (label, banner) == ("公示期满", "公示期已于2026年10月16日届满。")
+    assert "nb-label--closed" in page.locator(".nb-status .nb-label").get_attribute("class")
+
+
+def test_a_notice_without_expires_goes_straight_to_the_archive(new_page, base_url: str) -> None:
+    page = new_page(360)
+    page.clock.set_fixed_time("2026-11-28T09:00:00+08:00")
+    label, banner = label_and_banner(page, base_url + "notices/jinpu/2026/appraisal/")
+    assert (label, banner) == ("已归档", "本公示已于2026年11月27日到期，现存档备查。")
+
+
+def test_live_state_on_listings_and_archiving(new_page, base_url: str) -> None:
+    page = new_page(1280)
+    page.clock.set_fixed_time("2027-01-02T12:00:00+08:00")
+    page.goto(base_url)
+    labels = page.locator(".nb-item .nb-label").all_inner_texts()
+    # appraisal ended 2026-11-27, dues-q3 expired 2026-12-31, the standing notice stays
+    assert labels == ["已归档", "已归档", "长期公开"]
+    label, banner = label_and_banner(page, base_url + "notices/jinpu/2026/dues-q3/")
+    assert (label, banner) == ("已归档", "本公示已于2026年12月31日到期，现存档备查。")
+
+
+def test_superseded_stays_superseded(new_page, base_url: str) -> None:
+    page = new_page(360)
+    page.clock.set_fixed_time("2026-10-09T12:00:00+08:00")
+    label, banner = label_and_banner(page, base_url + "notices/jinpu/2026/dues-q3-error/")
+    assert label == "已被替代" and banner.startswith("本公示已被《")
+
+
+def test_print_button(new_page, base_url: str) -> None:
+    page = new_page(360)
+    page.goto(base_url + PAGES["notice"])
+    button = page.get_by_role("button", name="打印")
+    assert button.is_visible()
+    box = button.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+
+
+def test_print_layout_shows_only_the_notice(new_page, base_url: str) -> None:
+    page = new_page(1280)
+    page.goto(base_url + PAGES["notice"])
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".nb-print", ".nb-built"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("h1", ".nb-notice__number", ".nb-period", ".nb-body", ".nb-feedback", ".nb-qr"):
+        assert page.locator(f"article.nb-notice {shown}").first.is_visible(), shown
+    assert page.locator(".nb-qr svg").bounding_box()["width"] > 50
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["board", "notice", "branch"])
+def test_no_serious_accessibility_findings(new_page, base_url: str, name: str, scheme: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(360, scheme)
+    page.goto(base_url + PAGES[name])
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
+
+
+def test_screenshots(new_page, base_url: str) -> None:
+    """Saves screenshots for a person to look at (only when NB_SCREENSHOTS is set)."""
+    out = os.environ.get("NB_SCREENSHOTS")
+    if not out:
+        pytest.skip("set NB_SCREENSHOTS=<dir> to save screenshots")
+    Path(out).mkdir(parents=True, exist_ok=True)
+    for width in (360, 1280):
+        for name in ("board", "notice", "branch", "wide-table"):
+            page = new_page(width)
+            page.goto(base_url + PAGES[name])
+            page.screenshot(path=f"{out}/{name}-{width}.png", full_page=True)
+        page = new_page(width)
+        page.goto(base_url + PAGES["notice"])
+        page.emulate_media(media="print")
+        page.screenshot(path=f"{out}/print-{width}.png", full_page=True)
+    page = new_page(360, "dark")
+    page.goto(base_url + PAGES["notice"])
+    page.screenshot(path=f"{out}/notice-360-dark.png", full_page=True)

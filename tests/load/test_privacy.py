@@ -1,0 +1,127 @@
+"""Unmasked ID card and mobile numbers: found at their exact line, masked forms pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from noticeboard.load.board import load_board
+from noticeboard.load.privacy import find_personal_numbers, id18_is_valid, mask_id, mask_mobile
+from noticeboard.problems import Severity
+
+# 11010519491231002X is the textbook example from GB 11643-1999 (check digit X).
+VALID_ID = "11010519491231002X"
+VALID_ID_DIGIT = "440524188001010014"  # the sample number in Wikipedia's article on the card
+
+
+def kinds(text: str) -> list[tuple[int, str, str]]:
+    return [(f.line, f.kind, f.masked) for f in find_personal_numbers(text)]
+
+
+def test_check_digit():
+    assert id18_is_valid(VALID_ID)
+    assert id18_is_valid(VALID_ID.lower())
+    assert id18_is_valid(VALID_ID_DIGIT)
+    assert not id18_is_valid("110105194912310021")
+
+
+def test_masks():
+    assert mask_mobile("13812345678") == "138****5678"
+    assert mask_id("350102199001011234") == "35**************34"
+    assert mask_id("110105491231002") == "11***********02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("电话13812345678。", [(1, "mobile", "138****5678")]),
+        ("电话 +86 138 1234 5678", [(1, "mobile", "138****5678")]),
+        ("电话+8613812345678", [(1, "mobile", "138****5678")]),
+        ("电话 8613812345678", [(1, "mobile", "138****5678")]),
+        ("电话 139-1234-5678", [(1, "mobile", "139****5678")]),
+        ("全角 １３８１２３４５６７８", [(1, "mobile", "138****5678")]),
+        (f"第一行\n身份证{VALID_ID}", [(2, "id", "11**************2X")]),
+        (f"身份证{VALID_ID.lower()}", [(1, "id", "11**************2X")]),
+        (f"{VALID_ID_DIGIT}", [(1, "id", "44**************14")]),
+        ("老身份证 110105491231002", [(1, "id", "11***********02")]),
+    ],
+)
+def test_unmasked_numbers_are_found(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话 138****5678",
+        "身份证 35**************23",
+        "身份证 110105194912310021",  # wrong check digit
+        "账号 6222021234567890123456",  # a bank account: the mobile-like run is inside it
+        "编号 213812345678",  # 12 digits: not a mobile number
+        "流水 1381234567899",  # 13 digits not starting with 86
+        "固话 0550-1234567",
+        "日期 2024-06-12，文号〔2024〕13号",
+        "手机 12812345678",  # 12x is not a mobile prefix
+        "旧号 110105491331002",  # month 13: not a legacy ID
+    ],
+)
+def test_masked_and_other_numbers_pass(text):
+    assert kinds(text) == []
+
+
+NOTICE = """\
+---
+title: 关于李四同志的公示
+branch: jinpu
+category: organisation
+disclosure: ad-hoc
+period: {start: 2024-06-12, end: 2024-06-18}
+reviewed_by: 支委会
+feedback:
+  person: 王五
+  phone: "13912345678"
+---
+第一段。
+
+联系人身份证：11010519491231002X
+"""
+
+
+def test_errors_carry_the_exact_file_line(repo):
+    result = load_board(repo({"jinpu/2024/a.md": NOTICE}), "2024-06-15")
+    found = [(p.path, p.line, p.message) for p in result.problems]
+    assert [(path, line) for path, line, _ in found] == [
+        ("notices/jinpu/2024/a.md", 10),
+        ("notices/jinpu/2024/a.md", 14),
+    ]
+    assert "write it masked as 139****5678" in found[0][2]
+    assert "write it masked as 11**************2X" in found[1][2]
+    assert all(p.severity is Severity.ERROR for p in result.problems)
+
+
+def test_title_is_scanned(repo):
+    text = NOTICE.replace("关于李四同志的公示", "李四（13812345678）的公示").replace(
+        '"13912345678"', "0550-1234567"
+    )
+    text = text.replace("11010519491231002X", "11**************2X")
+    result = load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15")
+    assert [(p.line, p.message.split("masked as ")[1]) for p in result.problems] == [
+        (2, "138****5678")
+    ]
+
+
+def test_escaped_number_is_found_at_its_key(repo):
+    """Written with YAML escapes the digits only appear once parsed: report the key's line."""
+    text = NOTICE.replace('"13912345678"', '"\\x31\\x33912345678"').replace(VALID_ID, "略")
+    result = load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15")
+    assert [(p.line, "139****5678" in p.message) for p in result.problems] == [(10, True)]
+
+
+def test_internal_notice_is_scanned_too(repo):
+    text = NOTICE.replace("reviewed_by:", "scope: internal\nreviewed_by:")
+    result = load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15")
+    assert len(result.problems) == 2
+
+
+def test_draft_is_not_scanned(repo):
+    text = NOTICE.replace("reviewed_by:", "draft: true\nreviewed_by:")
+    assert load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15").problems == []

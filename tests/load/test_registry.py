@@ -1,0 +1,182 @@
+"""The registry, notices/_board.yml: each bad input gives an error at its key's line."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REGISTRY as REGISTRY_LINES
+from noticeboard.load.board import load_board
+from noticeboard.load.registry import read_registry
+
+REL = "notices/_board.yml"
+
+
+def registry_errors(repo, text: str) -> list[tuple[str, int, str]]:
+    _, problems = read_registry(repo(registry=text))
+    return [(p.path, p.line, p.message) for p in problems]
+
+
+def test_good_registry_reads_every_entry(repo):
+    registry, problems = read_registry(repo())
+    assert problems == []
+    assert [b.id for b in registry.branches] == ["town", "jinpu", "yutao"]
+    assert registry.branch("jinpu").parent == "town"
+    assert [(s.id, s.every, s.within_days, s.branches) for s in registry.schedule] == [
+        ("dues-quarterly", "quarter", 15, None)
+    ]
+
+
+# Lines of the default registry (tests/conftest.py), for reference:
+# 1 timezone, 2 branches, 3 - id: town, 4 name, 5 feedback, 6 - id: jinpu, 7 name, 8 parent,
+# 9 maintainers, 10 - id: yutao, 11 name, 12 parent, 13 categories, 14 - id: organisation,
+# 15 name, 16 - id: finance, 17 name, 18 schedule, 19 - id: dues-quarterly, 20 name,
+# 21 every, 22 within_days, 23 branches, 24 category
+CASES = [
+    ("timezone", "timezone: Asia/Shanghai", "timezone: Asia/Beijing", 1, ["unknown timezone"]),
+    ("timezone-type", "timezone: Asia/Shanghai", "timezone: 8", 1, ["IANA name"]),
+    (
+        "unknown-top-key",
+        "timezone: Asia/Shanghai",
+        "timezone: Asia/Shanghai\nbranchs: []",
+        2,
+        ["unknown key 'branchs'", "did you mean 'branches'"],
+    ),
+    ("duplicate-id", "  - id: yutao", "  - id: jinpu", 10, ["'jinpu' is used twice"]),
+    ("bad-slug", "  - id: yutao", "  - id: Yu Tao", 10, ["lowercase letters"]),
+    ("missing-name", "    name: 余套村党支部\n", "", 10, ["'branches[2].name' is required"]),
+    (
+        "unknown-parent",
+        "    parent: town\n    maintainers",
+        "    parent: township\n    maintainers",
+        8,
+        ["parent 'township'", "not a branch id"],
+    ),
+    (
+        "self-parent",
+        "  - id: yutao\n    name: 余套村党支部\n    parent: town",
+        "  - id: yutao\n    name: 余套村党支部\n    parent: yutao",
+        12,
+        ["names itself"],
+    ),
+    (
+        "duplicate-name",
+        "    name: 余套村党支部",
+        "    name: 金铺村党支部",
+        11,
+        ["'金铺村党支部' is already used by 'jinpu'"],
+    ),
+    (
+        "branch-unknown-key",
+        "    maintainers: [jinpu-clerk]",
+        "    maintainer: [jinpu-clerk]",
+        9,
+        ["unknown key 'branches[1].maintainer'", "did you mean 'maintainers'"],
+    ),
+    (
+        "feedback-unknown-key",
+        'feedback: {phone: "0550-1234567"',
+        'feedback: {tel: "0550-1234567"',
+        5,
+        ["unknown key 'branches[0].feedback.tel'"],
+    ),
+    (
+        "maintainers-type",
+        "    maintainers: [jinpu-clerk]",
+        "    maintainers: jinpu-clerk",
+        9,
+        ["list of GitHub user names"],
+    ),
+    ("category-dup", "  - id: finance", "  - id: organisation", 16, ["used twice"]),
+    (
+        "every-bad",
+        "    every: quarter",
+        "    every: weekly",
+        21,
+        ["'schedule[0].every' must be one of month, quarter, half-year, year"],
+    ),
+    ("every-missing", "    every: quarter\n", "", 19, ["'schedule[0].every' must be one of"]),
+    ("within-days-negative", "    within_days: 15", "    within_days: -1", 22, ["whole number"]),
+    ("within-days-text", "    within_days: 15", "    within_days: fifteen", 22, ["whole number"]),
+    (
+        "schedule-branches-unknown",
+        "    branches: all",
+        "    branches: [jinpu, nowhere]",
+        23,
+        ["unknown branch id(s) nowhere"],
+    ),
+    (
+        "schedule-branches-type",
+        "    branches: all",
+        "    branches: every",
+        23,
+        ["'all' or a list of branch ids"],
+    ),
+    (
+        "schedule-category-unknown",
+        "    category: finance",
+        "    category: money",
+        24,
+        ["unknown category id 'money'"],
+    ),
+    (
+        "schedule-not-list",
+        "schedule:\n  - id: dues-quarterly",
+        "schedule: dues\nx:\n  - id: d",
+        18,
+        ["'schedule' must be a list"],
+    ),
+    (
+        "duplicate-key",
+        "timezone: Asia/Shanghai",
+        "timezone: Asia/Shanghai\ntimezone: UTC",
+        2,
+        ["'timezone' is written twice"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_bad_registry_reports_error_at_its_line(repo, old, new, line, words):
+    assert old in REGISTRY_LINES
+    found = registry_errors(repo, REGISTRY_LINES.replace(old, new, 1))
+    assert (REL, line) in [(p, at) for p, at, _ in found], found
+    message = next(m for p, at, m in found if at == line)
+    for word in words:
+        assert word in message
+
+
+def test_registry_required_lists(repo):
+    found = registry_errors(repo, "timezone: Asia/Shanghai\n")
+    assert [(p, line) for p, line, _ in found] == [(REL, 1), (REL, 1)]
+    assert "'branches' is required" in found[0][2]
+    assert "'categories' is required" in found[1][2]
+
+
+def test_registry_must_be_a_mapping(repo):
+    found = registry_errors(repo, "- town\n- jinpu\n")
+    assert found == [
+        (REL, 1, "the registry must be a mapping with timezone, branches, categories, schedule")
+    ]
+
+
+def test_registry_missing(tmp_path):
+    result = load_board(tmp_path)
+    assert [(p.path, p.line) for p in result.problems] == [(REL, 1)]
+    assert "missing" in result.problems[0].message
+
+
+def test_registry_yaml_error_has_line(repo):
+    found = registry_errors(repo, "timezone: Asia/Shanghai\nbranches: [\n  {id: a\n")
+    assert len(found) == 1 and found[0][0] == REL and found[0][1] >= 2
+    assert "not valid" in found[0][2]
+
+
+def test_registry_problems_do_not_hide_notice_problems(repo):
+    root = repo(
+        {"jinpu/2024/x.md": "---\ntitle: x\n---\n"},
+        registry=REGISTRY_LINES.replace("    every: quarter", "    every: weekly"),
+    )
+    paths = {p.path for p in load_board(root, "2024-06-01").problems}
+    assert paths == {REL, "notices/jinpu/2024/x.md"}

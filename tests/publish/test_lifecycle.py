@@ -1,0 +1,69 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from noticeboard.model import Notice
+from noticeboard.publish.lifecycle import State, date_state, place
+
+
+def make(nid: str = "jinpu/2024/a", **kw) -> Notice:
+    base = dict(
+        id=nid,
+        source=Path(f"/x/notices/{nid}.md"),
+        title="t",
+        branch="jinpu",
+        category="organisation",
+        disclosure="ad-hoc",
+        start=date(2024, 6, 12),
+        end=date(2024, 6, 18),
+        expires=date(2024, 6, 30),
+        body="",
+        body_line=1,
+        reviewed_by="r",
+    )
+    base.update(kw)
+    return Notice(**base)
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [
+        (date(2024, 6, 11), State.UPCOMING),
+        (date(2024, 6, 12), State.ACTIVE),
+        (date(2024, 6, 18), State.ACTIVE),
+        (date(2024, 6, 19), State.CLOSED),
+        (date(2024, 6, 30), State.CLOSED),
+        (date(2024, 7, 1), State.ARCHIVED),
+    ],
+)
+def test_dates_are_inclusive(today: date, state: State) -> None:
+    assert date_state(make(), today) is state
+
+
+def test_standing_notice_stays_standing() -> None:
+    n = make(disclosure="standing", end=None, expires=None)
+    assert date_state(n, date(2030, 1, 1)) is State.STANDING
+    assert date_state(n, date(2024, 6, 1)) is State.UPCOMING
+
+
+def test_only_a_published_notice_supersedes() -> None:
+    old = make("jinpu/2024/old")
+    newer = make(
+        "jinpu/2024/new",
+        supersedes=("jinpu/2024/old",),
+        start=date(2024, 6, 20),
+        end=date(2024, 6, 26),
+        expires=date(2024, 6, 26),
+    )
+    placed = place([old, newer], date(2024, 6, 15))
+    assert placed["jinpu/2024/old"].state is State.ACTIVE  # the newer one is still upcoming
+    assert "jinpu/2024/new" not in placed
+    placed = place([old, newer], date(2024, 6, 21))
+    assert placed["jinpu/2024/old"].state is State.SUPERSEDED
+    assert placed["jinpu/2024/old"].superseded_by == ("jinpu/2024/new",)
+
+
+def test_drafts_and_internal_notices_are_not_placed() -> None:
+    placed = place([make("a/1/d", draft=True), make("a/1/i", scope="internal")], date(2024, 6, 15))
+    assert placed == {}

@@ -1,0 +1,44 @@
+"""The built public site, once per test session: a real `mkdocs build --strict` into tmp.
+
+Quality gates (HTML validity, accessibility, feeds in the build) share this one build. Import
+the fixture into `conftest.py` so every test module can ask for `built_site`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BUILD_TODAY = "2026-11-26"
+SITE_FIXTURE = REPO_ROOT / "tests" / "fixtures" / "site"
+# Words only the demo's draft, internal and upcoming notices carry: they must reach no output.
+DEMO_MARKERS = {"draft": "标记草稿XJ7", "internal": "标记党内QK9", "upcoming": "标记预告ZP4"}
+
+
+def build_site(out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY) -> Path:
+    """Build `root`'s site into `out` exactly as `make build` does, with a fixed today."""
+    # SOURCE_DATE_EPOCH stays out: the hooks derive it from today, for reproducible builds.
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(NOTICEBOARD_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(out)]
+    run = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({run.returncode}):\n{run.stderr[-4000:]}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site (notices/, docs/, overrides/) built for today = 2026-11-26."""
+    return build_site(tmp_path_factory.mktemp("built") / "site")
+
+
+def build_fixture(dest: Path, today: str = BUILD_TODAY) -> Path:
+    """`mkdocs build --strict` of the fixture board (tests/fixtures/site) into `dest`."""
+    return build_site(dest, SITE_FIXTURE, today)

@@ -1,0 +1,40 @@
+"""A tiny site for build and serve tests: its own mkdocs.yml naming the real hook file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HOOK = Path(__file__).resolve().parents[2] / "hooks" / "noticeboard_hooks.py"
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+ENV = {**os.environ, "NOTICEBOARD_TODAY": "2024-06-15", "NO_MKDOCS_2_WARNING": "1"}
+
+GOOD = """\
+---
+title: 关于发展李四同志为预备党员的公示
+branch: jinpu
+category: organisation
+disclosure: ad-hoc
+period: {start: 2024-06-12, end: 2024-06-18}
+reviewed_by: 支委会
+feedback: {address: 村部}
+---
+经支部委员会研究，现予公示。
+"""
+
+
+def write_site(root: Path) -> Path:
+    """mkdocs.yml and docs/ next to the notices/ the `repo` fixture wrote."""
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "about.md").write_text("# 关于本站\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: 测试\n"
+        "docs_dir: docs\n"
+        "plugins: []\n"
+        f"theme:\n  name: material\n  font: false\n  custom_dir: {OVERRIDES}\n"
+        f"hooks:\n  - {HOOK}\n",
+        encoding="utf-8",
+    )
+    return root
