@@ -9,6 +9,7 @@ from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by 
     on_files,
     on_page_content,
     on_page_context,
+    on_page_markdown,
     on_post_build,
     on_post_page,
     on_post_template,

@@ -16,7 +16,9 @@ from mkdocs.structure.pages import Page
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.feeds import build_feeds
+from noticeboard.publish.guide_labels import with_state_labels
 from noticeboard.publish.pages import (
+    BOARD_PRINT_TEMPLATE,
     LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
     PageSpec,
@@ -24,11 +26,13 @@ from noticeboard.publish.pages import (
     site_pages,
     source_date_epoch,
 )
+from noticeboard.publish.print_layout import moved_body, needs_landscape
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
-from noticeboard.urls import attachment_url, source_edit_path
+from noticeboard.publish.views import BoardPrint
+from noticeboard.urls import attachment_url, notice_url, source_edit_path
 
 log = get_plugin_logger("noticeboard")
 
@@ -53,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("noticeboard needs 'use_directory_urls: true' in mkdocs.yml")
     missing = [
         name
-        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE)
+        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE, BOARD_PRINT_TEMPLATE)
         if not any((Path(folder) / name).is_file() for folder in config.theme.dirs)
     ]
     if missing:
@@ -69,11 +73,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
     _state["board"] = board
     _state["specs"] = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
+    _state["bodies"] = {}  # notice id -> cleaned body HTML (for the printable boards)
+    _state["wide"] = set()  # notice ids whose tables need a landscape page
     return config
 
 
 def _markdown(spec: PageSpec) -> str:
-    meta = {"title": spec.title, "template": spec.template, "hide": ["toc"]}
+    meta: dict[str, Any] = {"title": spec.title, "template": spec.template, "hide": ["toc"]}
+    if not spec.in_sitemap:
+        meta["nb_unlisted"] = True  # overrides/sitemap.xml leaves it out
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{spec.body}"
 
@@ -108,18 +116,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages (公开指南) get generated parts: the state-label table."""
+    if page.file.src_uri in _state["specs"]:
+        return markdown
+    return with_state_labels(markdown)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Notice bodies come from many hands: only the allow-list reaches the page."""
+    """Notice bodies come from many hands: only the allow-list reaches the page.
+
+    MkDocs renders every page's content before it renders any template, so the printable
+    boards (templates) find every notice body here, cleaned."""
     spec = _state["specs"].get(page.file.src_uri)
-    if spec is not None and spec.template == NOTICE_TEMPLATE:
-        return clean_body(html)
+    if spec is not None and spec.notice_id is not None:
+        body = clean_body(html)
+        _state["bodies"][spec.notice_id] = body
+        if needs_landscape(body):
+            _state["wide"].add(spec.notice_id)
+        return body
     return html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     spec = _state["specs"].get(page.file.src_uri)
-    if spec is not None:
-        context["nb"] = spec.view
+    if spec is None:
+        return context
+    context["nb"] = spec.view
+    context["nb_wide"] = _state["wide"]
+    if isinstance(spec.view, BoardPrint):
+        here = page.file.url
+        context["nb_sheet_bodies"] = {
+            sheet.notice.id: moved_body(
+                _state["bodies"].get(sheet.notice.id, ""),
+                notice_url(sheet.notice.id),
+                here,
+                sheet.anchor,
+            )
+            for sheet in spec.view.sheets
+        }
     return context
 
 

@@ -45,10 +45,19 @@ class Branch:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A column of a combined board (党务公开, 村务公开, 财务公开)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Category:
     id: str
     name: str
     description: str | None = None
+    group: str | None = None  # a registry group id; set on every category when groups exist
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,10 @@ class Registry:
     branches: tuple[Branch, ...] = ()
     categories: tuple[Category, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
+    groups: tuple[Group, ...] = ()
+
+    def group(self, id_: str) -> Group | None:
+        return next((g for g in self.groups if g.id == id_), None)
 
     def branch(self, id_: str) -> Branch | None:
         return next((b for b in self.branches if b.id == id_), None)

@@ -28,6 +28,11 @@ def branch_url(branch_id: str, year: int | None = None) -> str:
     return f"branches/{branch_id}/" + (f"{year}/" if year else "")
 
 
+def branch_print_url(branch_id: str) -> str:
+    """The branch's whole current board laid out for printing (one notice per sheet)."""
+    return f"branches/{branch_id}/print/"
+
+
 def category_url(category_id: str, year: int | None = None) -> str:
     return f"categories/{category_id}/" + (f"{year}/" if year else "")
 

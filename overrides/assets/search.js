@@ -10,7 +10,6 @@ const FILTERS = [
   ["state", "状态"],
   ["disclosure", "公开形式"],
 ];
-const STATE_ORDER = ["公示中", "公示期满", "长期公开", "已归档", "已被替代"];
 const PAGE_SIZE = 10;
 
 const form = document.getElementById("nb-search");
@@ -82,10 +81,8 @@ function excerptNodes(excerpt) {
 function sortedValues(name, counts) {
   const values = Object.keys(counts);
   if (name === "year") return values.sort((a, b) => b.localeCompare(a));
-  if (name === "state") {
-    const rank = (v) => (STATE_ORDER.includes(v) ? STATE_ORDER.indexOf(v) : STATE_ORDER.length);
-    return values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "zh"));
-  }
+  // States arrive in the lifecycle's order from the build (noticeboard.publish.lifecycle).
+  if (name === "state") return values;
   return values.sort((a, b) => a.localeCompare(b, "zh"));
 }
 

@@ -1,16 +1,9 @@
 /* Keeps state labels true on the visitor's clock: a page built last week may show a notice as
-   公示中 that has since closed. Dates are compared as ISO strings (YYYY-MM-DD) in the registry's
-   timezone; banner texts come from the page itself (data-banner-<state>), already in Chinese.
-   No dependencies. */
+   open ("active") that has since closed. Dates are compared as ISO strings (YYYY-MM-DD) in the registry's
+   timezone; labels and banner texts come from the page itself (data-label-<state>,
+   data-banner-<state>), written by the build in Chinese. No dependencies. */
 (function () {
   "use strict";
-  var LABELS = {
-    active: "公示中",
-    closed: "公示期满",
-    standing: "长期公开",
-    archived: "已归档",
-    superseded: "已被替代"
-  };
 
   function todayIn(tz) {
     try {
@@ -39,10 +32,11 @@
   function update(label) {
     var d = label.dataset;
     var state = stateOn(d, todayIn(d.tz || "Asia/Shanghai"));
-    if (!state || state === d.state) return state;
+    var text = state && label.getAttribute("data-label-" + state);
+    if (!state || state === d.state || !text) return state;
     label.classList.remove("nb-label--" + d.state);
     label.classList.add("nb-label--" + state);
-    label.textContent = LABELS[state];
+    label.textContent = text;
     d.state = state;
     return state;
   }

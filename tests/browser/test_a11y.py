@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 from support.axe import blocking, describe
 from support.chromium import CHROMIUM, CHROMIUM_ARGS
 from support.demo_build import REPO_ROOT
-from support.pages import html_pages, representative, url_path
+from support.pages import html_pages, representative, url_path, with_always_checked
 from support.server import serve, site_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -80,7 +80,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def pages_to_check(built_site: Path) -> list[str]:
     """Every kind of page: home, 404, each listing kind, a few notices, each docs page."""
-    chosen = representative(built_site, html_pages(built_site))
+    chosen = with_always_checked(built_site, representative(built_site, html_pages(built_site)))
     return [url_path(built_site, p).lstrip("/") for p in chosen]
 
 

@@ -121,13 +121,13 @@ def test_live_state_follows_the_visitors_clock_in_beijing_time(new_page, base_ur
     page = new_page(360)
     page.clock.set_fixed_time("2026-10-16T15:30:00Z")  # 23:30 on the 16th in Beijing
     label, banner = label_and_banner(page, url)
-    assert label == "公示中"
-    assert banner.startswith("公示期为2026年10月10日至10月16日。")
+    assert label == "公开中"  # a periodic disclosure: 公开, not 公示
+    assert banner.startswith("公开期为2026年10月10日至10月16日。")
     assert "nb-label--active" in page.locator(".nb-status .nb-label").get_attribute("class")
     page = new_page(360)
     page.clock.set_fixed_time("2026-10-16T16:30:00Z")  # 00:30 on the 17th in Beijing
     label, banner = label_and_banner(page, url)
-    assert (label, banner) == ("公示期满", "公示期已于2026年10月16日届满。")
+    assert (label, banner) == ("公开期满", "公开期已于2026年10月16日届满。")
     assert "nb-label--closed" in page.locator(".nb-status .nb-label").get_attribute("class")
 
 
@@ -135,25 +135,25 @@ def test_a_notice_without_expires_goes_straight_to_the_archive(new_page, base_ur
     page = new_page(360)
     page.clock.set_fixed_time("2026-11-28T09:00:00+08:00")
     label, banner = label_and_banner(page, base_url + "notices/jinpu/2026/appraisal/")
-    assert (label, banner) == ("已归档", "本公示已于2026年11月27日到期，现存档备查。")
+    assert (label, banner) == ("已归档", "本公开事项已于2026年11月27日到期，现存档备查。")
 
 
 def test_live_state_on_listings_and_archiving(new_page, base_url: str) -> None:
     page = new_page(1280)
     page.clock.set_fixed_time("2027-01-02T12:00:00+08:00")
     page.goto(base_url)
-    labels = page.locator(".nb-item .nb-label").all_inner_texts()
+    labels = page.locator(".nb-item .nb-label").all_text_contents()  # the fold is closed
     # appraisal ended 2026-11-27, dues-q3 expired 2026-12-31, the standing notice stays
-    assert labels == ["已归档", "已归档", "长期公开"]
+    assert labels == ["已归档", "长期公开", "已归档"]  # open, standing, then the folded closed
     label, banner = label_and_banner(page, base_url + "notices/jinpu/2026/dues-q3/")
-    assert (label, banner) == ("已归档", "本公示已于2026年12月31日到期，现存档备查。")
+    assert (label, banner) == ("已归档", "本公开事项已于2026年12月31日到期，现存档备查。")
 
 
 def test_superseded_stays_superseded(new_page, base_url: str) -> None:
     page = new_page(360)
     page.clock.set_fixed_time("2026-10-09T12:00:00+08:00")
     label, banner = label_and_banner(page, base_url + "notices/jinpu/2026/dues-q3-error/")
-    assert label == "已被替代" and banner.startswith("本公示已被《")
+    assert label == "已被替代" and banner.startswith("本公开事项已被《")
 
 
 def test_print_button(new_page, base_url: str) -> None:

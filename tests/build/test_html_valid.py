@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support.pages import html_pages, representative, spread
+from support.pages import html_pages, representative, spread, with_always_checked
 from support.vnu import Finding, is_error, is_known_material_error, run_vnu
 
 pytestmark = pytest.mark.build
@@ -25,7 +25,7 @@ def test_built_site_has_a_home_page_and_404(built_site: Path) -> None:
 
 
 def test_every_page_is_valid_html(built_site: Path) -> None:
-    pages = spread(built_site, html_pages(built_site), MAX_CHECKED)
+    pages = with_always_checked(built_site, spread(built_site, html_pages(built_site), MAX_CHECKED))
     errors = blocking_errors(run_vnu(pages))
     assert not errors, f"{len(errors)} HTML error(s) in {len(pages)} pages:\n" + "\n".join(
         e.text() for e in errors[:60]

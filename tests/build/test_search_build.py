@@ -46,6 +46,7 @@ def test_no_lunr_index_and_a_pagefind_bundle(site: Path):
     counts = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
     assert counts["branch"] == {"余套村党支部": 2, "金铺村党支部": 2, "镇党委": 1}
     assert counts["state"] == {"公示中": 1, "已归档": 3, "长期公开": 1}
+    assert list(counts["state"]) == ["公示中", "长期公开", "已归档"]  # the lifecycle order
 
 
 def test_hidden_notices_leave_no_trace_in_the_index(site: Path):

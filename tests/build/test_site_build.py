@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from noticeboard.publish.lifecycle import LABELS
 from support.demo_build import DEMO_MARKERS, SITE_FIXTURE, build_fixture, build_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,17 +125,21 @@ def test_sitemap_lists_exactly_the_public_pages(site: Path) -> None:
 def test_board_lists_current_notices_by_state_newest_first(site: Path) -> None:
     soup = page(site, "")
     body = content(soup)
-    assert item_hrefs(body.select_one("section:has(> h2#active)")) == [
+    # No groups in this registry: one column; open first, then standing, then closed folded.
+    (column,) = body.select(".nb-column")
+    assert [text(h) for h in column.select("h2")] == ["公开中（1条）", "长期公开（1条）"]
+    assert item_hrefs(column.select_one("h2#col-all-active + ol")) == [
         "notices/jinpu/2026/appraisal/"
     ]
-    assert item_hrefs(body.select_one("section:has(> h2#closed)")) == [
-        "notices/jinpu/2026/dues-q3/"
-    ]
-    assert item_hrefs(body.select_one("section:has(> h2#standing)")) == [
+    assert item_hrefs(column.select_one("h2#col-all-standing + ol")) == [
         "notices/town/2020/organisation/"
     ]
+    fold = column.select_one("details#col-all-closed")
+    assert not fold.has_attr("open") and text(fold.summary) == "公开期满：展开 1 条"
+    assert item_hrefs(fold) == ["notices/jinpu/2026/dues-q3/"]
+    assert column.select("h2, details")[-1] is fold
     lead = text(body.select_one(".nb-lead"))
-    assert "共有3条公示" in lead and "公示中1条" in lead and "长期公开1条" in lead
+    assert "共有3条：公开中1条，公开期满1条，长期公开1条。" in lead
     # archived and superseded notices are off the current board
     assert "dues-q3-error" not in str(body) and "new-member-li" not in str(body)
     jump = [(text(a), resolve("", a["href"])) for a in body.select(".nb-jump a")]
@@ -154,7 +157,8 @@ def test_listing_item_shows_branch_category_period_number_and_label(site: Path) 
     assert item.select_one(".nb-item__period").text == "2026年10月10日至10月16日"
     assert item.select_one(".nb-item__number").text == "金铺党〔2026〕12号"
     label = item.select_one(".nb-label")
-    assert label.text == "公示期满" and "nb-label--closed" in label["class"]
+    assert label.text == "公开期满" and "nb-label--closed" in label["class"]
+    assert (label["data-label-active"], label["data-label-closed"]) == ("公开中", "公开期满")
 
 
 def test_nav_has_the_listing_pages_and_no_notice(site: Path) -> None:
@@ -181,18 +185,18 @@ def test_notice_page_shows_every_field(site: Path) -> None:
     assert text(facts["公开类别"]) == "财务公开"
     assert resolve(url, facts["公开类别"].a["href"]) == "categories/finance/"
     assert text(facts["公开形式"]) == "定期公开"
-    assert text(facts["公示期"]) == "2026年10月10日至10月16日"
-    assert facts["公示期"].time["datetime"] == "2026-10-10"
+    assert text(facts["公开期"]) == "2026年10月10日至10月16日"
+    assert facts["公开期"].time["datetime"] == "2026-10-10"
     assert text(facts["存档日期"]) == "2026年12月31日后转入归档"
     assert text(facts["审核"]) == "金铺村党支部委员会"
     label = art.select_one(".nb-status .nb-label")
-    assert label.text == "公示期满"
+    assert label.text == "公开期满"
     assert (label["data-start"], label["data-end"], label["data-expires"]) == (
         "2026-10-10",
         "2026-10-16",
         "2026-12-31",
     )
-    assert text(art.select_one(".nb-banner")) == "公示期已于2026年10月16日届满。"
+    assert text(art.select_one(".nb-banner")) == "公开期已于2026年10月16日届满。"
     assert text(art.select_one(".nb-built")).startswith("本页生成于2026年11月26日")
     assert art.select_one(".nb-built time")["datetime"] == TODAY
 
@@ -233,7 +237,7 @@ def test_supersedes_and_superseded_by_link_both_ways(site: Path) -> None:
     old = page(site, old_url).select_one("article.nb-notice")
     assert old.select_one(".nb-status .nb-label").text == "已被替代"
     banner = old.select_one(".nb-banner")
-    assert text(banner) == "本公示已被《2026年第三季度党费收缴情况》替代，请以新公示为准。"
+    assert text(banner) == "本公开事项已被《2026年第三季度党费收缴情况》替代，请以新公开事项为准。"
     assert resolve(old_url, banner.a["href"]) == new_url
     assert resolve(old_url, old.select_one(".nb-related dd a")["href"]) == new_url
 
@@ -264,22 +268,26 @@ def test_standing_notice(site: Path) -> None:
     assert art.select_one(".nb-status .nb-label").text == "长期公开"
     assert art.select_one(".nb-banner").has_attr("hidden")
     facts = {text(d.dt): d.dd for d in art.select(".nb-facts--notice > div")}
-    assert text(facts["公示期"]) == "2020年1月1日起"
+    assert text(facts["公开期"]) == "2020年1月1日起"
     assert text(facts["公开形式"]) == "长期公开"
 
 
 def test_an_upcoming_notice_supersedes_nothing_yet(site: Path) -> None:
     art = page(site, "notices/jinpu/2026/appraisal/").select_one("article.nb-notice")
-    assert art.select_one(".nb-status .nb-label").text == "公示中"
+    assert art.select_one(".nb-status .nb-label").text == "公开中"
     assert not art.select_one(".nb-related")
 
 
 def test_branch_page_current_and_archive_by_year(site: Path) -> None:
     url = "branches/jinpu/"
     body = content(page(site, url))
-    assert item_hrefs(body.select_one("section:has(> h2#current)")) == [
+    (column,) = body.select(".nb-column")
+    assert item_hrefs(column) == [
         "../../notices/jinpu/2026/appraisal/",
         "../../notices/jinpu/2026/dues-q3/",
+    ]
+    assert item_hrefs(column.select_one("details#now-all-closed")) == [
+        "../../notices/jinpu/2026/dues-q3/"
     ]
     assert item_hrefs(body.select_one("section:has(> h2#y2026)")) == [
         "../../notices/jinpu/2026/dues-q3-error/"
@@ -311,7 +319,7 @@ def test_branch_year_page_groups_by_month(site: Path) -> None:
 
 def test_empty_branch_says_so(site: Path) -> None:
     body = content(page(site, "branches/yutao/"))
-    assert text(body.select_one("section:has(> h2#current) .nb-empty")) == "当前没有公示。"
+    assert text(body.select_one(".nb-column .nb-empty")) == "当前没有公开事项。"
 
 
 def test_branches_index_counts_only_published(site: Path) -> None:
@@ -384,10 +392,12 @@ def test_page_title_is_the_notice_title(site: Path) -> None:
     assert soup.title.text == "2026年第三季度党费收缴情况 - 党务公开栏"
 
 
-def test_state_script_knows_the_same_labels() -> None:
+def test_state_script_reads_labels_from_the_page() -> None:
+    """The live-state script holds no label of its own: it takes them from data-label-*."""
     script = (REPO / "overrides/assets/state.js").read_text(encoding="utf-8")
-    found = dict(re.findall(r'(\w+): "([^"]+)"', script.split("};")[0]))
-    assert found == {state.value: label for state, label in LABELS.items()}
+    for word in ("公示中", "公开中", "期满", "长期公开", "已归档", "已被替代"):
+        assert word not in script
+    assert '"data-label-"' in script
 
 
 # Pagefind 1.5.2 writes filter values in a random order, so its filter files, its metadata file

@@ -121,8 +121,8 @@ def test_current_and_past_split_by_state() -> None:
     groups = listings.by_state(placed.values())
     assert [(s, [p.notice.id for p in g]) for s, g in groups] == [
         (State.ACTIVE, ["jinpu/2026/open"]),
-        (State.CLOSED, ["jinpu/2026/fixed", "jinpu/2026/closed"]),
         (State.STANDING, ["jinpu/2020/standing"]),
+        (State.CLOSED, ["jinpu/2026/fixed", "jinpu/2026/closed"]),
     ]
 
 
@@ -179,7 +179,8 @@ def test_a_large_branch_gets_one_page_per_year() -> None:
     ]
     specs = {s.src_uri: s for s in site_pages(board(*notices), "https://e.example/")}
     branch: Listing = specs["branches/jinpu/index.md"].view
-    assert [s.anchor for s in branch.sections] == ["current"]  # the past is not inlined
+    assert branch.sections == ()  # the past is not inlined; the current board is in columns
+    assert [c.anchor for c in branch.columns] == ["now-all"]
     assert [(r.title, r.counts) for r in branch.rows] == [
         (f"{y}年", "200条") for y in (2025, 2024, 2023, 2022, 2021)
     ]
@@ -201,8 +202,9 @@ def test_a_large_branch_gets_one_page_per_year() -> None:
 def test_a_small_branch_lists_its_past_inline() -> None:
     notices = [make(f"jinpu/2024/n{i}", start=date(2024, 3, 1 + i)) for i in range(3)]
     specs = {s.src_uri: s for s in site_pages(board(*notices), None)}
-    sections = specs["branches/jinpu/index.md"].view.sections
-    assert [(s.anchor, s.count) for s in sections] == [("current", 0), ("y2024", 3)]
+    view = specs["branches/jinpu/index.md"].view
+    assert [(s.anchor, s.count) for s in view.sections] == [("y2024", 3)]
+    assert [(c.anchor, c.count) for c in view.columns] == [("now-all", 0)]
 
 
 # -- notice view --------------------------------------------------------------------------------

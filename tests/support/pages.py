@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Pages every quality gate checks whatever the spread picks: the board in columns, a branch page
+# (columns, print link), its printable board and the guide with its generated label table.
+ALWAYS_CHECKED = (
+    "index.html",
+    "branches/jinpu/index.html",
+    "branches/jinpu/print/index.html",
+    "guide/index.html",
+)
+
+
+def with_always_checked(site_dir: Path, chosen: list[Path]) -> list[Path]:
+    """`chosen` plus the ALWAYS_CHECKED pages the site has."""
+    extra = [site_dir / rel for rel in ALWAYS_CHECKED if (site_dir / rel).is_file()]
+    return sorted(set(chosen) | set(extra))
+
 
 def html_pages(site_dir: Path) -> list[Path]:
     """Every HTML file the build wrote, in a stable order."""

@@ -9,13 +9,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
-from noticeboard.model import Branch, Category, Registry
+from noticeboard.load.suggest import did_you_mean
+from noticeboard.model import Branch, Category, Group, Registry
 from noticeboard.problems import Problem, error
 
 REGISTRY_NAME = "_board.yml"
-REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule")
+REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule", "groups")
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
-CATEGORY_KEYS = ("id", "name", "description")
+CATEGORY_KEYS = ("id", "name", "description", "group")
+GROUP_KEYS = ("id", "name")
 
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
@@ -57,9 +59,12 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
             timezone = "Asia/Shanghai"
 
     branches = _branches(r, data.get("branches"))
+    groups = _groups(r, data.get("groups"))
     categories = _categories(r, data.get("categories"))
     _unique_names(r, branches)
     _unique_names(r, categories)
+    _unique_names(r, groups)
+    _categories_grouped(r, categories, groups, "groups" in data)
     _parents_known(r, branches)
     branch_ids = {b.id for _, b in branches}
     category_ids = {c.id for _, c in categories}
@@ -69,6 +74,7 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
         tuple(b for _, b in branches),
         tuple(c for _, c in categories),
         tuple(schedule),
+        tuple(g for _, g in groups),
     )
     return registry, r.problems
 
@@ -87,7 +93,8 @@ def _parents_known(r: RegistryReader, branches: list[tuple[str, Branch]]) -> Non
 
 
 def _unique_names(
-    r: RegistryReader, items: list[tuple[str, Branch]] | list[tuple[str, Category]]
+    r: RegistryReader,
+    items: list[tuple[str, Branch]] | list[tuple[str, Category]] | list[tuple[str, Group]],
 ) -> None:
     """Notices may name a branch or category by display name, so names must be unique too."""
     seen: dict[str, str] = {}
@@ -131,6 +138,50 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         id_ = r.text(item, "id", f"{where}.id", required=True)
         name = r.text(item, "name", f"{where}.name", required=True)
         description = r.text(item, "description", f"{where}.description", required=False)
+        group = r.text(item, "group", f"{where}.group", required=False)
         if check_id(r, id_, where, seen, "category") and name:
-            out.append((where, Category(id_, name, description)))
+            out.append((where, Category(id_, name, description, group)))
     return out
+
+
+def _groups(r: RegistryReader, value: Any) -> list[tuple[str, Group]]:
+    """The columns of a combined board; none means one column."""
+    out: list[tuple[str, Group]] = []
+    seen: set[str] = set()
+    for where, item in list_of_mappings(r, value, "groups", required=False):
+        r.unknown_keys(item, GROUP_KEYS, f"{where}.")
+        id_ = r.text(item, "id", f"{where}.id", required=True)
+        name = r.text(item, "name", f"{where}.name", required=True)
+        if check_id(r, id_, where, seen, "group") and name:
+            out.append((where, Group(id_, name)))
+    return out
+
+
+def _categories_grouped(
+    r: RegistryReader,
+    categories: list[tuple[str, Category]],
+    groups: list[tuple[str, Group]],
+    groups_written: bool,
+) -> None:
+    """With groups, every category names one (else it would fall off the board's columns)."""
+    group_ids = [g.id for _, g in groups]
+    for where, c in categories:
+        if c.group is None:
+            if groups:
+                r.err(
+                    where,
+                    f"category '{c.id}' names no group; with 'groups' every category needs "
+                    f"'group:' (one of: {', '.join(group_ids)})",
+                )
+        elif not groups_written:
+            r.err(
+                f"{where}.group",
+                f"category '{c.id}' names group '{c.group}', but the registry has no 'groups'; "
+                "add 'groups:' or remove 'group:'",
+            )
+        elif c.group not in group_ids:
+            r.err(
+                f"{where}.group",
+                f"category '{c.id}' names unknown group '{c.group}'"
+                f"{did_you_mean(c.group, group_ids)}; known groups: {', '.join(group_ids)}",
+            )

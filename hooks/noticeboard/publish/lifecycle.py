@@ -19,20 +19,43 @@ class State(StrEnum):
     SUPERSEDED = "superseded"
 
 
-LABELS: dict[State, str] = {
-    State.ACTIVE: "公示中",
-    State.CLOSED: "公示期满",
+# The one source of every state label (page, listings, search, feeds, the live-state script,
+# 公开指南). An ad-hoc notice invites objections (公示); a periodic or standing disclosure only
+# discloses (公开), so its open and closed states read 公开中 / 公开期满.
+_COMMON_LABELS: dict[State, str] = {
     State.STANDING: "长期公开",
     State.ARCHIVED: "已归档",
     State.SUPERSEDED: "已被替代",
 }
-LABELS_EN: dict[State, str] = {
-    State.ACTIVE: "Open for comment",
-    State.CLOSED: "Comment period over",
-    State.STANDING: "Standing disclosure",
-    State.ARCHIVED: "Archived",
-    State.SUPERSEDED: "Superseded",
+LABELS_BY_DISCLOSURE: dict[str, dict[State, str]] = {
+    "ad-hoc": {State.ACTIVE: "公示中", State.CLOSED: "公示期满", **_COMMON_LABELS},
+    "periodic": {State.ACTIVE: "公开中", State.CLOSED: "公开期满", **_COMMON_LABELS},
+    "standing": {State.ACTIVE: "公开中", State.CLOSED: "公开期满", **_COMMON_LABELS},
 }
+
+
+def labels_for(disclosure: str) -> dict[State, str]:
+    """Every label a notice of this disclosure type can carry, by state."""
+    return LABELS_BY_DISCLOSURE.get(disclosure, LABELS_BY_DISCLOSURE["ad-hoc"])
+
+
+def label(state: State, disclosure: str) -> str:
+    """The label residents read for `state` on a notice of this disclosure type."""
+    return labels_for(disclosure)[state]
+
+
+def all_labels() -> list[tuple[State, str, tuple[str, ...]]]:
+    """(state, label, the disclosure types that carry it): each distinct label once, in the
+    order of the states, for 公开指南 and the search filters."""
+    seen: dict[str, tuple[State, list[str]]] = {}
+    for disclosure, labels in LABELS_BY_DISCLOSURE.items():
+        for state, text in labels.items():
+            seen.setdefault(text, (state, []))[1].append(disclosure)
+    order = list(State)
+    rows = [(state, text, tuple(kinds)) for text, (state, kinds) in seen.items()]
+    return sorted(rows, key=lambda row: order.index(row[0]))
+
+
 ON_CURRENT_BOARD: frozenset[State] = frozenset({State.ACTIVE, State.CLOSED, State.STANDING})
 
 
@@ -67,7 +90,7 @@ class Placed:
 
     @property
     def label(self) -> str:
-        return LABELS[self.state]
+        return label(self.state, self.notice.disclosure)
 
     @property
     def on_current_board(self) -> bool:

@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from noticeboard.model import Registry
 from noticeboard.publish.lifecycle import Placed, State
 
-# The current board shows these states, in this order of sections.
-BOARD_STATES: tuple[State, ...] = (State.ACTIVE, State.CLOSED, State.STANDING)
+# Each column of the current board shows what is open now first, then standing disclosures,
+# then what has closed (folded away, so a phone's first screen shows what is open).
+BOARD_STATES: tuple[State, ...] = (State.ACTIVE, State.STANDING, State.CLOSED)
 # A scope (a branch, a category) lists its past notices inline when there are at most this many;
 # beyond that its page links to one page per year so no page grows without bound.
 INLINE_ARCHIVE_LIMIT = 30
@@ -93,3 +95,38 @@ def state_counts(placed: Iterable[Placed]) -> Counter[State]:
 def inline_archive(past_notices: list[Placed], limit: int = INLINE_ARCHIVE_LIMIT) -> bool:
     """Whether a scope's past notices fit on its own page rather than per-year pages."""
     return len(past_notices) <= limit
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    """One column of the combined board (a registry group), or the whole board without groups."""
+
+    key: str  # the group id; "all" for a board without groups
+    name: str | None  # the group's name; None for a board without groups
+    states: tuple[tuple[State, tuple[Placed, ...]], ...]  # BOARD_STATES order, newest first
+
+    @property
+    def count(self) -> int:
+        return sum(len(items) for _, items in self.states)
+
+
+def columns(placed: Iterable[Placed], registry: Registry) -> list[BoardColumn]:
+    """The current board's columns: one per registry group in registry order, or one column.
+
+    Only notices on the current board are kept; every category names a group when groups exist
+    (the registry check), so no notice falls between columns.
+    """
+    now = current(placed)
+    if not registry.groups:
+        return [BoardColumn("all", None, _states(now))]
+    group_of = {c.id: c.group for c in registry.categories}
+    return [
+        BoardColumn(
+            g.id, g.name, _states(p for p in now if group_of.get(p.notice.category) == g.id)
+        )
+        for g in registry.groups
+    ]
+
+
+def _states(placed: Iterable[Placed]) -> tuple[tuple[State, tuple[Placed, ...]], ...]:
+    return tuple((s, tuple(items)) for s, items in by_state(placed))

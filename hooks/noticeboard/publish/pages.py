@@ -17,25 +17,31 @@ from noticeboard import urls
 from noticeboard.load.board import Board
 from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry, effective_feedback
 from noticeboard.publish import listings
-from noticeboard.publish.lifecycle import LABELS, Placed, State
+from noticeboard.publish.lifecycle import Placed, State, all_labels, labels_for
+from noticeboard.publish.print_layout import css_string
 from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import plain_title
 from noticeboard.publish.text import zh_date, zh_month, zh_period, zh_year
 from noticeboard.publish.views import (
     AttachmentView,
     Banner,
+    BoardPrint,
+    Column,
     FeedbackView,
     Item,
     Link,
     Listing,
     Live,
     NoticeView,
+    PrintSheet,
     Row,
     Section,
+    SignOff,
 )
 
 NOTICE_TEMPLATE = "notice.html"
 LISTING_TEMPLATE = "listing.html"
+BOARD_PRINT_TEMPLATE = "board-print.html"
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,13 @@ class PageSpec:
     src_uri: str
     title: str
     template: str
-    view: NoticeView | Listing
+    view: NoticeView | Listing | BoardPrint
     body: str = ""
     in_nav: bool = False
     notice_id: str | None = None  # set on notice pages: the source file is notices/<id>.md
+    # False keeps the page out of the sitemap (the printable boards: copies of notices that
+    # have their own permanent pages)
+    in_sitemap: bool = True
 
 
 def human_size(size: int) -> str:
@@ -85,17 +94,30 @@ def feedback_view(
     )
 
 
+def disclosure_word(disclosure: str) -> str:
+    """公示 for an ad-hoc notice that invites objections; 公开 for a periodic or standing one."""
+    return "公示" if disclosure == "ad-hoc" else "公开"
+
+
+def notice_noun(disclosure: str) -> str:
+    """What a banner calls the notice: 公示, or 公开事项 for a disclosure."""
+    return "公示" if disclosure == "ad-hoc" else "公开事项"
+
+
 def date_banners(placed: Placed) -> dict[str, str]:
     """The banner for each state the dates can give this notice (the browser picks one)."""
     n = placed.notice
+    word = disclosure_word(n.disclosure)
     banners = {State.STANDING.value: ""}
     if n.end is not None:
         banners[State.ACTIVE.value] = (
-            f"公示期为{zh_period(n.start, n.end)}。如有意见，请在公示期内通过下方渠道反馈。"
+            f"{word}期为{zh_period(n.start, n.end)}。如有意见，请在{word}期内通过下方渠道反馈。"
         )
-        banners[State.CLOSED.value] = f"公示期已于{zh_date(n.end)}届满。"
+        banners[State.CLOSED.value] = f"{word}期已于{zh_date(n.end)}届满。"
     if n.expires is not None:
-        banners[State.ARCHIVED.value] = f"本公示已于{zh_date(n.expires)}到期，现存档备查。"
+        banners[State.ARCHIVED.value] = (
+            f"本{notice_noun(n.disclosure)}已于{zh_date(n.expires)}到期，现存档备查。"
+        )
     return banners
 
 
@@ -103,21 +125,43 @@ def live(placed: Placed, timezone: str) -> Live:
     n = placed.notice
     return Live(
         state=placed.state.value,
-        label=LABELS[placed.state],
+        label=placed.label,
         start=n.start.isoformat(),
         end=n.end.isoformat() if n.end else "",
         expires=n.expires.isoformat() if n.expires else "",
         timezone=timezone,
         banners=date_banners(placed) if placed.state is not State.SUPERSEDED else {},
+        labels={state.value: text for state, text in labels_for(n.disclosure).items()},
     )
 
 
 def banner(placed: Placed, links_to_newer: tuple[Link, ...]) -> Banner | None:
     """GOV.UK-style plain words for the state; None where nothing needs saying (standing)."""
     if placed.state is State.SUPERSEDED:
-        return Banner(placed.state.value, "本公示已被", links_to_newer, "替代，请以新公示为准。")
+        noun = notice_noun(placed.notice.disclosure)
+        return Banner(
+            placed.state.value, f"本{noun}已被", links_to_newer, f"替代，请以新{noun}为准。"
+        )
     text = date_banners(placed).get(placed.state.value)
     return Banner(placed.state.value, text) if text else None
+
+
+def issuer_name(placed: Placed, registry: Registry) -> str:
+    """Who signs the notice (落款). Seam for issue 11's `issuer`/`bodies`: until that lands,
+    every notice is issued by its branch."""
+    branch = registry.branch(placed.notice.branch)
+    return branch.name if branch else placed.notice.branch
+
+
+def signoff_day(placed: Placed) -> date:
+    """The day under the 落款. Seam for issue 9's git publication date: until that lands,
+    period.start (the day the notice went up)."""
+    return placed.notice.start
+
+
+def signoff(placed: Placed, registry: Registry) -> SignOff:
+    day = signoff_day(placed)
+    return SignOff(issuer_name(placed, registry), zh_date(day), day.isoformat())
 
 
 class SiteBuilder:
@@ -206,6 +250,8 @@ class SiteBuilder:
             qr_svg=qr_svg(canonical) if canonical else None,
             built=self.built,
             built_iso=self.built_iso,
+            signoff=signoff(placed, self.registry),
+            period_word=f"{disclosure_word(n.disclosure)}期",
         )
 
     def notice_pages(self) -> list[PageSpec]:
@@ -238,6 +284,8 @@ class SiteBuilder:
         feedback: FeedbackView | None = None,
         feed: Link | None = None,
         in_nav: bool = False,
+        columns: tuple[Column, ...] = (),
+        print_link: Link | None = None,
     ) -> PageSpec:
         view = Listing(
             kind=kind,
@@ -253,14 +301,29 @@ class SiteBuilder:
             built=self.built,
             built_iso=self.built_iso,
             feed=feed,
+            columns=columns,
+            print_link=print_link,
         )
         return PageSpec(urls.source_of(url), title, LISTING_TEMPLATE, view, in_nav=in_nav)
 
-    def state_sections(self, placed: list[Placed]) -> tuple[Section, ...]:
-        return tuple(
-            Section(LABELS[state], state.value, self.items(group))
-            for state, group in listings.by_state(placed)
-        )
+    def columns(self, placed: list[Placed], prefix: str) -> tuple[Column, ...]:
+        """The current board in the registry's columns: open, standing, then closed folded."""
+        out = []
+        for col in listings.columns(placed, self.registry):
+            anchor = f"{prefix}{col.key}"
+            shown: list[Section] = []
+            folded: Section | None = None
+            for state, items in col.states:
+                if not items:
+                    continue
+                heading = "、".join(dict.fromkeys(p.label for p in items))
+                section = Section(heading, f"{anchor}-{state.value}", self.items(items))
+                if state is State.CLOSED:
+                    folded = section
+                else:
+                    shown.append(section)
+            out.append(Column(col.name, anchor, tuple(shown), folded, col.count))
+        return tuple(out)
 
     def month_sections(self, placed: list[Placed], year: int) -> tuple[Section, ...]:
         return tuple(
@@ -275,26 +338,25 @@ class SiteBuilder:
     def board_page(self) -> PageSpec:
         all_placed = list(self.placed.values())
         now = listings.current(all_placed)
-        counts = listings.state_counts(now)
-        sections = self.state_sections(now)
-        summary = tuple(Row(s.heading, f"#{s.anchor}", f"{s.count}条") for s in sections)
+        columns = self.columns(all_placed, "col-")
+        summary = (
+            tuple(Row(c.heading, f"#{c.anchor}", f"{c.count}条") for c in columns if c.heading)
+            if len(columns) > 1
+            else ()
+        )
         jump = tuple(
             Row(b.name, urls.branch_url(b.id), f"{len(listings.in_branch(now, b.id))}条")
             for b in self.registry.branches
-        )
-        lead = (
-            f"截至{self.built}，公开栏上共有{len(now)}条公示："
-            f"公示中{counts[State.ACTIVE]}条，公示期满{counts[State.CLOSED]}条，"
-            f"长期公开{counts[State.STANDING]}条。已到期的公示见“归档”。"
         )
         return self.listing(
             "board",
             urls.BOARD_URL,
             "公开栏",
-            lead,
+            f"截至{self.built}，公开栏上共有{len(now)}条：{label_counts(now)}。"
+            "已到期的公示见“归档”。",
             summary=summary,
             jump=jump,
-            sections=sections,
+            columns=columns,
             in_nav=True,
         )
 
@@ -309,12 +371,21 @@ class SiteBuilder:
         feedback: FeedbackView | None = None,
         note: str | None = None,
         feed: Link | None = None,
+        in_columns: bool = False,
+        print_link: Link | None = None,
     ) -> list[PageSpec]:
-        """A branch's or a category's page (current + past) and one page per year."""
+        """A branch's or a category's page (current + past) and one page per year.
+
+        A branch page shows its current board in the registry's columns, as the board does."""
         now = listings.current(placed)
         old = listings.past(placed)
         here = Link(name, url_of(scope_id))
-        sections = [Section("当前公示", "current", self.items(now), empty="当前没有公示。")]
+        columns = self.columns(placed, "now-") if in_columns else ()
+        sections = (
+            []
+            if in_columns
+            else [Section("当前公示", "current", self.items(now), empty="当前没有公示。")]
+        )
         if listings.inline_archive(old):
             sections += [
                 Section(
@@ -342,6 +413,8 @@ class SiteBuilder:
                 rows=rows,
                 feedback=feedback,
                 feed=feed,
+                columns=columns,
+                print_link=print_link,
             )
         ]
         for year in listings.years(placed):
@@ -398,8 +471,58 @@ class SiteBuilder:
                 feedback=feedback_view(None, b.name, b.feedback),
                 note=f"上级党组织：{parent.name}。" if parent else None,
                 feed=Link(f"{b.name}公示", urls.branch_feed_url(b.id)),
+                in_columns=True,
+                print_link=Link("打印本支部公开栏", urls.branch_print_url(b.id)),
             )
+            pages.append(self.board_print_page(b.id))
         return pages
+
+    def board_print_page(self, branch_id: str) -> PageSpec:
+        """/branches/<id>/print/: every notice on the branch's current board, one per sheet,
+        in the order of its columns (open, standing, closed), after a cover listing them."""
+        name = self.branch_name(branch_id)
+        mine = listings.in_branch(list(self.placed.values()), branch_id)
+        cover: list[Section] = []
+        sheets: list[PrintSheet] = []
+        for col in listings.columns(mine, self.registry):
+            in_column = [p for _, items in col.states for p in items]
+            if not in_column and col.name is not None:
+                continue
+            cover.append(Section(col.name or "当前公开", f"c-{col.key}", self.items(in_column)))
+            for p in in_column:
+                sheets.append(PrintSheet(col.name, self.notice_view(p), f"s{len(sheets) + 1}-"))
+        page = urls.branch_url(branch_id)
+        absolute = f"{self.site_url}/{page}" if self.site_url else None
+        title = f"{name}公开栏"
+        header = (
+            f"@page {{ @top-left {{ content: {css_string(title)}; }} "
+            f"@top-right {{ content: {css_string(f'{self.built}打印')}; }} }}"
+        )
+        view = BoardPrint(
+            title=title,
+            branch=Link(name, page),
+            lead=(
+                f"截至{self.built}，本支部公开栏上共有{len(sheets)}份，按栏目排列，每份另起一页。"
+                if sheets
+                else f"截至{self.built}，本支部公开栏上没有公开事项。"
+            ),
+            printed=self.built,
+            printed_iso=self.built_iso,
+            cover=tuple(cover),
+            sheets=tuple(sheets),
+            branch_page_url=absolute,
+            qr_svg=qr_svg(absolute) if absolute else None,
+            page_header_css=header,
+            built=self.built,
+            built_iso=self.built_iso,
+        )
+        return PageSpec(
+            urls.source_of(urls.branch_print_url(branch_id)),
+            plain_title(f"打印：{title}"),
+            BOARD_PRINT_TEMPLATE,
+            view,
+            in_sitemap=False,
+        )
 
     def category_pages(self) -> list[PageSpec]:
         all_placed = list(self.placed.values())
@@ -468,6 +591,15 @@ class SiteBuilder:
                 )
             )
         return pages
+
+
+def label_counts(placed: Iterable[Placed]) -> str:
+    """公示中2条，公开中1条，… in the order of the labels; labels with none left out."""
+    counts: dict[str, int] = {}
+    for p in placed:
+        counts[p.label] = counts.get(p.label, 0) + 1
+    parts = [f"{text}{counts[text]}条" for _, text, _ in all_labels() if counts.get(text)]
+    return "，".join(parts) or "暂无"
 
 
 def site_pages(board: Board, site_url: str | None) -> list[PageSpec]:

@@ -7,7 +7,11 @@ that could imitate the site's own state banners.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import nh3
+
+AttributeFilter = Callable[[str, str, str], str | None]
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
@@ -39,10 +43,14 @@ ALLOWED_CLASSES: dict[str, set[str]] = {
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 
 
-def clean_body(html: str) -> str:
-    """The rendered body with everything outside the allow-list removed."""
+def clean_body(html: str, attribute_filter: AttributeFilter | None = None) -> str:
+    """The rendered body with everything outside the allow-list removed.
+
+    `attribute_filter(tag, attribute, value)` may rewrite what survives (the printable board
+    moves bodies to another page and rebases their links)."""
     return nh3.clean(
         html,
+        attribute_filter=attribute_filter,
         tags=set(ALLOWED_TAGS),
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,

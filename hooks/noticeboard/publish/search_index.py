@@ -120,6 +120,6 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     (bundle / FILTERS_FILE).write_text(
-        json.dumps(filter_counts(records), ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        json.dumps(filter_counts(records), ensure_ascii=False), encoding="utf-8"
     )
     return bundle

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import markdown
 
 from noticeboard.model import DISCLOSURE_LABELS, Notice, Registry
-from noticeboard.publish.lifecycle import Placed
+from noticeboard.publish.lifecycle import Placed, all_labels
 
 LANGUAGE = "zh"
 # The filters the /search/ page offers, in the order it shows them. Their values are display
@@ -169,7 +169,13 @@ def filter_counts(records: Iterable[SearchRecord]) -> dict[str, dict[str, int]]:
         for name, values in record.filters.items():
             for value in values:
                 counts.setdefault(name, {})[value] = counts.setdefault(name, {}).get(value, 0) + 1
-    return {name: dict(sorted(values.items())) for name, values in counts.items()}
+    out = {name: dict(sorted(values.items())) for name, values in counts.items()}
+    if (
+        "state" in out
+    ):  # states in the lifecycle's order (公示中 before 公示期满 …), not by code point
+        rank = {text: i for i, (_, text, _) in enumerate(all_labels())}
+        out["state"] = dict(sorted(out["state"].items(), key=lambda kv: rank.get(kv[0], len(rank))))
+    return out
 
 
 def search_records(placed: Mapping[str, Placed], registry: Registry) -> list[SearchRecord]:

@@ -27,6 +27,7 @@ class Live:
     expires: str
     timezone: str
     banners: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # state -> label for this disclosure
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,17 @@ class NoticeView:
     qr_svg: str | None
     built: str
     built_iso: str
+    signoff: SignOff | None = None
+    period_word: str = "公示期"  # 公示期 for ad-hoc notices, 公开期 for disclosures
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """落款: who issues the notice and on which day, as the last lines of a printed sheet."""
+
+    issuer: str
+    date: str
+    date_iso: str
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,18 @@ class Section:
     @property
     def count(self) -> int:
         return len(self.items)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the combined board: open sections first, closed items folded away."""
+
+    heading: str | None  # the group's name; None on a board without groups
+    anchor: str
+    sections: tuple[Section, ...]  # open now, then standing; empty ones left out
+    folded: Section | None  # closed items, behind 展开 N 条
+    count: int
+    empty: str = "当前没有公开事项。"
 
 
 @dataclass(frozen=True)
@@ -140,3 +164,36 @@ class Listing:
     built: str
     built_iso: str
     feed: Link | None = None  # the Atom feed of this branch or category
+    columns: tuple[Column, ...] = ()  # the current board in columns (board and branch pages)
+    print_link: Link | None = None  # the branch's printable board
+
+
+@dataclass(frozen=True)
+class PrintSheet:
+    """One notice of a printed board, starting a new sheet; its body is added at render time."""
+
+    column: str | None
+    notice: NoticeView
+    anchor: str  # prefix for the ids inside this sheet (two notices never share an id)
+
+
+@dataclass(frozen=True)
+class BoardPrint:
+    """A branch's current board laid out for the physical 公开栏: a cover, then one notice per
+    sheet, grouped by column."""
+
+    title: str
+    branch: Link
+    lead: str
+    printed: str
+    printed_iso: str
+    cover: tuple[Section, ...]
+    sheets: tuple[PrintSheet, ...]
+    branch_page_url: str | None  # absolute, for the cover's QR code
+    qr_svg: str | None
+    page_header_css: (
+        str  # `@page` margin-box rules naming the branch and the date (see print_layout.css_string)
+    )
+    built: str
+    built_iso: str
+    feed: Link | None = None

@@ -1,0 +1,87 @@
+"""Decisions for paper: which notices print landscape, and notice bodies moved onto the branch's
+printable board (/branches/<id>/print/). Pure functions of HTML the sanitiser already cleaned."""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from noticeboard.publish.sanitize import clean_body
+
+# A6-column finance table fits A4 portrait at 9pt; beyond this many columns the cells get too
+# narrow to read even wrapped, so the notice's page turns landscape (CSS named page `wide`).
+PORTRAIT_MAX_COLUMNS = 8
+
+
+class _TableColumns(HTMLParser):
+    """The most cells in any one table row (colspan counted), over every table."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.widest = 0
+        self._row = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._row = 0
+        elif tag in ("td", "th"):
+            span = dict(attrs).get("colspan") or "1"
+            self._row += int(span) if span.isdigit() and 0 < int(span) < 1000 else 1
+            self.widest = max(self.widest, self._row)
+
+
+def table_columns(html: str) -> int:
+    """How many columns the widest table of a rendered body has (0 without a table)."""
+    parser = _TableColumns()
+    parser.feed(html)
+    parser.close()
+    return parser.widest
+
+
+def needs_landscape(html: str, limit: int = PORTRAIT_MAX_COLUMNS) -> bool:
+    """Whether a notice body holds a table too wide for A4 portrait even in small type."""
+    return table_columns(html) > limit
+
+
+def _rebase(url: str, from_dir: str, to_dir: str, id_prefix: str) -> str:
+    """A relative URL written for the page at `from_dir`, as seen from the page at `to_dir`."""
+    if url.startswith("#"):
+        return f"#{id_prefix}{url[1:]}"
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return url
+    target = posixpath.normpath(posixpath.join(from_dir, parts.path)) if parts.path else from_dir
+    rel = posixpath.relpath(target, to_dir) if parts.path else posixpath.relpath(from_dir, to_dir)
+    if parts.path.endswith("/") or not parts.path:
+        rel += "/"
+    return (
+        rel
+        + (f"?{parts.query}" if parts.query else "")
+        + (f"#{parts.fragment}" if parts.fragment else "")
+    )
+
+
+def moved_body(html: str, from_url: str, to_url: str, id_prefix: str) -> str:
+    """A notice body rendered for `from_url`, fit to appear on the page at `to_url` beside
+    other notices: relative links and images still resolve, and ids (heading anchors) get
+    `id_prefix` so two notices never share one. Cleaned again on the way (idempotent)."""
+    from_dir, to_dir = from_url.rstrip("/") or ".", to_url.rstrip("/") or "."
+
+    def attribute(tag: str, attr: str, value: str) -> str | None:
+        if attr == "id":
+            return f"{id_prefix}{value}"
+        if attr in ("href", "src"):
+            return _rebase(value, from_dir, to_dir, id_prefix)
+        return value
+
+    return clean_body(html, attribute_filter=attribute)
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal with every character but ASCII letters, digits and
+    spaces written as a hex escape, so no value can close the string, the rule or <style>."""
+    out = []
+    for ch in text:
+        out.append(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"\\{ord(ch):x} ")
+    return '"' + "".join(out) + '"'
