@@ -191,6 +191,7 @@ def test_a_large_branch_gets_one_page_per_year() -> None:
     years = [f"{y}/index.md" for y in range(2021, 2026)]
     assert listing_pages == sorted(
         ["index.md", "branches/index.md", "branches/town/index.md", "branches/jinpu/index.md"]
+        + ["branches/town/print/index.md", "branches/jinpu/print/index.md"]
         + [f"branches/jinpu/{y}" for y in years]
         + ["categories/index.md", "categories/organisation/index.md"]
         + [f"categories/organisation/{y}" for y in years]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard.i18n import _
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
@@ -165,23 +166,35 @@ def _categories_grouped(
 ) -> None:
     """With groups, every category names one (else it would fall off the board's columns)."""
     group_ids = [g.id for _, g in groups]
+    known = ", ".join(group_ids)
     for where, c in categories:
         if c.group is None:
             if groups:
                 r.err(
                     where,
-                    f"category '{c.id}' names no group; with 'groups' every category needs "
-                    f"'group:' (one of: {', '.join(group_ids)})",
+                    _(
+                        "category '{category}' names no group; with 'groups' every category "
+                        "needs 'group:' (one of: {known})"
+                    ).format(category=c.id, known=known),
                 )
         elif not groups_written:
             r.err(
                 f"{where}.group",
-                f"category '{c.id}' names group '{c.group}', but the registry has no 'groups'; "
-                "add 'groups:' or remove 'group:'",
+                _(
+                    "category '{category}' names group '{group}', but the registry has no "
+                    "'groups'; add 'groups:' or remove 'group:'"
+                ).format(category=c.id, group=c.group),
             )
         elif c.group not in group_ids:
             r.err(
                 f"{where}.group",
-                f"category '{c.id}' names unknown group '{c.group}'"
-                f"{did_you_mean(c.group, group_ids)}; known groups: {', '.join(group_ids)}",
+                _(
+                    "category '{category}' names unknown group '{group}'{hint}; "
+                    "known groups: {known}"
+                ).format(
+                    category=c.id,
+                    group=c.group,
+                    hint=did_you_mean(c.group, group_ids),
+                    known=known,
+                ),
             )
