@@ -352,8 +352,7 @@ class SiteBuilder:
             "board",
             urls.BOARD_URL,
             "公开栏",
-            f"截至{self.built}，公开栏上共有{len(now)}条：{label_counts(now)}。"
-            "已到期的公示见“归档”。",
+            f"截至{self.built}，公开栏上共有{len(now)}条：{label_counts(now)}。",
             summary=summary,
             jump=jump,
             columns=columns,
@@ -495,8 +494,8 @@ class SiteBuilder:
         absolute = f"{self.site_url}/{page}" if self.site_url else None
         title = f"{name}公开栏"
         header = (
-            f"@page {{ @top-left {{ content: {css_string(title)}; }} "
-            f"@top-right {{ content: {css_string(f'{self.built}打印')}; }} }}"
+            f"@page {{ @top-left {{ content: {css_string(title)}; font-size: 9pt; }} "
+            f"@top-right {{ content: {css_string(f'{self.built}打印')}; font-size: 9pt; }} }}"
         )
         view = BoardPrint(
             title=title,
