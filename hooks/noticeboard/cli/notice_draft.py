@@ -61,7 +61,12 @@ class DraftReason:
 
 def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
     """What is still missing before the notice may be published (empty: publish as written)."""
-    reasons = []
+    reasons = [
+        DraftReason(
+            "把正文中括号内的提示换成公示的实际内容",
+            "the body is an outline: replace the bracketed placeholder with the notice's text",
+        )
+    ]
     if not notice.reviewed_by:
         reasons.append(
             DraftReason(
