@@ -147,10 +147,8 @@ def banner(placed: Placed, links_to_newer: tuple[Link, ...]) -> Banner | None:
 
 
 def issuer_name(placed: Placed, registry: Registry) -> str:
-    """Who signs the notice (落款). Seam for issue 11's `issuer`/`bodies`: until that lands,
-    every notice is issued by its branch."""
-    branch = registry.branch(placed.notice.branch)
-    return branch.name if branch else placed.notice.branch
+    """Who signs the notice (落款): its `issuer` body, else its branch (Registry.issuer_name)."""
+    return registry.issuer_name(placed.notice.branch, placed.notice.issuer)
 
 
 def signoff_day(placed: Placed) -> date:
@@ -205,6 +203,7 @@ class SiteBuilder:
             period=zh_period(n.start, n.end),
             start_iso=n.start.isoformat(),
             number=n.number,
+            issuer=self.registry.issuer_name(n.branch, n.issuer) if n.issuer else None,
         )
 
     def items(self, placed: Iterable[Placed]) -> tuple[Item, ...]:
@@ -213,7 +212,7 @@ class SiteBuilder:
     # -- notice pages -------------------------------------------------------------------
     def notice_view(self, placed: Placed) -> NoticeView:
         n = placed.notice
-        branch = self.registry.branch(n.branch)
+        owner = self.registry.feedback_owner(n.branch, n.category)
         newer = self.links(placed.superseded_by)
         canonical = f"{self.site_url}/{urls.notice_url(n.id)}" if self.site_url else None
         return NoticeView(
@@ -221,6 +220,7 @@ class SiteBuilder:
             title=plain_title(n.title),
             number=n.number,
             branch=Link(self.branch_name(n.branch), urls.branch_url(n.branch)),
+            issuer=self.registry.issuer_name(n.branch, n.issuer),
             category=Link(self.category_name(n.category), urls.category_url(n.category)),
             disclosure=f"{DISCLOSURE_LABELS[n.disclosure]}公开",
             period=zh_period(n.start, n.end),
@@ -233,7 +233,9 @@ class SiteBuilder:
             reviewed_by=n.reviewed_by,
             approved_by=n.approved_by if n.major else None,
             feedback=feedback_view(
-                n.feedback, self.branch_name(n.branch), branch.feedback if branch else None
+                n.feedback,
+                owner.name if owner else n.branch,
+                owner.feedback if owner else None,
             ),
             attachments=tuple(
                 AttachmentView(
