@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from support.chromium import CHROMIUM, CHROMIUM_ARGS
-from support.demo_build import REPO_ROOT
+from support.demo_build import BUILD_TODAY, REPO_ROOT
 from support.server import serve, site_path
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -52,6 +52,7 @@ def test_columns_side_by_side_at_1280_and_stacked_at_360(browser, site_url: str)
 @pytest.mark.parametrize("url", ["", "branches/yutao/"])
 def test_the_first_phone_screen_shows_an_open_notice(browser, site_url: str, url: str) -> None:
     page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.clock.set_fixed_time(f"{BUILD_TODAY}T12:00:00+08:00")  # the live state = the build's
     page.goto(site_url + url)
     first = page.locator(".nb-column .nb-item").first
     box = first.bounding_box()

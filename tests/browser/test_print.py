@@ -2,11 +2,13 @@
 branch's whole board. Pages are counted with pypdf; clipping is checked in print media.
 
 The fixture site is written here: a registry with three groups and four small notices.
+Set NB_PRINT_PDFS=<dir> to keep the PDFs (to look at them, e.g. with pdftoppm).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import textwrap
 import unicodedata
@@ -142,6 +144,11 @@ def pdf_of(browser, url: str) -> PdfReader:
     page.goto(url, wait_until="load")
     data = page.pdf(prefer_css_page_size=True, display_header_footer=False)
     page.close()
+    keep = os.environ.get("NB_PRINT_PDFS")
+    if keep:
+        name = url.split("/board/", 1)[-1].strip("/").replace("/", "-") or "board"
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / f"{name}.pdf").write_bytes(data)
     return PdfReader(io.BytesIO(data))
 
 
