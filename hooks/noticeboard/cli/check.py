@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
+from noticeboard import urls
 from noticeboard.cli.changed import ChangedError, add_changed_argument, review_scope
 from noticeboard.load.board import load_board
-from noticeboard.load.registry import REGISTRY_NAME
 from noticeboard.problems import Severity, format_problems, has_errors
 from noticeboard.today import TODAY_ENV, TodayError, parse_day
 
@@ -29,9 +29,9 @@ def _usage_error(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.root / "notices" / REGISTRY_NAME).is_file():
+    if not (args.root / urls.REGISTRY_SOURCE).is_file():
         return _usage_error(
-            f"no notices/{REGISTRY_NAME} in {args.root.resolve()} or any folder above it; "
+            f"no {urls.REGISTRY_SOURCE} in {args.root.resolve()} or any folder above it; "
             "run this inside a notice-board repository, or pass --root PATH"
         )
     try:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.cli.notice_draft import NewNotice, draft_reasons, render_notice
 from noticeboard.load.fields import TITLE_MAX
 from noticeboard.load.registry import read_registry
@@ -145,15 +146,15 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     registry, problems = read_registry(root)
     if registry is None or has_errors(problems):
-        if not (root / "notices" / "_board.yml").is_file():
+        if not (root / urls.REGISTRY_SOURCE).is_file():
             print(
-                f"error: no notices/_board.yml in {root}: run this inside the notice board's "
+                f"error: no {urls.REGISTRY_SOURCE} in {root}: run this inside the notice board's "
                 "repository or pass --root",
                 file=sys.stderr,
             )
         else:
             print(format_problems(problems), file=sys.stderr)
-            print("error: fix notices/_board.yml first, then run this again", file=sys.stderr)
+            print(f"error: fix {urls.REGISTRY_SOURCE} first, then run this again", file=sys.stderr)
         return EXIT_FAILED
     try:
         notice = notice_from_args(args, registry)
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
-    folder = root / "notices" / notice.branch.id / str(notice.start.year)
+    folder = root / urls.branch_folder(notice.branch.id, notice.start.year)
     slug = free_slug(slugify(notice.title), lambda s: (folder / f"{s}.md").exists())
     path = folder / f"{slug}.md"
     try:

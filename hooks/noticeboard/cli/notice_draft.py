@@ -13,6 +13,7 @@ from datetime import date
 
 import yaml
 
+from noticeboard import urls
 from noticeboard.load.fields import FIELDS, Kind
 from noticeboard.model import (
     DISCLOSURE_LABELS,
@@ -23,6 +24,7 @@ from noticeboard.model import (
     effective_feedback,
     has_channel,
 )
+from noticeboard.publish.text import zh_date
 
 # Fields the template writes itself (or explains in a draft note), never as a generic hint.
 _WRITTEN = frozenset(
@@ -81,7 +83,7 @@ def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
         reasons.append(
             DraftReason(
                 "本支部未登记意见反馈渠道：请填写 feedback（电话、邮箱、地址或联系人）",
-                f"branch '{notice.branch.id}' has no feedback channel in notices/_board.yml "
+                f"branch '{notice.branch.id}' has no feedback channel in {urls.REGISTRY_SOURCE} "
                 "and none was given: fill in feedback (or give --feedback-phone etc.)",
             )
         )
@@ -92,10 +94,6 @@ def yaml_scalar(value: str) -> str:
     """`value` as one YAML scalar that reads back as the same string (quoted when needed)."""
     dumped = yaml.safe_dump({"v": value}, allow_unicode=True, width=1_000_000)
     return dumped.removeprefix("v: ").rstrip("\n")
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def render_notice(notice: NewNotice) -> str:
@@ -203,14 +201,14 @@ def _hint_lines(notice: NewNotice) -> list[str]:
 
 def body(notice: NewNotice) -> str:
     """A 公示 outline in Chinese: 正文, 公示期, 反馈方式, signed by the branch."""
-    start = chinese_date(notice.start)
+    start = zh_date(notice.start)
     if notice.end is None:
         period_heading = "公开时间"
         period_text = f"自{start}起长期公开。"
     else:
         period_heading = "公示期"
         length = f"（{notice.length_zh}）" if notice.length_zh else ""
-        period_text = f"{start}至{chinese_date(notice.end)}{length}。"
+        period_text = f"{start}至{zh_date(notice.end)}{length}。"
     return (
         "## 正文\n\n"
         "（在此填写公示内容：公示事项、基本情况和依据。发布前删除本段括号内的提示。）\n\n"

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.load.frontmatter_schema import front_matter_schema
 from noticeboard.load.registry import read_registry
 
@@ -40,11 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     registry = None
-    if not args.generic and (args.root / "notices" / "_board.yml").is_file():
+    if not args.generic and (args.root / urls.REGISTRY_SOURCE).is_file():
         registry, _problems = read_registry(args.root)
         if registry is None:
             print(
-                "warning: notices/_board.yml cannot be read, so the schema lists no branches "
+                f"warning: {urls.REGISTRY_SOURCE} cannot be read, so the schema lists no branches "
                 "or categories; run 'noticeboard check' to see why",
                 file=sys.stderr,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from noticeboard import urls
 from noticeboard.model import Feedback, Registry, effective_feedback
 from noticeboard.problems import Problem, error
 
@@ -83,7 +84,7 @@ def links_resolve(
                     n.rel,
                     n.line_of("fulfils"),
                     f"'fulfils' names '{n.fulfils}', which is not in the schedule in "
-                    f"notices/_board.yml; known: {', '.join(sorted(schedule_ids)) or 'none'}",
+                    f"{urls.REGISTRY_SOURCE}; known: {', '.join(sorted(schedule_ids)) or 'none'}",
                     "fulfils",
                 )
             )
@@ -107,7 +108,7 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
                     n.line_of(key),
                     "this notice has no feedback channel (反馈渠道): add 'feedback:' with a "
                     "phone, email, address or person, or give the branch one in "
-                    "notices/_board.yml",
+                    f"{urls.REGISTRY_SOURCE}",
                     "feedback",
                 )
             )

@@ -1,44 +1,33 @@
 """The rules a notice meant for publication must meet beyond syntax (drafts skip them).
 
 Each rule is a small function of the typed fields and what it needs to know; all report
-through the Reporter, so one run finds every problem in the file.
+through the Reporter, so one run finds every problem in the file. Rules only check: what a
+value stands for (a branch id, an attachment file) is looked up in `notice_resolve`, which the
+assembler asks too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
+from noticeboard.load.notice_resolve import (
+    NoticePlace,
+    Unfound,
+    branch_id,
+    category_id,
+    locate_attachment,
+)
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import unknown_name
-from noticeboard.model import Attachment, Registry
+from noticeboard.model import Registry
+
+Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace], None]
 
 
-@dataclass(frozen=True)
-class NoticePlace:
-    """Where the file sits: `parts` of its id (`jinpu`, `2024`, `slug`), and the folders."""
-
-    file: Path
-    notices_dir: Path
-    parts: tuple[str, ...]
-
-
-@dataclass
-class Resolved:
-    """Registry ids the rules resolved from what was written (id or display name)."""
-
-    branch: str | None = None
-    category: str | None = None
-    attachments: tuple[Attachment, ...] = ()
-
-
-Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace, Resolved], None]
-
-
-def required_fields(r: Reporter, f: Fields, _reg: Registry | None, _p: NoticePlace, _res) -> None:
+def required_fields(r: Reporter, f: Fields, *_: object) -> None:
     for spec in FIELDS:
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
@@ -80,69 +69,54 @@ def dates_in_order(r: Reporter, f: Fields, *_: object) -> None:
         )
 
 
-def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, res) -> None:
+def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace) -> None:
     if f.branch is None or reg is None:
         return
-    res.branch = reg.branch_id_for(f.branch)
-    if res.branch is None:
+    branch = branch_id(f, reg)
+    if branch is None:
         hint, known = unknown_name(f.branch, reg.branches)
         r.err("branch", f"unknown branch '{f.branch}'{hint}; known branches: {known}")
-    elif p.parts and p.parts[0] != res.branch:
+    elif p.parts and p.parts[0] != branch:
         r.err(
             "branch",
             f"branch '{f.branch}' does not match the folder '{p.parts[0]}': move the file to "
-            f"notices/{res.branch}/ or correct 'branch'",
+            f"{urls.branch_folder(branch)} or correct 'branch'",
         )
 
 
-def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     if f.category is None or reg is None:
         return
-    res.category = reg.category_id_for(f.category)
-    if res.category is None:
+    if category_id(f, reg) is None:
         hint, known = unknown_name(f.category, reg.categories)
         r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
 
 
-def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
+def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     if len(p.parts) != 3:
-        r.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
+        r.err("", f"a notice must be at {urls.NOTICE_SOURCE_PATTERN}")
     elif f.start is not None and p.parts[1] != str(f.start.year):
         r.err(
             "period.start",
             f"the file is in the folder '{p.parts[1]}' but period.start is in {f.start.year}: "
-            f"move it to notices/{p.parts[0]}/{f.start.year}/",
+            f"move it to {urls.branch_folder(p.parts[0], f.start.year)}",
         )
 
 
-def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, res) -> None:
-    if not f.attachments:
-        return
-    found: list[Attachment] = []
-    notices_dir = p.notices_dir.resolve()
+_UNFOUND: dict[Unfound, str] = {
+    Unfound.UNUSABLE: "attachment '{path}' is not a usable path",
+    Unfound.OUTSIDE: f"attachment '{{path}}' is outside the {urls.NOTICES_DIR}/ folder; put the "
+    "file next to the notice",
+    Unfound.MISSING: "attachment '{path}' does not exist next to the notice; add the file or "
+    "correct the path",
+}
+
+
+def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     for index, rel_path in enumerate(f.attachments):
-        key = f"attachments[{index}]"
-        try:
-            target = (p.file.parent / rel_path).resolve()
-        except (OSError, ValueError):
-            r.err(key, f"attachment '{rel_path}' is not a usable path")
-            continue
-        if not target.is_relative_to(notices_dir):
-            r.err(
-                key,
-                f"attachment '{rel_path}' is outside the notices/ folder; put the file next "
-                "to the notice",
-            )
-        elif not target.is_file():
-            r.err(
-                key,
-                f"attachment '{rel_path}' does not exist next to the notice; add the file or "
-                "correct the path",
-            )
-        else:
-            stored = target.relative_to(notices_dir).as_posix()
-            found.append(Attachment(stored, target.stat().st_size))
-    res.attachments = tuple(found)
+        found = locate_attachment(p, rel_path)
+        if isinstance(found, Unfound):
+            r.err(f"attachments[{index}]", _UNFOUND[found].format(path=rel_path))
 
 
 PUBLICATION_RULES: tuple[Rule, ...] = (

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard import urls
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
 from noticeboard.model import Branch, Category, Registry
 from noticeboard.problems import Problem, error
 
-REGISTRY_NAME = "_board.yml"
 REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule")
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
 CATEGORY_KEYS = ("id", "name", "description")
@@ -20,10 +20,10 @@ CATEGORY_KEYS = ("id", "name", "description")
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Parse `notices/_board.yml` under the repository `root`; None when it cannot be used."""
-    file = root / "notices" / REGISTRY_NAME
-    rel = f"notices/{REGISTRY_NAME}"
+    rel = urls.REGISTRY_SOURCE
+    file = root / rel
     if not file.is_file():
-        return None, [error(rel, 1, "the registry file is missing; create notices/_board.yml")]
+        return None, [error(rel, 1, f"the registry file is missing; create {rel}")]
     try:
         doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
     except SourceError as exc:
@@ -36,7 +36,7 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = RegistryReader(rel, doc)
     for key, line in doc.duplicates:
-        r.problems.append(error(rel, line, f"'{key}' is written twice; keep one", key))
+        r.err_at(line, f"'{key}' is written twice; keep one", key)
     data = doc.data
     if not isinstance(data, dict):
         r.err("", "the registry must be a mapping with timezone, branches, categories, schedule")

@@ -1,7 +1,15 @@
-"""Collecting problems for one file, each at the line of the key it is about."""
+"""Collecting problems for one file, each at the line of the key it is about.
+
+One collector for notices and the registry alike (`registry_reader.RegistryReader` adds the
+registry's readers on top), so both report a key's line, an unknown key and its suggestion the
+same way.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from noticeboard.load.suggest import did_you_mean
 from noticeboard.problems import Problem, error
 
 
@@ -32,3 +40,16 @@ class Reporter:
 
     def err_at(self, line: int, message: str, key: str | None = None) -> None:
         self.problems.append(error(self.rel, line, message, key))
+
+    def unknown_keys(
+        self, data: Mapping[object, object], allowed: tuple[str, ...], prefix: str = ""
+    ) -> None:
+        """One error per key of `data` outside `allowed`, with the nearest allowed key."""
+        for key in data:
+            if not isinstance(key, str) or key not in allowed:
+                shown = f"{prefix}{key}"
+                self.err(
+                    shown,
+                    f"unknown key '{shown}'{did_you_mean(str(key), allowed)}; "
+                    f"allowed keys are: {', '.join(allowed)}",
+                )
