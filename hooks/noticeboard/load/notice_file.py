@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard import urls
+from noticeboard.i18n import _
 from noticeboard.load import notice_resolve as resolve
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
+from noticeboard.load.fields import PLACEHOLDER_MARK
 from noticeboard.load.notice_resolve import NoticePlace
 from noticeboard.load.notice_rules import PUBLICATION_RULES
 from noticeboard.load.privacy import find_personal_numbers
@@ -70,6 +72,7 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         for rule in PUBLICATION_RULES:
             rule(r, fields, registry, place)
         _privacy(r, text, meta)
+        _placeholder(r, fields, doc)
         facts = _facts(rel, place, fields, registry, doc.meta.lines)
     notice = _assemble(place, fields, registry, doc) if not r.problems else None
     return NoticeRead(notice, r.problems, facts)
@@ -82,6 +85,7 @@ def _facts(
         rel=rel,
         id="/".join(place.parts),
         branch=resolve.branch_id(f, registry),
+        category=resolve.category_id(f, registry),
         scope=f.scope,
         number=f.number,
         supersedes=f.supersedes,
@@ -123,6 +127,27 @@ def _id_parts(rel: str) -> tuple[str, ...]:
     """`notices/jinpu/2024/x.md` → ('jinpu', '2024', 'x')."""
     notice_id = urls.notice_id_of(rel)
     return tuple(notice_id.split("/")) if notice_id else ()
+
+
+def _placeholder(r: Reporter, fields: Fields, doc: FrontMatterDoc) -> None:
+    """The outline `noticeboard new` writes must be replaced before a notice is published."""
+    if fields.title and PLACEHOLDER_MARK in fields.title:
+        r.err(
+            "title",
+            _(
+                "'title' still has the template's placeholder '{mark}…）'; write the real title"
+            ).format(mark=PLACEHOLDER_MARK),
+        )
+    at = doc.body.find(PLACEHOLDER_MARK)
+    if at >= 0:
+        r.err_at(
+            doc.body_line + doc.body.count("\n", 0, at),
+            _(
+                "the body still has the template's placeholder '{mark}…）'; replace it with the "
+                "notice's content (or keep 'draft: true' until it is written)"
+            ).format(mark=PLACEHOLDER_MARK),
+            "body",
+        )
 
 
 def _privacy(r: Reporter, text: str, meta: dict) -> None:
@@ -184,5 +209,6 @@ def _assemble(
         fulfils=f.fulfils,
         attachments=() if f.draft else resolve.attachments(f, place),
         tags=f.tags,
+        issuer=resolve.issuer_id(f, registry),
         lines=dict(doc.meta.lines),
     )

@@ -36,6 +36,15 @@ def category_id(f: Fields, registry: Registry | None) -> str | None:
     return registry.category_id_for(f.category)
 
 
+def issuer_id(f: Fields, registry: Registry | None) -> str | None:
+    """The id of the branch's body that issues the notice; None when the branch itself does
+    (no `issuer`, or the branch's own id or name) or when the body is unknown."""
+    branch = registry.branch(branch_id(f, registry) or "") if registry is not None else None
+    if f.issuer is None or branch is None or f.issuer in (branch.id, branch.name):
+        return None
+    return next((b.id for b in branch.bodies if f.issuer in (b.id, b.name)), None)
+
+
 class Unfound(StrEnum):
     """Why an attachment path names no publishable file."""
 
