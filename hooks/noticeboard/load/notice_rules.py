@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from noticeboard import urls
-from noticeboard.i18n import _
+from noticeboard.i18n import N_, _
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
 from noticeboard.load.notice_resolve import (
@@ -39,41 +38,70 @@ def required_fields(r: Reporter, f: Fields, *_: object) -> None:
     for spec in FIELDS:
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
-        r.err("", f"'{spec.key}' is required ({spec.zh}); add a line '{spec.key}: …'")
+        r.err(
+            "",
+            _("'{key}' is required ({meaning}); add a line '{key}: …'").format(
+                key=spec.key, meaning=spec.zh
+            ),
+        )
     if "period" not in f.present or "period" in f.invalid:
         return
     if "period.start" not in f.present:
-        r.err("period", "'period.start' is required (the first day of the period)")
-    if "period.end" not in f.present and f.disclosure != "standing":
-        r.err("period", "'period.end' is required unless the disclosure is standing (长期)")
-
-
-def major_needs_approval(r: Reporter, f: Fields, *_: object) -> None:
-    if f.major and "approved_by" not in f.present:
         r.err(
-            "major",
-            "a major matter (major: true) needs 'approved_by': the higher Party organisation "
-            "that approved it (审批)",
+            "period",
+            _("'period.start' is required (the first day of the period); add 'start: YYYY-MM-DD'"),
+        )
+    if "period.end" not in f.present and f.disclosure != "standing":
+        r.err(
+            "period",
+            _(
+                "'period.end' is required unless the disclosure is standing (长期); "
+                "add 'end: YYYY-MM-DD'"
+            ),
         )
 
 
-def title_length(r: Reporter, f: Fields, *_: object) -> None:
+def major_needs_approval(r: Reporter, f: Fields, *_rest: object) -> None:
+    if f.major and "approved_by" not in f.present:
+        r.err(
+            "major",
+            _(
+                "a major matter (major: true) needs 'approved_by': the higher Party organisation "
+                "that approved it (审批)"
+            ),
+        )
+
+
+def title_length(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.title is None:
         return
     if len(f.title) > TITLE_MAX:
-        r.err("title", f"'title' is {len(f.title)} characters long; shorten it to {TITLE_MAX}")
+        r.err(
+            "title",
+            _("'title' is {length} characters long; shorten it to {limit}").format(
+                length=len(f.title), limit=TITLE_MAX
+            ),
+        )
     if "\n" in f.title:
-        r.err("title", "'title' must be one line; put the rest in the body")
+        r.err("title", _("'title' must be one line; put the rest in the body"))
 
 
-def dates_in_order(r: Reporter, f: Fields, *_: object) -> None:
+def dates_in_order(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.start and f.end and f.end < f.start:
-        r.err("period.end", f"'period.end' ({f.end}) is before 'period.start' ({f.start})")
+        r.err(
+            "period.end",
+            _(
+                "'period.end' ({end}) is before 'period.start' ({start}); write an end on or "
+                "after the start"
+            ).format(end=f.end, start=f.start),
+        )
     if f.expires and f.end and f.expires < f.end:
         r.err(
             "expires",
-            f"'expires' ({f.expires}) is before 'period.end' ({f.end}); a notice stays on the "
-            "board at least until its period ends",
+            _(
+                "'expires' ({expires}) is before 'period.end' ({end}); a notice stays on the "
+                "board at least until its period ends"
+            ).format(expires=f.expires, end=f.end),
         )
 
 
@@ -83,12 +111,19 @@ def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace) -
     branch = branch_id(f, reg)
     if branch is None:
         hint, known = unknown_name(f.branch, reg.branches)
-        r.err("branch", f"unknown branch '{f.branch}'{hint}; known branches: {known}")
+        r.err(
+            "branch",
+            _("unknown branch '{value}'{hint}; known branches: {known}").format(
+                value=f.branch, hint=hint, known=known
+            ),
+        )
     elif p.parts and p.parts[0] != branch:
         r.err(
             "branch",
-            f"branch '{f.branch}' does not match the folder '{p.parts[0]}': move the file to "
-            f"{urls.branch_folder(branch)} or correct 'branch'",
+            _(
+                "branch '{value}' does not match the folder '{folder}': move the file to "
+                "notices/{branch}/ or correct 'branch'"
+            ).format(value=f.branch, folder=p.parts[0], branch=branch),
         )
 
 
@@ -97,7 +132,12 @@ def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
         return
     if category_id(f, reg) is None:
         hint, known = unknown_name(f.category, reg.categories)
-        r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
+        r.err(
+            "category",
+            _("unknown category '{value}'{hint}; known categories: {known}").format(
+                value=f.category, hint=hint, known=known
+            ),
+        )
 
 
 def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
@@ -172,21 +212,30 @@ def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
 
 def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     if len(p.parts) != 3:
-        r.err("", f"a notice must be at {urls.NOTICE_SOURCE_PATTERN}")
+        r.err(
+            "",
+            _("a notice must be at notices/<branch-id>/<year>/<name>.md; move the file there"),
+        )
     elif f.start is not None and p.parts[1] != str(f.start.year):
         r.err(
             "period.start",
-            f"the file is in the folder '{p.parts[1]}' but period.start is in {f.start.year}: "
-            f"move it to {urls.branch_folder(p.parts[0], f.start.year)}",
+            _(
+                "the file is in the folder '{folder}' but period.start is in {year}: "
+                "move it to notices/{branch}/{year}/"
+            ).format(folder=p.parts[1], year=f.start.year, branch=p.parts[0]),
         )
 
 
 _UNFOUND: dict[Unfound, str] = {
-    Unfound.UNUSABLE: "attachment '{path}' is not a usable path",
-    Unfound.OUTSIDE: f"attachment '{{path}}' is outside the {urls.NOTICES_DIR}/ folder; put the "
-    "file next to the notice",
-    Unfound.MISSING: "attachment '{path}' does not exist next to the notice; add the file or "
-    "correct the path",
+    Unfound.UNUSABLE: N_(
+        "attachment '{path}' is not a usable path; give a file next to the notice"
+    ),
+    Unfound.OUTSIDE: N_(
+        "attachment '{path}' is outside the notices/ folder; put the file next to the notice"
+    ),
+    Unfound.MISSING: N_(
+        "attachment '{path}' does not exist next to the notice; add the file or correct the path"
+    ),
 }
 
 
@@ -194,7 +243,7 @@ def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePl
     for index, rel_path in enumerate(f.attachments):
         found = locate_attachment(p, rel_path)
         if isinstance(found, Unfound):
-            r.err(f"attachments[{index}]", _UNFOUND[found].format(path=rel_path))
+            r.err(f"attachments[{index}]", _(_UNFOUND[found]).format(path=rel_path))
 
 
 PUBLICATION_RULES: tuple[Rule, ...] = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from noticeboard.i18n import _
 from noticeboard.load.suggest import did_you_mean
 from noticeboard.problems import Problem, error
 
@@ -50,6 +51,7 @@ class Reporter:
                 shown = f"{prefix}{key}"
                 self.err(
                     shown,
-                    f"unknown key '{shown}'{did_you_mean(str(key), allowed)}; "
-                    f"allowed keys are: {', '.join(allowed)}",
+                    _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
+                        key=shown, hint=did_you_mean(str(key), allowed), allowed=", ".join(allowed)
+                    ),
                 )
