@@ -34,7 +34,7 @@ from noticeboard.model import Registry
 Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace], None]
 
 
-def required_fields(r: Reporter, f: Fields, *_: object) -> None:
+def required_fields(r: Reporter, f: Fields, *_rest: object) -> None:
     for spec in FIELDS:
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
