@@ -13,7 +13,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from noticeboard.i18n import LanguageError, environment_language
+from noticeboard import urls
+from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.feeds import build_feeds
@@ -33,7 +34,6 @@ from noticeboard.publish.search_index import SearchIndexError, write_search_inde
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
 from noticeboard.publish.views import BoardPrint
-from noticeboard.urls import attachment_url, notice_url, source_edit_path
 
 log = get_plugin_logger("noticeboard")
 
@@ -56,10 +56,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not result.ok or result.board is None:
         errors = [p for p in result.problems if p.severity is Severity.ERROR]
         raise PluginError(
-            f"{len(errors)} error(s) in the notices; nothing was built:\n" + format_problems(errors)
+            _("{count} error(s) in the notices; nothing was built:").format(count=len(errors))
+            + "\n"
+            + format_problems(errors)
         )
     if not config.use_directory_urls:
-        raise PluginError("noticeboard needs 'use_directory_urls: true' in mkdocs.yml")
+        raise PluginError(
+            _("noticeboard needs 'use_directory_urls: true' in mkdocs.yml; set it there")
+        )
     missing = [
         name
         for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE, BOARD_PRINT_TEMPLATE)
@@ -67,8 +71,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     if missing:
         raise PluginError(
-            f"mkdocs.yml: the theme has no template {', '.join(missing)}: set "
-            "'theme: custom_dir:' to the folder with noticeboard's templates (overrides/)"
+            _(
+                "mkdocs.yml: the theme has no template {names}: set "
+                "'theme: custom_dir:' to the folder with noticeboard's templates (overrides/)"
+            ).format(names=", ".join(missing))
         )
     if not config.repo_url:
         # Without a repository an edit link would be a relative path that leads nowhere.
@@ -99,22 +105,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             log.warning(
-                f"docs/{src_uri} is replaced by the generated page at the same address; "
-                "remove it from docs/"
+                _(
+                    "docs/{path} is replaced by the generated page at the same address; "
+                    "remove it from docs/"
+                ).format(path=src_uri)
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
-            file.edit_uri = source_edit_path(spec.notice_id, docs_dir)
+            file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
                 config,
-                attachment_url(path),
-                abs_src_path=str(board.root / "notices" / path),
+                urls.attachment_url(path),
+                abs_src_path=str(board.root / urls.attachment_source(path)),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
@@ -154,7 +162,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         context["nb_sheet_bodies"] = {
             sheet.notice.id: moved_body(
                 _state["bodies"].get(sheet.notice.id, ""),
-                notice_url(sheet.notice.id),
+                urls.notice_url(sheet.notice.id),
                 here,
                 sheet.anchor,
             )
@@ -189,5 +197,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    server.watch(str(_root(config) / "notices"))
+    server.watch(str(_root(config) / urls.NOTICES_DIR))
     return server

@@ -1,18 +1,26 @@
 """The rules a notice meant for publication must meet beyond syntax (drafts skip them).
 
 Each rule is a small function of the typed fields and what it needs to know; all report
-through the Reporter, so one run finds every problem in the file.
+through the Reporter, so one run finds every problem in the file. Rules only check: what a
+value stands for (a branch id, an attachment file) is looked up in `notice_resolve`, which the
+assembler asks too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-from noticeboard.i18n import _
+from noticeboard.i18n import N_, _
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
+from noticeboard.load.notice_resolve import (
+    NoticePlace,
+    Unfound,
+    branch_id,
+    category_id,
+    issuer_id,
+    locate_attachment,
+)
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import unknown_name
 from noticeboard.load.workdays import (
@@ -21,107 +29,123 @@ from noticeboard.load.workdays import (
     end_after_working_days,
     working_days_between,
 )
-from noticeboard.model import Attachment, Registry
+from noticeboard.model import Registry
+
+Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace], None]
 
 
-@dataclass(frozen=True)
-class NoticePlace:
-    """Where the file sits: `parts` of its id (`jinpu`, `2024`, `slug`), and the folders."""
-
-    file: Path
-    notices_dir: Path
-    parts: tuple[str, ...]
-
-
-@dataclass
-class Resolved:
-    """Registry ids the rules resolved from what was written (id or display name)."""
-
-    branch: str | None = None
-    category: str | None = None
-    issuer: str | None = None
-    attachments: tuple[Attachment, ...] = ()
-
-
-Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace, Resolved], None]
-
-
-def required_fields(r: Reporter, f: Fields, _reg: Registry | None, _p: NoticePlace, _res) -> None:
+def required_fields(r: Reporter, f: Fields, *_rest: object) -> None:
     for spec in FIELDS:
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
-        r.err("", f"'{spec.key}' is required ({spec.zh}); add a line '{spec.key}: …'")
+        r.err(
+            "",
+            _("'{key}' is required ({meaning}); add a line '{key}: …'").format(
+                key=spec.key, meaning=spec.zh
+            ),
+        )
     if "period" not in f.present or "period" in f.invalid:
         return
     if "period.start" not in f.present:
-        r.err("period", "'period.start' is required (the first day of the period)")
+        r.err(
+            "period",
+            _("'period.start' is required (the first day of the period); add 'start: YYYY-MM-DD'"),
+        )
     if "period.end" not in f.present and f.disclosure != "standing":
-        r.err("period", "'period.end' is required unless the disclosure is standing (长期)")
+        r.err(
+            "period",
+            _(
+                "'period.end' is required unless the disclosure is standing (长期); "
+                "add 'end: YYYY-MM-DD'"
+            ),
+        )
 
 
-def major_needs_approval(r: Reporter, f: Fields, *_: object) -> None:
+def major_needs_approval(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.major and "approved_by" not in f.present:
         r.err(
             "major",
-            "a major matter (major: true) needs 'approved_by': the higher Party organisation "
-            "that approved it (审批)",
+            _(
+                "a major matter (major: true) needs 'approved_by': the higher Party organisation "
+                "that approved it (审批)"
+            ),
         )
 
 
-def title_length(r: Reporter, f: Fields, *_: object) -> None:
+def title_length(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.title is None:
         return
     if len(f.title) > TITLE_MAX:
-        r.err("title", f"'title' is {len(f.title)} characters long; shorten it to {TITLE_MAX}")
+        r.err(
+            "title",
+            _("'title' is {length} characters long; shorten it to {limit}").format(
+                length=len(f.title), limit=TITLE_MAX
+            ),
+        )
     if "\n" in f.title:
-        r.err("title", "'title' must be one line; put the rest in the body")
+        r.err("title", _("'title' must be one line; put the rest in the body"))
 
 
-def dates_in_order(r: Reporter, f: Fields, *_: object) -> None:
+def dates_in_order(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.start and f.end and f.end < f.start:
-        r.err("period.end", f"'period.end' ({f.end}) is before 'period.start' ({f.start})")
+        r.err(
+            "period.end",
+            _(
+                "'period.end' ({end}) is before 'period.start' ({start}); write an end on or "
+                "after the start"
+            ).format(end=f.end, start=f.start),
+        )
     if f.expires and f.end and f.expires < f.end:
         r.err(
             "expires",
-            f"'expires' ({f.expires}) is before 'period.end' ({f.end}); a notice stays on the "
-            "board at least until its period ends",
+            _(
+                "'expires' ({expires}) is before 'period.end' ({end}); a notice stays on the "
+                "board at least until its period ends"
+            ).format(expires=f.expires, end=f.end),
         )
 
 
-def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, res) -> None:
+def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace) -> None:
     if f.branch is None or reg is None:
         return
-    res.branch = reg.branch_id_for(f.branch)
-    if res.branch is None:
+    branch = branch_id(f, reg)
+    if branch is None:
         hint, known = unknown_name(f.branch, reg.branches)
-        r.err("branch", f"unknown branch '{f.branch}'{hint}; known branches: {known}")
-    elif p.parts and p.parts[0] != res.branch:
         r.err(
             "branch",
-            f"branch '{f.branch}' does not match the folder '{p.parts[0]}': move the file to "
-            f"notices/{res.branch}/ or correct 'branch'",
+            _("unknown branch '{value}'{hint}; known branches: {known}").format(
+                value=f.branch, hint=hint, known=known
+            ),
+        )
+    elif p.parts and p.parts[0] != branch:
+        r.err(
+            "branch",
+            _(
+                "branch '{value}' does not match the folder '{folder}': move the file to "
+                "notices/{branch}/ or correct 'branch'"
+            ).format(value=f.branch, folder=p.parts[0], branch=branch),
         )
 
 
-def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     if f.category is None or reg is None:
         return
-    res.category = reg.category_id_for(f.category)
-    if res.category is None:
+    if category_id(f, reg) is None:
         hint, known = unknown_name(f.category, reg.categories)
-        r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
+        r.err(
+            "category",
+            _("unknown category '{value}'{hint}; known categories: {known}").format(
+                value=f.category, hint=hint, known=known
+            ),
+        )
 
 
-def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     """`issuer`: the branch itself (id or name) or one of its bodies (id or name)."""
-    if f.issuer is None or reg is None or res.branch is None:
+    branch = reg.branch(branch_id(f, reg) or "") if reg is not None else None
+    if f.issuer is None or branch is None or f.issuer in (branch.id, branch.name):
         return
-    branch = reg.branch(res.branch)
-    if branch is None or f.issuer in (branch.id, branch.name):
-        return
-    body = next((b for b in branch.bodies if f.issuer in (b.id, b.name)), None)
-    if body is not None:
-        res.issuer = body.id
+    if issuer_id(f, reg) is not None:
         return
     hint, known = unknown_name(f.issuer, (branch, *branch.bodies))
     r.err(
@@ -133,13 +157,13 @@ def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, 
     )
 
 
-def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     """A category's `min_days` / `min_working_days` (发展党员公示 5 working days)."""
-    if reg is None or res.category is None or f.start is None or f.end is None:
+    if reg is None or f.start is None or f.end is None:
         return
     if f.end < f.start:
         return  # dates_in_order already said so
-    category = reg.category(res.category)
+    category = reg.category(category_id(f, reg) or "")
     if category is None:
         return
     days = (f.end - f.start).days + 1
@@ -186,45 +210,40 @@ def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
     )
 
 
-def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
+def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     if len(p.parts) != 3:
-        r.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
+        r.err(
+            "",
+            _("a notice must be at notices/<branch-id>/<year>/<name>.md; move the file there"),
+        )
     elif f.start is not None and p.parts[1] != str(f.start.year):
         r.err(
             "period.start",
-            f"the file is in the folder '{p.parts[1]}' but period.start is in {f.start.year}: "
-            f"move it to notices/{p.parts[0]}/{f.start.year}/",
+            _(
+                "the file is in the folder '{folder}' but period.start is in {year}: "
+                "move it to notices/{branch}/{year}/"
+            ).format(folder=p.parts[1], year=f.start.year, branch=p.parts[0]),
         )
 
 
-def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, res) -> None:
-    if not f.attachments:
-        return
-    found: list[Attachment] = []
-    notices_dir = p.notices_dir.resolve()
+_UNFOUND: dict[Unfound, str] = {
+    Unfound.UNUSABLE: N_(
+        "attachment '{path}' is not a usable path; give a file next to the notice"
+    ),
+    Unfound.OUTSIDE: N_(
+        "attachment '{path}' is outside the notices/ folder; put the file next to the notice"
+    ),
+    Unfound.MISSING: N_(
+        "attachment '{path}' does not exist next to the notice; add the file or correct the path"
+    ),
+}
+
+
+def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     for index, rel_path in enumerate(f.attachments):
-        key = f"attachments[{index}]"
-        try:
-            target = (p.file.parent / rel_path).resolve()
-        except (OSError, ValueError):
-            r.err(key, f"attachment '{rel_path}' is not a usable path")
-            continue
-        if not target.is_relative_to(notices_dir):
-            r.err(
-                key,
-                f"attachment '{rel_path}' is outside the notices/ folder; put the file next "
-                "to the notice",
-            )
-        elif not target.is_file():
-            r.err(
-                key,
-                f"attachment '{rel_path}' does not exist next to the notice; add the file or "
-                "correct the path",
-            )
-        else:
-            stored = target.relative_to(notices_dir).as_posix()
-            found.append(Attachment(stored, target.stat().st_size))
-    res.attachments = tuple(found)
+        found = locate_attachment(p, rel_path)
+        if isinstance(found, Unfound):
+            r.err(f"attachments[{index}]", _(_UNFOUND[found]).format(path=rel_path))
 
 
 PUBLICATION_RULES: tuple[Rule, ...] = (
