@@ -78,4 +78,4 @@ def test_a_category_group_without_registry_groups_is_an_error(repo):
 def test_group_ids_are_slugs_and_unique(repo):
     text = GROUPED.replace("  - id: money\n", "  - id: party\n")
     found = problems_of(repo, text)
-    assert any("group id 'party' is used twice" in m for _, _, m in found), found
+    assert any("'groups[1].id' 'party' is used twice" in m for _, _, m in found), found
