@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
+from noticeboard.today import TodayError
 from noticeboard.urls import attachment_url, source_edit_path
 
 log = get_plugin_logger("noticeboard")
@@ -40,7 +42,10 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    result = load_board(_root(config))
+    try:
+        result = load_board(_root(config))
+    except TodayError as exc:
+        raise PluginError(str(exc)) from None
     for problem in result.problems:
         if problem.severity is Severity.WARNING:
             log.warning(problem.text())
@@ -73,7 +78,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _markdown(spec: PageSpec) -> str:
-    meta = {"title": spec.title, "template": spec.template, "hide": ["toc"]}
+    # Material prints the page title unescaped (<title>, header, nav), so it is given as HTML.
+    meta = {"title": html.escape(spec.title), "template": spec.template, "hide": ["toc"]}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{spec.body}"
 

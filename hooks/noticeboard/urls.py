@@ -7,6 +7,7 @@ ids from the registry and the notice paths.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 
 def notice_url(notice_id: str) -> str:
@@ -16,6 +17,12 @@ def notice_url(notice_id: str) -> str:
 def attachment_url(path: str) -> str:
     """Attachments keep their place next to the notice: notices/<branch>/<year>/<file>."""
     return f"notices/{path}"
+
+
+def mailto_url(email: str) -> str:
+    """A mailto: link that stays one address whatever was written: everything but the
+    characters of a plain address is percent-encoded (no '?', '&', quotes or spaces survive)."""
+    return "mailto:" + quote(email.strip(), safe="@.+-_")
 
 
 BOARD_URL = ""

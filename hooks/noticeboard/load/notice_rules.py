@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
 from noticeboard.load.reporter import Reporter
+from noticeboard.load.safe_names import name_problem
 from noticeboard.load.suggest import unknown_name
 from noticeboard.model import Attachment, Registry
 
@@ -115,33 +116,74 @@ def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace
         )
 
 
+ATTACHMENT_TYPES: frozenset[str] = frozenset(
+    {
+        ".pdf", ".ofd", ".txt", ".csv", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
+        ".wps", ".et", ".dps", ".odt", ".ods", ".odp", ".rtf", ".jpg", ".jpeg", ".png", ".gif",
+        ".webp", ".bmp", ".tif", ".tiff", ".zip", ".rar", ".7z", ".mp3", ".mp4",
+    }
+)  # fmt: skip
+"""Attachments are data: documents, tables, pictures and archives. A Markdown file would become
+a page that skips every rule; HTML, SVG, XML and JS would run in the site's own origin."""
+
+
+def attachment_problem(rel_path: str, folder: Path) -> tuple[str | None, Path | None]:
+    """Why `rel_path` (as written in a notice in `folder`) cannot be attached, else its file.
+
+    The path stays inside the notice's folder: no absolute path, no '..', no link anywhere
+    along it, every part a safe name (safe_names), and a data file type.
+    """
+    parts = rel_path.replace("\\", "/").split("/")
+    if rel_path.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        return (
+            f"attachment '{rel_path}' must be a file in the notice's own folder (or below it), "
+            "written relative to the notice, without '..' or a leading '/'",
+            None,
+        )
+    for part in parts:
+        problem = name_problem(part, "attachment name")
+        if problem:
+            return problem, None
+    suffix = PurePosixPath(parts[-1]).suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        return (
+            f"attachment '{rel_path}' is a '{suffix or 'no extension'}' file; attachments are "
+            f"data only ({', '.join(sorted(ATTACHMENT_TYPES))}): a notice, Markdown, HTML, SVG, "
+            "XML or script file cannot be attached",
+            None,
+        )
+    target = folder
+    for part in parts:
+        target = target / part
+        if target.is_symlink():
+            return (
+                f"attachment '{rel_path}' is or passes through a link; attach the file itself",
+                None,
+            )
+    if not target.is_file():
+        return (
+            f"attachment '{rel_path}' does not exist next to the notice; add the file or "
+            "correct the path",
+            None,
+        )
+    return None, target
+
+
 def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, res) -> None:
     if not f.attachments:
         return
     found: list[Attachment] = []
-    notices_dir = p.notices_dir.resolve()
     for index, rel_path in enumerate(f.attachments):
         key = f"attachments[{index}]"
         try:
-            target = (p.file.parent / rel_path).resolve()
-        except (OSError, ValueError):
-            r.err(key, f"attachment '{rel_path}' is not a usable path")
+            problem, target = attachment_problem(rel_path, p.file.parent)
+        except (OSError, ValueError, RuntimeError) as exc:  # e.g. a name the system refuses
+            problem, target = f"attachment '{rel_path}' is not a usable path ({exc})", None
+        if problem or target is None:
+            r.err(key, problem or f"attachment '{rel_path}' is not a usable path")
             continue
-        if not target.is_relative_to(notices_dir):
-            r.err(
-                key,
-                f"attachment '{rel_path}' is outside the notices/ folder; put the file next "
-                "to the notice",
-            )
-        elif not target.is_file():
-            r.err(
-                key,
-                f"attachment '{rel_path}' does not exist next to the notice; add the file or "
-                "correct the path",
-            )
-        else:
-            stored = target.relative_to(notices_dir).as_posix()
-            found.append(Attachment(stored, target.stat().st_size))
+        stored = target.relative_to(p.notices_dir).as_posix()
+        found.append(Attachment(stored, target.stat().st_size))
     res.attachments = tuple(found)
 
 

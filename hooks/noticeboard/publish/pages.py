@@ -78,7 +78,7 @@ def feedback_view(
         phone=chosen.phone,
         phone_href=tel_href(chosen.phone) if chosen.phone else None,
         email=chosen.email,
-        email_href=f"mailto:{chosen.email}" if chosen.email else None,
+        email_href=urls.mailto_url(chosen.email) if chosen.email else None,
         address=chosen.address,
         person=chosen.person,
         from_branch=from_branch,
