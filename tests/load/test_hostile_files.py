@@ -144,11 +144,49 @@ def test_non_utf8_file_name_is_an_error_not_a_traceback(repo) -> None:
 
 @pytest.mark.parametrize("value", ["1969-12-31", "2106-02-08", "9999-12-31", "0001-01-01"])
 def test_today_outside_what_a_build_can_date_is_refused(value: str) -> None:
-    with pytest.raises(TodayError, match="NOTICEBOARD_TODAY: .* outside"):
+    with pytest.raises(TodayError, match=r"NOTICEBOARD_TODAY: .* outside"):
         parse_day(value, "NOTICEBOARD_TODAY")
 
 
 def test_bad_today_is_blamed_on_its_source_not_the_registry(repo, monkeypatch) -> None:
     monkeypatch.setenv("NOTICEBOARD_TODAY", "2024-13-01")
-    with pytest.raises(TodayError, match="^NOTICEBOARD_TODAY: '2024-13-01'"):
+    with pytest.raises(TodayError, match=r"^NOTICEBOARD_TODAY: '2024-13-01'"):
         load_board(repo({PATH: GOOD}))
+
+
+def test_numbers_in_a_csv_attachment_are_found_at_their_line(repo) -> None:
+    root = repo({PATH: with_attachment("名单.csv")})
+    (root / "notices/jinpu/2024/名单.csv").write_text(
+        "姓名,电话\n张三,138****5678\n李四,139 1234 5678\n", encoding="utf-8"
+    )
+    found = errors(root)
+    assert len(found) == 1 and found[0][0] == "notices/jinpu/2024/名单.csv", found
+    assert "139****5678" in found[0][1]
+    problem = next(p for p in load_board(root, TODAY).problems)
+    assert problem.line == 3
+
+
+def test_numbers_in_a_gbk_txt_attachment_are_found(repo) -> None:
+    root = repo({PATH: with_attachment("名单.txt")})
+    (root / "notices/jinpu/2024/名单.txt").write_bytes("李四 13912345678".encode("gb18030"))
+    assert "139****5678" in only_error(root)
+
+
+def test_numbers_in_an_attachment_name_are_found(repo) -> None:
+    root = repo({PATH: with_attachment("李四13912345678.pdf")})
+    (root / "notices/jinpu/2024/李四13912345678.pdf").write_bytes(b"%PDF")
+    assert "139****5678" in only_error(root)
+
+
+def test_numbers_in_a_notice_file_name_are_found(repo) -> None:
+    assert "139****5678" in only_error(repo({"jinpu/2024/li-13912345678.md": GOOD}))
+
+
+def test_numbers_in_registry_values_are_found(repo) -> None:
+    from conftest import REGISTRY
+
+    registry = REGISTRY.replace("name: 余套村党支部", "name: 余套村党支部 139-1234-5678")
+    found = [(p.path, p.line) for p in load_board(repo(registry=registry), TODAY).problems]
+    assert found == [
+        ("notices/_board.yml", REGISTRY.split("\n").index("    name: 余套村党支部") + 1)
+    ]

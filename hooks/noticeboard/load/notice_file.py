@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from noticeboard.load.body_limits import body_problems
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
 from noticeboard.load.notice_rules import PUBLICATION_RULES, NoticePlace, Resolved
@@ -70,6 +71,8 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         for rule in PUBLICATION_RULES:
             rule(r, fields, registry, place, resolved)
         _privacy(r, text, meta)
+        for problem in body_problems(doc.body):
+            r.err_at(doc.body_line + problem.line - 1, problem.message, "body")
         facts = _facts(rel, place, fields, resolved, doc.meta.lines)
     notice = _assemble(place, fields, resolved, doc) if not r.problems else None
     return NoticeRead(notice, r.problems, facts)

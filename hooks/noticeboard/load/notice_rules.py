@@ -12,10 +12,17 @@ from pathlib import Path, PurePosixPath
 
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
+from noticeboard.load.privacy import (
+    MAX_TEXT_ATTACHMENT_BYTES,
+    TEXT_ATTACHMENTS,
+    attachment_text,
+    find_personal_numbers,
+)
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.safe_names import name_problem
 from noticeboard.load.suggest import unknown_name
 from noticeboard.model import Attachment, Registry
+from noticeboard.problems import error
 
 
 @dataclass(frozen=True)
@@ -183,8 +190,35 @@ def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePl
             r.err(key, problem or f"attachment '{rel_path}' is not a usable path")
             continue
         stored = target.relative_to(p.notices_dir).as_posix()
-        found.append(Attachment(stored, target.stat().st_size))
+        size = target.stat().st_size
+        if _attachment_privacy(r, key, rel_path, stored, target, size):
+            found.append(Attachment(stored, size))
     res.attachments = tuple(found)
+
+
+def _attachment_privacy(
+    r: Reporter, key: str, rel_path: str, stored: str, target: Path, size: int
+) -> bool:
+    """A text attachment's lines carry no unmasked number (its name is in the front matter,
+    which is scanned with the rest of the notice file)."""
+    clean = True
+    if target.suffix.lower() not in TEXT_ATTACHMENTS:
+        return clean
+    where = f"notices/{stored}"
+    if size > MAX_TEXT_ATTACHMENT_BYTES:
+        r.problems.append(
+            error(
+                where,
+                1,
+                f"this text attachment is larger than {MAX_TEXT_ATTACHMENT_BYTES // 1_000_000} MB "
+                "and cannot be checked for personal numbers; split it or attach it as PDF",
+            )
+        )
+        return False
+    for finding in find_personal_numbers(attachment_text(target.read_bytes())):
+        r.problems.append(error(where, finding.line, finding.message(), "privacy"))
+        clean = False
+    return clean
 
 
 PUBLICATION_RULES: tuple[Rule, ...] = (

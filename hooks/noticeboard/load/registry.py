@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard.load.privacy import find_personal_numbers
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
@@ -13,6 +15,12 @@ from noticeboard.model import Branch, Category, Registry
 from noticeboard.problems import Problem, error
 
 REGISTRY_NAME = "_board.yml"
+HANDLE_RE = re.compile(
+    r"@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?"
+    r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}"
+)
+"""A CODEOWNERS owner: a GitHub user, an org/team or an e-mail address; nothing that could
+start a new line or a comment in the generated file."""
 REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule")
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
 CATEGORY_KEYS = ("id", "name", "description")
@@ -25,12 +33,16 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     if not file.is_file():
         return None, [error(rel, 1, "the registry file is missing; create notices/_board.yml")]
     try:
-        doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
+        text = decode(file.read_bytes(), rel)
+        doc = parse_yaml(text, offset=1)
     except SourceError as exc:
         return None, [error(rel, exc.line, exc.message)]
     except OSError as exc:
         return None, [error(rel, 1, f"cannot read the registry: {exc.strerror or exc}")]
-    return registry_from_yaml(rel, doc)
+    registry, problems = registry_from_yaml(rel, doc)
+    # Names, feedback channels and descriptions reach every page: no unmasked number either.
+    problems += [error(rel, f.line, f.message(), "privacy") for f in find_personal_numbers(text)]
+    return registry, problems
 
 
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
@@ -61,6 +73,9 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
     _unique_names(r, branches)
     _unique_names(r, categories)
     _parents_known(r, branches)
+    _no_parent_cycles(r, branches)
+    _names_are_not_other_ids(r, branches, "branch")
+    _names_are_not_other_ids(r, categories, "category")
     branch_ids = {b.id for _, b in branches}
     category_ids = {c.id for _, c in categories}
     schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
@@ -83,6 +98,48 @@ def _parents_known(r: RegistryReader, branches: list[tuple[str, Branch]]) -> Non
                 f"{where}.parent",
                 f"branch '{b.id}' names parent '{b.parent}', which is not a branch id; "
                 f"known ids: {', '.join(sorted(branch_ids))}",
+            )
+
+
+def _no_parent_cycles(r: RegistryReader, branches: list[tuple[str, Branch]]) -> None:
+    """Following `parent` must reach a branch without one; a cycle has no top to review it."""
+    parent = {b.id: b.parent for _, b in branches}
+    where = {b.id: w for w, b in branches}
+    reported: set[str] = set()
+    for start in parent:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current]
+        if current is None or current not in chain:
+            continue
+        cycle = chain[chain.index(current) :]
+        if reported.isdisjoint(cycle):
+            reported.update(cycle)
+            first = min(cycle)
+            loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+            r.err(
+                f"{where[first]}.parent",
+                f"the parents of these branches go round in a circle ({loop}); one of them "
+                "must have no parent or a parent outside the circle",
+            )
+
+
+def _names_are_not_other_ids(
+    r: RegistryReader,
+    items: list[tuple[str, Branch]] | list[tuple[str, Category]],
+    kind: str,
+) -> None:
+    """A notice may name a branch or category by id or by display name: a name equal to
+    another entry's id would quietly file that entry's notices under this one."""
+    ids = {item.id for _, item in items}
+    for where, item in items:
+        if item.name in ids and item.name != item.id:
+            r.err(
+                f"{where}.name",
+                f"the {kind} name '{item.name}' is the id of another {kind}; notices naming "
+                f"'{item.name}' would be ambiguous: choose another name",
             )
 
 
@@ -118,6 +175,14 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
             r.err(f"{where}.maintainers", "'maintainers' must be a list of GitHub user names")
         else:
             maintainers = [m.strip() for m in maintainers_raw]
+            for index, handle in enumerate(maintainers):
+                if not HANDLE_RE.fullmatch(handle):
+                    r.err(
+                        f"{where}.maintainers[{index}]",
+                        f"maintainer {handle!r} is not a GitHub user name ('jinpu-clerk'), team "
+                        "('org/team') or e-mail address; it is written into .github/CODEOWNERS",
+                    )
+            maintainers = [m for m in maintainers if HANDLE_RE.fullmatch(m)]
         if check_id(r, id_, where, seen, "branch") and name:
             out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers))))
     return out

@@ -8,7 +8,8 @@ from typing import Any
 from noticeboard.load.field_types import type_name
 from noticeboard.load.fields import FEEDBACK_KEYS
 from noticeboard.load.suggest import did_you_mean
-from noticeboard.load.yamldoc import YamlDoc
+from noticeboard.load.visible_text import text_problem
+from noticeboard.load.yamldoc import YamlDoc, scalar_text
 from noticeboard.model import Feedback
 from noticeboard.problems import Problem, error
 
@@ -46,10 +47,15 @@ class RegistryReader:
                     where.rsplit(".", 1)[0] if "." in where else where, f"'{where}' is required"
                 )
             return None
-        if not isinstance(value, str | int) or isinstance(value, bool):
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.err(where, f"'{where}' must be text, not {type_name(value)}")
             return None
-        return str(value).strip()
+        text = scalar_text(value).strip()
+        problem = text_problem(where, text)
+        if problem:
+            self.err(where, problem)
+            return None
+        return text
 
     def feedback(self, value: Any, where: str) -> Feedback | None:
         if value is None:
