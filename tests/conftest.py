@@ -45,6 +45,8 @@ schedule:
     within_days: 15
     branches: all
     category: finance
+# private: tests may hold internal notices (a public repository may not)
+repository: private
 """
 
 

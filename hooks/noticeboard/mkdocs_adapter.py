@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
@@ -49,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     try:
         result = load_board(_root(config))
-    except TodayError as exc:
+    except (TodayError, AudienceError) as exc:
         raise PluginError(str(exc)) from None
     for problem in result.problems:
         if problem.severity is Severity.WARNING:

@@ -69,6 +69,7 @@ class Registry:
     branches: tuple[Branch, ...] = ()
     categories: tuple[Category, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
+    repository: str = "public"  # or "private": only a private one may hold internal notices
 
     def branch(self, id_: str) -> Branch | None:
         return next((b for b in self.branches if b.id == id_), None)

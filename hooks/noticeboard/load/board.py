@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
 from noticeboard.load.discover import discover
 from noticeboard.load.notice_file import read_notice_file
@@ -26,6 +27,7 @@ class Board:
     registry: Registry
     notices: tuple[Notice, ...]
     today: date
+    audience: str = PUBLIC  # MEMBERS: the members' site of a private repository
 
     def placed(self) -> dict[str, Placed]:
         """Published notices only, by id, with their state today (pages, feeds and search all
@@ -34,7 +36,7 @@ class Board:
 
     @cached_property
     def _placed(self) -> dict[str, Placed]:
-        return place(self.notices, self.today)
+        return place(self.notices, self.today, members=self.audience == MEMBERS)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
     # A bad --today or NOTICEBOARD_TODAY is the caller's (TodayError names its source), not
     # a problem of any file: it propagates.
     day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
+    audience = resolve_audience(registry.repository)  # AudienceError: the caller's, like today
     notices: list[Notice] = []
     facts: list[CrossFacts] = []
     found = discover(root)
@@ -78,5 +81,5 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
             facts.append(read.facts)
     existing = {notice_id(f, root) for f in files}
     problems.extend(cross_notice_problems(registry, facts, existing))
-    board = Board(root, registry, tuple(notices), day)
+    board = Board(root, registry, tuple(notices), day, audience)
     return LoadResult(board, sort_problems(problems))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from noticeboard.i18n import _
 from noticeboard.load.body_limits import body_problems
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
@@ -62,6 +63,16 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         r.err("", f"the front matter must be 'key: value' lines, not {type_name(meta)}")
         return NoticeRead(None, r.problems)
     fields = read_fields(r, meta)
+    if fields.scope == "internal" and registry is not None and registry.repository == "public":
+        r.err(
+            "scope",
+            _(
+                "notices for Party members only (scope: internal) must not be committed to a "
+                "public repository: notices/_board.yml says 'repository: public', so anyone can "
+                "read this file; commit it to the Party organisation's private repository "
+                "(repository: private) and delete it here"
+            ),
+        )
     place = NoticePlace(file, root / "notices", _id_parts(rel))
     resolved = Resolved()
     facts = None

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard.audience import REPOSITORY_KINDS
+from noticeboard.i18n import _
 from noticeboard.load.privacy import find_personal_numbers
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
@@ -21,7 +23,7 @@ HANDLE_RE = re.compile(
 )
 """A CODEOWNERS owner: a GitHub user, an org/team or an e-mail address; nothing that could
 start a new line or a comment in the generated file."""
-REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule")
+REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule", "repository")
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
 CATEGORY_KEYS = ("id", "name", "description")
 
@@ -79,11 +81,22 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
     branch_ids = {b.id for _, b in branches}
     category_ids = {c.id for _, c in categories}
     schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
+    repository = data.get("repository", "public")
+    if repository not in REPOSITORY_KINDS:
+        r.err(
+            "repository",
+            _(
+                "'repository' must be public or private (whether anyone can read this "
+                "repository), not '{value}'"
+            ).format(value=repository),
+        )
+        repository = "public"
     registry = Registry(
         timezone,
         tuple(b for _, b in branches),
         tuple(c for _, c in categories),
         tuple(schedule),
+        repository,
     )
     return registry, r.problems
 

@@ -17,7 +17,7 @@ from noticeboard import urls
 from noticeboard.load.board import Board
 from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry, effective_feedback
 from noticeboard.publish import listings
-from noticeboard.publish.lifecycle import LABELS, Placed, State
+from noticeboard.publish.lifecycle import INTERNAL_LABEL, LABELS, Placed, State
 from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import plain_title
 from noticeboard.publish.text import zh_date, zh_month, zh_period, zh_year
@@ -161,6 +161,7 @@ class SiteBuilder:
             period=zh_period(n.start, n.end),
             start_iso=n.start.isoformat(),
             number=n.number,
+            internal=INTERNAL_LABEL if n.scope == "internal" else None,
         )
 
     def items(self, placed: Iterable[Placed]) -> tuple[Item, ...]:
@@ -206,6 +207,7 @@ class SiteBuilder:
             qr_svg=qr_svg(canonical) if canonical else None,
             built=self.built,
             built_iso=self.built_iso,
+            internal=INTERNAL_LABEL if n.scope == "internal" else None,
         )
 
     def notice_pages(self) -> list[PageSpec]:

@@ -69,6 +69,7 @@ class Item:
     period: str
     start_iso: str
     number: str | None
+    internal: str | None = None  # "党内公开" on the members' site
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class NoticeView:
     qr_svg: str | None
     built: str
     built_iso: str
+    internal: str | None = None  # "党内公开" on the members' site
 
 
 @dataclass(frozen=True)
