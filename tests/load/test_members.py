@@ -11,7 +11,7 @@ from noticeboard.load.board import load_board
 from noticeboard.problems import Severity
 
 TODAY = "2024-06-15"
-PUBLIC_REGISTRY = REGISTRY.replace("repository: private\n", "")
+PUBLIC_REGISTRY = REGISTRY  # no `repository:`: public, the default
 INTERNAL = """\
 ---
 title: 党内通报
