@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from noticeboard.i18n import _
+
 TODAY_ENV = "NOTICEBOARD_TODAY"
 
 
@@ -25,12 +27,15 @@ def parse_day(value: str, source: str) -> date:
         day = date.fromisoformat(value.strip())
     except ValueError:
         raise TodayError(
-            f"{source}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01"
+            _("{source}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01").format(
+                source=source, value=value
+            )
         ) from None
     if not EARLIEST <= day <= LATEST:
         raise TodayError(
-            f"{source}: {day.isoformat()} is outside the days a build can date "
-            f"({EARLIEST.isoformat()} to {LATEST.isoformat()})"
+            _(
+                "{source}: {day} is outside the days a build can date ({earliest} to {latest})"
+            ).format(source=source, day=day.isoformat(), earliest=EARLIEST, latest=LATEST)
         )
     return day
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from noticeboard.i18n import _
+
 MAX_BRACKET_DEPTH = 16
 MAX_UNMATCHED_BRACKETS = 32
 """Per paragraph: '[' and '(' left open (each costs a scan of the rest of the paragraph)."""
@@ -78,8 +80,10 @@ def _unclosed(body: str) -> list[BodyProblem]:
             problems.append(
                 BodyProblem(
                     _line_of(body, match.start()),
-                    f"<{name}> is never closed, so everything after it would disappear from "
-                    f"the page; delete it (a notice body cannot use <{name}>)",
+                    _(
+                        "<{name}> is never closed, so everything after it would disappear from "
+                        "the page; delete it (a notice body cannot use <{name}>)"
+                    ).format(name=name),
                 )
             )
             break
@@ -88,8 +92,10 @@ def _unclosed(body: str) -> list[BodyProblem]:
         problems.append(
             BodyProblem(
                 _line_of(body, start),
-                "an HTML comment '<!--' is never closed with '-->', so everything after it "
-                "would disappear from the page",
+                _(
+                    "an HTML comment '<!--' is never closed with '-->', so everything after it "
+                    "would disappear from the page"
+                ),
             )
         )
     return problems
@@ -108,8 +114,10 @@ def _html_depth(body: str) -> list[BodyProblem]:
             return [
                 BodyProblem(
                     _line_of(body, match.start()),
-                    f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here; "
-                    "a notice needs far fewer levels",
+                    _(
+                        "HTML elements are nested more than {most} deep here; "
+                        "a notice needs far fewer levels"
+                    ).format(most=MAX_HTML_DEPTH),
                 )
             ]
     return []
@@ -124,14 +132,19 @@ def _lines(body: str) -> list[BodyProblem]:
             return [
                 BodyProblem(
                     number,
-                    f"this line is indented {indent} columns; lists and quotes may nest "
-                    f"at most {MAX_INDENT} columns deep",
+                    _(
+                        "this line is indented {indent} columns; lists and quotes may nest "
+                        "at most {most} columns deep"
+                    ).format(indent=indent, most=MAX_INDENT),
                 )
             ]
         quotes = _QUOTES.match(line)
         if quotes and quotes.group().count(">") > MAX_QUOTE_DEPTH:
             return [
-                BodyProblem(number, f"quotes ('>') are nested more than {MAX_QUOTE_DEPTH} deep")
+                BodyProblem(
+                    number,
+                    _("quotes ('>') are nested more than {most} deep").format(most=MAX_QUOTE_DEPTH),
+                )
             ]
     return []
 
@@ -149,10 +162,10 @@ def _paragraphs(body: str) -> list[BodyProblem]:
 
 def _paragraph_problem(text: str) -> str | None:
     if len(text) > MAX_PARAGRAPH:
-        return (
-            f"this paragraph is {len(text)} characters long without a blank line; "
-            f"split it (at most {MAX_PARAGRAPH})"
-        )
+        return _(
+            "this paragraph is {count} characters long without a blank line; "
+            "split it (at most {most})"
+        ).format(count=len(text), most=MAX_PARAGRAPH)
     if "[" not in text and "(" not in text:
         return None
     open_brackets: list[str] = []
@@ -166,11 +179,11 @@ def _paragraph_problem(text: str) -> str | None:
         elif ch in "[(":
             open_brackets.append(ch)
             if len(open_brackets) > MAX_BRACKET_DEPTH:
-                return (
-                    f"more than {MAX_BRACKET_DEPTH} brackets '[' or '(' are open at once here "
+                return _(
+                    "more than {most} brackets '[' or '(' are open at once here "
                     "(nested, or never closed); close them, or write '\\[' and '\\(' for "
                     "literal brackets"
-                )
+                ).format(most=MAX_BRACKET_DEPTH)
         elif ch in "])":
             want = "[" if ch == "]" else "("
             if want in open_brackets:
@@ -178,8 +191,8 @@ def _paragraph_problem(text: str) -> str | None:
                     unmatched += 1
     unmatched += len(open_brackets)
     if unmatched > MAX_UNMATCHED_BRACKETS:
-        return (
-            f"this paragraph has {unmatched} brackets '[' or '(' that are never closed; "
-            f"close them or write them as '\\[' and '\\(' (at most {MAX_UNMATCHED_BRACKETS})"
-        )
+        return _(
+            "this paragraph has {count} brackets '[' or '(' that are never closed; "
+            "close them or write them as '\\[' and '\\(' (at most {most})"
+        ).format(count=unmatched, most=MAX_UNMATCHED_BRACKETS)
     return None

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from noticeboard.i18n import _
 from noticeboard.load.privacy import name_findings
 from noticeboard.load.safe_names import name_problem, notice_name_problem, shown
 from noticeboard.problems import Problem, error
@@ -60,11 +61,11 @@ def discover(root: Path) -> Discovered:
 
 def _folder_problem(path: Path, name: str) -> str | None:
     if path.is_symlink():
-        return (
+        return _(
             "this folder is a link; links are not followed (they could lead outside the "
             "repository): move the notices into a real folder"
         )
-    return name_problem(name, "folder name") or _name_privacy(name)
+    return name_problem(name) or _name_privacy(name)
 
 
 def _file_problem(path: Path, name: str) -> str | None:
@@ -72,16 +73,18 @@ def _file_problem(path: Path, name: str) -> str | None:
     if suffix.lower() not in MARKDOWN_SUFFIXES:
         return None  # attachments and other files: checked when a notice names them
     if suffix != NOTICE_SUFFIX:
-        return (
-            f"notice files must end in '.md' (lowercase), not '{shown(suffix)}': rename it, "
+        return _(
+            "notice files must end in '.md' (lowercase), not '{suffix}': rename it, "
             "or it would never be published"
-        )
+        ).format(suffix=shown(suffix))
     if path.is_symlink():
-        return "this notice file is a link; put the file itself here (links are not followed)"
+        return _("this notice file is a link; put the file itself here (links are not followed)")
     return notice_name_problem(name[: -len(NOTICE_SUFFIX)]) or _name_privacy(name)
 
 
 def _name_privacy(name: str) -> str | None:
     """A file name is shown and is part of an address: it carries no unmasked number either."""
     findings = name_findings(name)
-    return f"file name: {findings[0].message()}" if findings else None
+    return (
+        _("in the file name: {problem}").format(problem=findings[0].message()) if findings else None
+    )

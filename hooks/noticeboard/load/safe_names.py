@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from noticeboard.i18n import N_, _
+
 NAME_MAX = 100
 """Longest name, in characters; file systems stop at 255 bytes (85 Chinese characters in UTF-8)."""
 NAME_MAX_BYTES = 240
@@ -20,7 +22,7 @@ _SAFE = re.compile(r"[^\W_](?:[\w.-]*[^\W_])?")
 RESERVED_STEMS = frozenset({"index", "readme"})
 """MkDocs turns `index.md` and `README.md` into the folder's own page: no notice may be one."""
 
-ALLOWED = (
+ALLOWED = N_(
     "letters (Chinese too), digits, '-', '_' and '.', starting and ending with a letter or "
     "digit; no spaces, '#', '?', '%', quotes or other punctuation"
 )
@@ -39,23 +41,29 @@ def is_utf8(name: str) -> bool:
     return True
 
 
-def name_problem(name: str, what: str = "file name") -> str | None:
-    """Why `name` (one path component) cannot be used, or None when it can."""
+def name_problem(name: str) -> str | None:
+    """Why `name` (one path component: a file or folder) cannot be used, or None when it can."""
     if not is_utf8(name):
-        return f"the {what} '{shown(name)}' is not UTF-8 text; rename it using {ALLOWED}"
+        return _("the name '{name}' is not UTF-8 text; rename it using {allowed}").format(
+            name=shown(name), allowed=_(ALLOWED)
+        )
     if len(name) > NAME_MAX or len(name.encode("utf-8")) > NAME_MAX_BYTES:
-        return f"the {what} '{name[:40]}…' is {len(name)} characters long; keep it under {NAME_MAX}"
+        return _("the name '{name}…' is {count} characters long; keep it under {most}").format(
+            name=name[:40], count=len(name), most=NAME_MAX
+        )
     if not _SAFE.fullmatch(name) or ".." in name:
-        return f"the {what} '{name}' is not allowed in a web address: use {ALLOWED}"
+        return _("the name '{name}' is not allowed in a web address: use {allowed}").format(
+            name=name, allowed=_(ALLOWED)
+        )
     return None
 
 
 def notice_name_problem(stem: str) -> str | None:
     """Why a notice file's name (without `.md`) cannot be a notice id's last part."""
-    problem = name_problem(stem, "notice file name")
+    problem = name_problem(stem)
     if problem is None and stem.lower() in RESERVED_STEMS:
-        return (
-            f"a notice cannot be called '{stem}.md': MkDocs would make it the folder's own page; "
+        return _(
+            "a notice cannot be called '{name}': MkDocs would make it the folder's own page; "
             "give it a name that says what the notice is"
-        )
+        ).format(name=f"{stem}.md")
     return problem

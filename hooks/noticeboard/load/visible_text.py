@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from noticeboard.i18n import _
+
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
@@ -19,16 +21,18 @@ def text_problem(key: str, value: str) -> str | None:
     bidi = sorted({ch for ch in value if ch in BIDI_CONTROLS})
     if bidi:
         codes = ", ".join(f"U+{ord(ch):04X}" for ch in bidi)
-        return (
-            f"'{key}' contains the invisible direction control {codes}, which makes the text "
+        return _(
+            "'{key}' contains the invisible direction control {codes}, which makes the text "
             "display differently from what it says; delete it (retype the value)"
-        )
+        ).format(key=key, codes=codes)
     controls = sorted(
         {ch for ch in value if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS}
     )
     if controls:
         codes = ", ".join(f"U+{ord(ch):04X}" for ch in controls)
-        return f"'{key}' contains the control character {codes}; delete it (retype the value)"
+        return _(
+            "'{key}' contains the control character {codes}; delete it (retype the value)"
+        ).format(key=key, codes=codes)
     if not any(unicodedata.category(ch)[0] in "LNPS" for ch in value):
-        return f"'{key}' has no visible character; write it out"
+        return _("'{key}' has no visible character; write it out").format(key=key)
     return None
