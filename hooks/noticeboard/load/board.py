@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
 from noticeboard.load.discover import discover
@@ -51,11 +52,11 @@ class LoadResult:
 
 def notice_id(file: Path, root: Path) -> str:
     """`root/notices/jinpu/2024/x.md` → `jinpu/2024/x` (string work: fast at 10,000 files)."""
-    prefix = str(root / "notices") + os.sep
+    prefix = str(root / urls.NOTICES_DIR) + os.sep
     path = str(file)
     if path.startswith(prefix):
         return path[len(prefix) :].removesuffix(".md").replace(os.sep, "/")
-    return file.relative_to(root / "notices").with_suffix("").as_posix()
+    return file.relative_to(root / urls.NOTICES_DIR).with_suffix("").as_posix()
 
 
 def load_board(root: Path, today: str | date | None = None) -> LoadResult:

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.privacy import name_findings
 from noticeboard.load.safe_names import name_problem, notice_name_problem, shown
@@ -33,7 +34,7 @@ def _skipped(name: str) -> bool:
 
 def discover(root: Path) -> Discovered:
     """Every notice file under `root/notices/` (sorted), and a problem for each near miss."""
-    notices = root / "notices"
+    notices = root / urls.NOTICES_DIR
     found = Discovered()
     for folder, dirs, names in os.walk(notices, followlinks=False):
         here = Path(folder)

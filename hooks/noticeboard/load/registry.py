@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard import urls
 from noticeboard.audience import REPOSITORY_KINDS
 from noticeboard.i18n import _
 from noticeboard.load.privacy import find_personal_numbers
@@ -17,7 +18,6 @@ from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
 from noticeboard.model import FEEDBACK_BY_BRANCH, Body, Branch, Category, Registry
 from noticeboard.problems import Problem, error
 
-REGISTRY_NAME = "_board.yml"
 HANDLE_RE = re.compile(
     r"@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?"
     r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}"
@@ -40,8 +40,8 @@ CATEGORY_KEYS = (
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Parse `notices/_board.yml` under the repository `root`; None when it cannot be used."""
-    file = root / "notices" / REGISTRY_NAME
-    rel = f"notices/{REGISTRY_NAME}"
+    rel = urls.REGISTRY_SOURCE
+    file = root / rel
     if not file.is_file():
         return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
     try:
@@ -61,8 +61,7 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = RegistryReader(rel, doc)
     for key, line in doc.duplicates:
-        message = _("'{key}' is written twice; keep one").format(key=key)
-        r.problems.append(error(rel, line, message, key))
+        r.err_at(line, _("'{key}' is written twice; keep one").format(key=key), key)
     data = doc.data
     if not isinstance(data, dict):
         r.err(
