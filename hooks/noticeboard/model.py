@@ -112,6 +112,7 @@ class Registry:
     categories: tuple[Category, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
     holidays: dict[int, HolidayYear] = field(default_factory=dict, hash=False)
+    repository: str = "public"  # or "private": only a private one may hold internal notices
     groups: tuple[Group, ...] = ()
 
     def group(self, id_: str) -> Group | None:

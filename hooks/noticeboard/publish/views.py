@@ -71,6 +71,7 @@ class Item:
     start_iso: str
     number: str | None
     issuer: str | None = None  # set when a body of the branch issues it (村民委员会)
+    internal: str | None = None  # "党内公开" on the members' site
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class NoticeView:
     built_iso: str
     signoff: SignOff | None = None
     period_word: str = "公示期"  # 公示期 for ad-hoc notices, 公开期 for disclosures
+    internal: str | None = None  # "党内公开" on the members' site
 
 
 @dataclass(frozen=True)
