@@ -106,11 +106,14 @@ def end_after_working_days(
         day += timedelta(days=1)
 
 
-def working_days_between(start: date, end: date, holidays: Holidays = NO_HOLIDAYS) -> int:
-    """Official working days from `start` to `end`, both included."""
+def working_days_between(
+    start: date, end: date, holidays: Holidays = NO_HOLIDAYS, enough: int | None = None
+) -> int:
+    """Official working days from `start` to `end`, both included; counting stops at `enough`
+    (a minimum-period check needs the exact count only when the period is too short)."""
     count = 0
     day = start
-    while day <= end:
+    while day <= end and (enough is None or count < enough):
         count += is_working_day(day, holidays)
         day += timedelta(days=1)
     return count
