@@ -36,14 +36,6 @@ class NoticeRead:
     facts: CrossFacts | None = None
 
 
-def read_notice(
-    file: Path, root: Path, registry: Registry | None
-) -> tuple[Notice | None, list[Problem]]:
-    """Read `file` (under `root/notices/`); the Notice is None when the file has any error."""
-    result = read_notice_file(file, root, registry)
-    return result.notice, result.problems
-
-
 def read_notice_file(file: Path, root: Path, registry: Registry | None) -> NoticeRead:
     """Read and check one notice. A draft gets the syntax checks only; it comes back as a
     Notice when it is complete enough."""

@@ -28,15 +28,6 @@ DEFAULT_SITE_NAME = "党务公开栏"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def feed_paths(registry: Registry) -> list[str]:
-    """Every feed the site has: one per registry branch and category, even an empty one."""
-    return [
-        urls.ALL_FEED_URL,
-        *(urls.branch_feed_url(b.id) for b in registry.branches),
-        *(urls.category_feed_url(c.id) for c in registry.categories),
-    ]
-
-
 def build_feeds(
     placed: Mapping[str, Placed],
     registry: Registry,
