@@ -162,7 +162,7 @@ def _placeholder(r: Reporter, fields: Fields, doc: FrontMatterDoc) -> None:
         )
 
 
-def _privacy(r: Reporter, text: str, meta: dict) -> None:
+def _privacy(r: Reporter, text: str, meta: dict[str, Any]) -> None:
     """Scan the file's own lines (exact line numbers), then the parsed strings for numbers
     written with YAML escapes that only appear once parsed; those get their key's line."""
     findings = find_personal_numbers(text)
