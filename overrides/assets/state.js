@@ -1,7 +1,7 @@
 /* Keeps state labels true on the visitor's clock: a page built last week may still show a
    notice as active although it has since closed. Dates are compared as ISO strings (YYYY-MM-DD)
-   in the registry's timezone; banner texts come from the page itself (data-banner-<state>), already in Chinese.
-   Labels and the timezone come from the data the build writes into every page (#nb-site, from
+   in the registry's timezone; banner texts come from the page itself (data-banner-<state>),
+   already in Chinese. Labels and the timezone come from the data the build writes into every page (#nb-site, from
    noticeboard.publish.script_data), never from a copy here. No dependencies. */
 (function () {
   "use strict";
