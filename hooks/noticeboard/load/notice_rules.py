@@ -198,7 +198,9 @@ def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
     if category.min_working_days is None:
         return
     try:
-        counted = working_days_between(f.start, f.end, reg.holidays)
+        counted = working_days_between(
+            f.start, f.end, reg.holidays, enough=category.min_working_days
+        )
         if counted >= category.min_working_days:
             return
         earliest = end_after_working_days(f.start, category.min_working_days, reg.holidays)
