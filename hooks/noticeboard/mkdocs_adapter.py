@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from noticeboard import urls
@@ -32,6 +36,7 @@ from noticeboard.publish.pages import (
 )
 from noticeboard.publish.print_layout import moved_body, needs_landscape
 from noticeboard.publish.sanitize import clean_body
+from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
@@ -40,7 +45,25 @@ from noticeboard.today import TodayError
 
 log = get_plugin_logger("noticeboard")
 
-_state: dict[str, Any] = {}
+
+@dataclass(frozen=True)
+class BuildState:
+    """What one build keeps between MkDocs events: the board, its pages, the scripts' data."""
+
+    board: Board
+    specs: dict[str, PageSpec]  # by MkDocs source path
+    script: ScriptData
+    bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
+    wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
+
+
+_builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
+
+
+def _state() -> BuildState:
+    if not _builds:
+        raise PluginError("noticeboard: on_config did not run before this event")
+    return _builds[-1]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -88,10 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
-    _state["board"] = board
-    _state["specs"] = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
-    _state["bodies"] = {}  # notice id -> cleaned body HTML (for the printable boards)
-    _state["wide"] = set()  # notice ids whose tables need a landscape page
+    specs = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
+    _builds[:] = [BuildState(board, specs, script_data(board.registry, board.today))]
     return config
 
 
@@ -109,8 +130,8 @@ def _markdown(spec: PageSpec) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    board: Board = _state["board"]
-    specs: dict[str, PageSpec] = _state["specs"]
+    board = _state().board
+    specs = _state().specs
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
@@ -142,43 +163,51 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages (公开指南) get generated parts: the state-label table."""
-    if page.file.src_uri in _state["specs"]:
+    if page.file.src_uri in _state().specs:
         return markdown
     return with_state_labels(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Notice bodies come from many hands: only the allow-list reaches the page.
-
-    MkDocs renders every page's content before it renders any template, so the printable
-    boards (templates) find every notice body here, cleaned."""
-    spec = _state["specs"].get(page.file.src_uri)
+    """Notice bodies come from many hands: only the allow-list reaches the page."""
+    spec = _state().specs.get(page.file.src_uri)
     if spec is not None and spec.notice_id is not None:
+        # MkDocs renders every page's content before any template: the printable boards
+        # (templates) find every notice body here, cleaned.
         body = clean_body(html)
-        _state["bodies"][spec.notice_id] = body
+        _state().bodies[spec.notice_id] = body
         if needs_landscape(body):
-            _state["wide"].add(spec.notice_id)
+            _state().wide.add(spec.notice_id)
         return body
     return html
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    spec = _state["specs"].get(page.file.src_uri)
-    if spec is None:
-        return context
-    context["nb"] = spec.view
-    context["nb_wide"] = _state["wide"]
-    if isinstance(spec.view, BoardPrint):
-        here = page.file.url
-        context["nb_sheet_bodies"] = {
-            sheet.notice.id: moved_body(
-                _state["bodies"].get(sheet.notice.id, ""),
-                urls.notice_url(sheet.notice.id),
-                here,
-                sheet.anchor,
-            )
-            for sheet in spec.view.sheets
-        }
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    spec = _state().specs.get(page.file.src_uri)
+    if spec is not None:
+        context["nb"] = spec.view
+        context["nb_wide"] = _state().wide
+        if isinstance(spec.view, BoardPrint):
+            context["nb_sheet_bodies"] = {
+                sheet.notice.id: moved_body(
+                    _state().bodies.get(sheet.notice.id, ""),
+                    urls.notice_url(sheet.notice.id),
+                    page.file.url,
+                    sheet.anchor,
+                )
+                for sheet in spec.view.sheets
+            }
+    context["nb_site"] = _state().script
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Static templates (404.html) extend main.html too, which reads the scripts' data."""
+    context["nb_site"] = _state().script
     return context
 
 
@@ -192,7 +221,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
-    board = _state["board"]
+    board = _state().board
     placed = board.placed()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
@@ -207,6 +236,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+) -> LiveReloadServer:
     server.watch(str(_root(config) / urls.NOTICES_DIR))
     return server

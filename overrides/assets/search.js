@@ -3,13 +3,11 @@
 //   search/?q=党费&branch=金铺村党支部&year=2023
 // An empty query with a filter browses: every matching notice, newest first.
 
-const FILTERS = [
-  ["branch", "党组织"],
-  ["category", "类别"],
-  ["year", "年份"],
-  ["state", "状态"],
-  ["disclosure", "公开形式"],
-];
+// The filters (name, label) and the order of the state labels come from the data the build
+// writes into every page (#nb-site, from noticeboard.publish.script_data).
+const SITE = JSON.parse(document.getElementById("nb-site").textContent);
+const FILTERS = SITE.filters;
+const STATE_ORDER = SITE.stateOrder;
 const PAGE_SIZE = 10;
 
 const form = document.getElementById("nb-search");
@@ -81,8 +79,10 @@ function excerptNodes(excerpt) {
 function sortedValues(name, counts) {
   const values = Object.keys(counts);
   if (name === "year") return values.sort((a, b) => b.localeCompare(a));
-  // States arrive in the lifecycle's order from the build (noticeboard.publish.lifecycle).
-  if (name === "state") return values;
+  if (name === "state") {
+    const rank = (v) => (STATE_ORDER.includes(v) ? STATE_ORDER.indexOf(v) : STATE_ORDER.length);
+    return values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "zh"));
+  }
   return values.sort((a, b) => a.localeCompare(b, "zh"));
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -398,6 +399,26 @@ def test_state_script_reads_labels_from_the_page() -> None:
     for word in ("公示中", "公开中", "期满", "长期公开", "已归档", "已被替代"):
         assert word not in script
     assert '"data-label-"' in script
+
+
+def test_state_script_knows_the_same_labels(site: Path) -> None:
+    """The scripts read the labels the pages were built with, and keep no copy of their own."""
+    for page in ("index.html", "404.html", "about/index.html"):
+        data = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml").find(id="nb-site")
+        assert data is not None and data.get("type") == "application/json", page
+        found = json.loads(data.string)
+        assert found["labels"] == {"active": "公示中", "closed": "公示期满", "standing": "长期公开",
+                                   "archived": "已归档", "superseded": "已被替代"}  # fmt: skip
+        assert found["stateOrder"] == [
+            "公示中", "公开中", "公示期满", "公开期满", "长期公开", "已归档", "已被替代",
+        ]  # fmt: skip
+        assert found["timezone"] == "Asia/Shanghai"
+    for name in ("state.js", "search.js"):
+        script = (REPO / "overrides/assets" / name).read_text(encoding="utf-8")
+        assert not [w for w in ("公示中", "公开中", "期满", "长期公开", "已归档") if w in script], (
+            name
+        )
+        assert "北京时间" not in script and "Asia/Shanghai" not in script, name
 
 
 # Pagefind 1.5.2 writes filter values in a random order, so its filter files, its metadata file

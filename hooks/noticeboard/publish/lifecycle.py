@@ -56,6 +56,11 @@ def all_labels() -> list[tuple[State, str, tuple[str, ...]]]:
     return sorted(rows, key=lambda row: order.index(row[0]))
 
 
+# The labels in lifecycle order (公示中, 公开中, 公示期满 …) and, for scripts that know no
+# disclosure type, the ad-hoc wording; the pages carry each notice's own (data-label-*).
+LABELS: dict[State, str] = dict(LABELS_BY_DISCLOSURE["ad-hoc"])
+
+
 INTERNAL_LABEL = "党内公开"
 """Marks an internal notice on the members' site (NOTICEBOARD_AUDIENCE=members)."""
 ON_CURRENT_BOARD: frozenset[State] = frozenset({State.ACTIVE, State.CLOSED, State.STANDING})
