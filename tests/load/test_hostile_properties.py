@@ -118,7 +118,12 @@ def render_all(board) -> list[str]:
                 else ""
             )
         else:
-            for section in spec.view.sections:
+            view = spec.view
+            # listings: sections and the board's columns; the printable board: its cover
+            sections = [*getattr(view, "sections", ()), *getattr(view, "cover", ())]
+            for column in getattr(view, "columns", ()):
+                sections += [*column.sections, *([column.folded] if column.folded else [])]
+            for section in sections:
                 for item in section.items:
                     html.append(environment.get_template("partials/nb-item.html").render(item=item))
     return html
