@@ -37,14 +37,6 @@ class NoticeRead:
     facts: CrossFacts | None = None
 
 
-def read_notice(
-    file: Path, root: Path, registry: Registry | None
-) -> tuple[Notice | None, list[Problem]]:
-    """Read `file` (under `root/notices/`); the Notice is None when the file has any error."""
-    result = read_notice_file(file, root, registry)
-    return result.notice, result.problems
-
-
 def read_notice_file(file: Path, root: Path, registry: Registry | None) -> NoticeRead:
     """Read and check one notice. A draft gets the syntax checks only; it comes back as a
     Notice when it is complete enough."""
@@ -183,7 +175,7 @@ def _placeholder(r: Reporter, fields: Fields, doc: FrontMatterDoc) -> None:
         )
 
 
-def _privacy(r: Reporter, text: str, meta: dict) -> None:
+def _privacy(r: Reporter, text: str, meta: dict[str, Any]) -> None:
     """Scan the file's own lines (exact line numbers), then the parsed strings for numbers
     written with YAML escapes that only appear once parsed; those get their key's line."""
     findings = find_personal_numbers(text)
