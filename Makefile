@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build check test lint format bench browser clean
+.PHONY: serve build check test test-fast lint format bench browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ browser:
 ## test: lint, then every test (unit, build, browser)
 test: $(STAMP) $(NODE_STAMP) browser lint
 	$(BIN)/pytest
+
+## test-fast: the edit loop: no real build, no browser, no slow test (under 20 s)
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not build and not browser and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
