@@ -13,6 +13,15 @@ from support.markers import missing_markers
 from support.sites import built_site, fixture_site, search_site  # noqa: F401  (one build each)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read the English msgids (also in subprocesses, which inherit the environment);
+    the Chinese default is tested on purpose in tests/cli/test_messages.py, without this."""
+    monkeypatch.setenv("NOTICEBOARD_LANG", "en")
+
+
 REGISTRY = """\
 timezone: Asia/Shanghai
 branches:
