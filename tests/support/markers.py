@@ -18,6 +18,7 @@ BUILD_HELPERS = (
     demo_build.build_site,
     demo_build.build_fixture,
     search_fixture.build_fixture_site,
+    search_fixture.build_with_repo_config,
     tiny_site.write_site,
     tiny_site.MKDOCS,
 )
