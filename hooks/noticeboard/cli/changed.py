@@ -17,12 +17,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from noticeboard import urls
+from noticeboard.i18n import _
 from noticeboard.load.board import Board, LoadResult
 from noticeboard.model import Notice
 from noticeboard.problems import Problem, sort_problems
 from noticeboard.publish.codeowners_file import codeowners_problems
 
-REGISTRY_PATH = "notices/_board.yml"
 DEFAULT_BASES = ("origin/main", "main")
 LINK_FIELDS = frozenset({"number", "supersedes", "responds_to"})
 
@@ -32,11 +33,6 @@ class ChangedError(Exception):
 
 
 # --- deciding (pure) ------------------------------------------------------------------------
-
-
-def notice_path(notice_id: str) -> str:
-    """The repository path of a notice id: `jinpu/2024/x` → `notices/jinpu/2024/x.md`."""
-    return f"notices/{notice_id}.md"
 
 
 def link_graph(notices: Iterable[Notice]) -> dict[str, set[str]]:
@@ -51,9 +47,9 @@ def link_graph(notices: Iterable[Notice]) -> dict[str, set[str]]:
             graph.setdefault(b, set()).add(a)
 
     for n in notices:
-        here = notice_path(n.id)
+        here = urls.notice_source(n.id)
         for target in (*n.supersedes, *([n.responds_to] if n.responds_to else [])):
-            tie(here, notice_path(target))
+            tie(here, urls.notice_source(target))
         if n.number:
             by_number.setdefault(n.number, []).append(here)
     for paths in by_number.values():
@@ -66,10 +62,8 @@ def link_graph(notices: Iterable[Notice]) -> dict[str, set[str]]:
 def _branch_folder(path: str) -> str | None:
     """`notices/jinpu/2024/files/a.pdf` → `notices/jinpu/`: attachments may be named from any
     notice of the branch (`../2023/x.pdf`), so a changed attachment marks the whole branch."""
-    parts = path.split("/")
-    if len(parts) >= 3 and parts[0] == "notices" and not parts[1].startswith(("_", ".")):
-        return f"notices/{parts[1]}/"
-    return None
+    branch = urls.branch_of_path(path)
+    return urls.branch_folder(branch) if branch is not None else None
 
 
 def relevant_problems(
@@ -77,7 +71,7 @@ def relevant_problems(
 ) -> list[Problem]:
     """The problems that concern the `changed` paths (repository-relative, POSIX)."""
     changed = set(changed)
-    if REGISTRY_PATH in changed:
+    if urls.REGISTRY_SOURCE in changed:
         return list(problems)
     folders = {
         folder
@@ -107,12 +101,16 @@ def _git(root: Path, *args: str) -> str:
             ["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise ChangedError("git is not installed; --changed needs git") from None
+        raise ChangedError(_("git is not installed; --changed needs git")) from None
     except subprocess.TimeoutExpired:
-        raise ChangedError(f"git {' '.join(args)} took too long") from None
+        raise ChangedError(
+            _("git {command} took too long; try again").format(command=" ".join(args))
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ChangedError(message[-1] if message else f"git {' '.join(args)} failed")
+        raise ChangedError(
+            message[-1] if message else _("git {command} failed").format(command=" ".join(args))
+        )
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -130,24 +128,30 @@ def resolve_base(root: Path, base: str | None) -> str:
         _git(root, "rev-parse", "--is-inside-work-tree")
     except ChangedError:
         raise ChangedError(
-            f"{root} is not inside a git repository; --changed compares with a git branch "
-            "(run plain `noticeboard check` to check everything)"
+            _(
+                "{root} is not inside a git repository; --changed compares with a git branch "
+                "(run plain `noticeboard check` to check everything)"
+            ).format(root=root)
         ) from None
     if not _exists(root, "HEAD"):
-        raise ChangedError("the repository has no commits yet; commit once, or drop --changed")
+        raise ChangedError(_("the repository has no commits yet; commit once, or drop --changed"))
     if base:
         if not _exists(root, base):
             raise ChangedError(
-                f"unknown BASE '{base}': git knows no branch, tag or commit by that name "
-                "(try `git fetch origin main` and --changed origin/main)"
+                _(
+                    "unknown BASE '{base}': git knows no branch, tag or commit by that name "
+                    "(try `git fetch origin main` and --changed origin/main)"
+                ).format(base=base)
             )
         return base
     for candidate in DEFAULT_BASES:
         if _exists(root, candidate):
             return candidate
     raise ChangedError(
-        "neither origin/main nor main exists; name the branch to compare with, "
-        "e.g. `noticeboard check --changed origin/master`"
+        _(
+            "neither origin/main nor main exists; name the branch to compare with, "
+            "e.g. `noticeboard check --changed origin/master`"
+        )
     )
 
 
@@ -186,9 +190,11 @@ def add_changed_argument(parser: argparse.ArgumentParser) -> None:
         const="",
         default=None,
         metavar="BASE",
-        help="report only problems in files changed since BASE (a git branch or commit; "
-        "default origin/main, else main), uncommitted or untracked, and in notices linked to "
-        "them; a changed registry checks everything",
+        help=_(
+            "report only problems in files changed since BASE (a git branch or commit; "
+            "default origin/main, else main), uncommitted or untracked, and in notices linked "
+            "to them; a changed registry checks everything"
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
@@ -14,17 +15,24 @@ from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
 from noticeboard.model import FEEDBACK_BY_BRANCH, Body, Branch, Category, Registry
 from noticeboard.problems import Problem, error
 
-REGISTRY_NAME = "_board.yml"
 REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule", "holidays")
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers", "bodies")
 BODY_KEYS = ("id", "name", "feedback")
-CATEGORY_KEYS = ("id", "name", "description", "min_days", "min_working_days", "feedback_by")
+CATEGORY_KEYS = (
+    "id",
+    "name",
+    "description",
+    "min_days",
+    "min_working_days",
+    "feedback_by",
+    "issuer",
+)
 
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Parse `notices/_board.yml` under the repository `root`; None when it cannot be used."""
-    file = root / "notices" / REGISTRY_NAME
-    rel = f"notices/{REGISTRY_NAME}"
+    rel = urls.REGISTRY_SOURCE
+    file = root / rel
     if not file.is_file():
         return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
     try:
@@ -40,8 +48,7 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = RegistryReader(rel, doc)
     for key, line in doc.duplicates:
-        message = _("'{key}' is written twice; keep one").format(key=key)
-        r.problems.append(error(rel, line, message, key))
+        r.err_at(line, _("'{key}' is written twice; keep one").format(key=key), key)
     data = doc.data
     if not isinstance(data, dict):
         r.err(
@@ -195,18 +202,15 @@ def _feedback_by_known(
 ) -> None:
     body_ids = sorted({body.id for _, b in branches for body in b.bodies})
     for where, c in categories:
-        if c.feedback_by != FEEDBACK_BY_BRANCH and c.feedback_by not in body_ids:
-            r.err(
-                f"{where}.feedback_by",
-                _(
-                    "'{key}' names '{value}', which is no branch's body; write branch or one "
-                    "of: {known}"
-                ).format(
-                    key=f"{where}.feedback_by",
-                    value=c.feedback_by,
-                    known=", ".join(body_ids) or "—",
-                ),
-            )
+        for key, value in (("feedback_by", c.feedback_by), ("issuer", c.issuer)):
+            if value != FEEDBACK_BY_BRANCH and value not in body_ids:
+                r.err(
+                    f"{where}.{key}",
+                    _(
+                        "'{key}' names '{value}', which is no branch's body; write branch or "
+                        "one of: {known}"
+                    ).format(key=f"{where}.{key}", value=value, known=", ".join(body_ids) or "—"),
+                )
 
 
 def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
@@ -220,6 +224,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         min_days = _min_period(r, item, "min_days", where)
         min_working_days = _min_period(r, item, "min_working_days", where)
         feedback_by = r.text(item, "feedback_by", f"{where}.feedback_by", required=False)
+        issuer = r.text(item, "issuer", f"{where}.issuer", required=False)
         if check_id(r, id_, where, seen, "category") and name:
             category = Category(
                 id_,
@@ -228,6 +233,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
                 min_days,
                 min_working_days,
                 feedback_by or FEEDBACK_BY_BRANCH,
+                issuer or FEEDBACK_BY_BRANCH,
             )
             out.append((where, category))
     return out
