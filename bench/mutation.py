@@ -82,6 +82,19 @@ def results(work: Path) -> dict[str, str]:
     return found
 
 
+def show(work: Path, name: str) -> str:
+    """The mutant's diff, for the list of survivors."""
+    done = subprocess.run(
+        [str(BIN / "mutmut"), "show", name], cwd=work, capture_output=True, text=True, check=False
+    )
+    changed = [
+        line
+        for line in done.stdout.splitlines()
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    ]
+    return " / ".join(line.strip() for line in changed)
+
+
 def module_of(mutant: str) -> str:
     """`noticeboard.urls.x_notice_url__mutmut_3` -> `noticeboard/urls.py`."""
     dotted = mutant.split(".x")[0] if ".x" in mutant else mutant.rsplit(".", 1)[0]
@@ -98,6 +111,7 @@ def main(argv: list[str]) -> int:
         stage(work, wanted)
         subprocess.run([str(BIN / "mutmut"), "run"], cwd=work, check=False)
         status = results(work)
+        diffs = {name: show(work, name) for name, state in status.items() if state != "killed"}
     by_module: dict[str, Counter[str]] = {m: Counter() for m in wanted}
     survivors: list[str] = []
     for name, state in sorted(status.items()):
@@ -106,7 +120,7 @@ def main(argv: list[str]) -> int:
             continue
         by_module[module][state] += 1
         if state != "killed":
-            survivors.append(f"{name}: {state}")
+            survivors.append(f"{name}: {state}\n    {diffs.get(name, '')}")
     print("\n| module | mutants | killed | survived | other | score |")
     print("|---|---:|---:|---:|---:|---:|")
     failing = False

@@ -118,6 +118,18 @@ def test_live_state_on_listings_and_archiving(new_page, base_url: str) -> None:
     assert (label, banner) == ("已归档", "本公示已于2026年12月31日到期，现存档备查。")
 
 
+def test_a_standing_notice_with_expires_stays_through_that_day(new_page, base_url: str) -> None:
+    url = base_url + "notices/town/2020/organisation/"  # standing, expires 2027-06-30
+    page = new_page(360)
+    page.clock.set_fixed_time("2027-06-30T23:30:00+08:00")  # the day it expires: still standing
+    assert label_and_banner(page, url) == ("长期公开", "")
+    page = new_page(360)
+    page.clock.set_fixed_time("2027-07-01T00:30:00+08:00")  # the day after, in Beijing
+    label, banner = label_and_banner(page, url)
+    assert (label, banner) == ("已归档", "本公示已于2027年6月30日到期，现存档备查。")
+    assert "nb-label--archived" in page.locator(".nb-status .nb-label").get_attribute("class")
+
+
 def test_superseded_stays_superseded(new_page, base_url: str) -> None:
     page = new_page(360)
     page.clock.set_fixed_time("2026-10-09T12:00:00+08:00")

@@ -265,6 +265,8 @@ def test_standing_notice(site: Path) -> None:
     facts = {text(d.dt): d.dd for d in art.select(".nb-facts--notice > div")}
     assert text(facts["公示期"]) == "2020年1月1日起"
     assert text(facts["公开形式"]) == "长期公开"
+    assert text(facts["存档日期"]) == "2027年6月30日后转入归档"
+    assert art.select_one(".nb-status .nb-label")["data-expires"] == "2027-06-30"
 
 
 def test_an_upcoming_notice_supersedes_nothing_yet(site: Path) -> None:
