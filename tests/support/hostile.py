@@ -25,9 +25,12 @@ def q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-# A notice id whose last part carries markup (the file name). Slashes cannot be in a name.
-FILE_STEM = "n" + MARKUP
-ATTACHMENT = "att" + MARKUP + ".csv"
+# File names with markup are refused by `check` and the build (names go into addresses; issue
+# 10), which test_hostile_fields.py asserts; the built board uses plain names.
+FILE_STEM = "hostile"
+ATTACHMENT = "att.csv"
+MARKUP_FILE_STEM = "n" + MARKUP
+MARKUP_ATTACHMENT = "att" + MARKUP + ".csv"
 
 REGISTRY = f"""\
 timezone: Asia/Shanghai
