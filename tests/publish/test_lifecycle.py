@@ -91,3 +91,19 @@ def test_placed_standing_notice_leaves_the_current_board_the_day_after_it_expire
     after = place([n], date(2026, 1, 1))[n.id]
     assert (on_the_day.state, on_the_day.on_current_board) == (State.STANDING, True)
     assert (after.state, after.on_current_board) == (State.ARCHIVED, False)
+
+
+def test_a_notice_is_published_on_its_first_day() -> None:
+    n = make()
+    assert "jinpu/2024/a" in place([n], date(2024, 6, 12))
+    assert place([n], date(2024, 6, 11)) == {}
+
+
+def test_a_published_answer_links_back_to_the_notice_it_answers() -> None:
+    asked = make("jinpu/2024/asked")
+    answer = make("jinpu/2024/answer", responds_to="jinpu/2024/asked", start=date(2024, 6, 20))
+    before = place([asked, answer], date(2024, 6, 15))
+    assert before["jinpu/2024/asked"].answered_by == ()  # the answer is not out yet
+    after = place([asked, answer], date(2024, 6, 21))
+    assert after["jinpu/2024/asked"].answered_by == ("jinpu/2024/answer",)
+    assert after["jinpu/2024/answer"].answered_by == ()
