@@ -8,7 +8,7 @@ ADDR   ?= 127.0.0.1:8000
 LOCALE := hooks/noticeboard/locale
 POT    := $(LOCALE)/noticeboard.pot
 
-.PHONY: serve build check test test-fast mutation lint format bench browser clean messages
+.PHONY: serve build check test test-fast mutation lint typecheck format bench browser clean messages
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,8 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
 
-## test: lint, then every test (unit, build, browser)
-test: $(STAMP) $(NODE_STAMP) browser lint
+## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test
+test: $(STAMP) $(NODE_STAMP) browser lint typecheck
 	$(BIN)/pytest
 
 ## test-fast: the edit loop: no real build, no browser, no slow test (under 20 s)
@@ -52,6 +52,10 @@ test-fast: $(STAMP)
 ## score per module and the surviving mutants (minutes; not part of `make test`)
 mutation: $(STAMP)
 	$(BIN)/python bench/mutation.py
+
+## typecheck: mypy --strict over the package
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
