@@ -11,7 +11,6 @@ import feedparser
 import pytest
 from lxml import etree
 
-from noticeboard import urls
 from noticeboard.load.board import Board, load_board
 from noticeboard.publish.feeds import build_feeds, plain_excerpt
 from support.demo_build import REPO_ROOT
