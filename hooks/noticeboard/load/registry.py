@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from noticeboard import urls
 from noticeboard.audience import REPOSITORY_KINDS
 from noticeboard.i18n import _
-from noticeboard.load.privacy import find_personal_numbers
+from noticeboard.load.privacy import yaml_findings
 from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
@@ -54,7 +54,9 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
         return None, [error(rel, 1, message)]
     registry, problems = registry_from_yaml(rel, doc)
     # Names, feedback channels and descriptions reach every page: no unmasked number either.
-    problems += [error(rel, f.line, f.message(), "privacy") for f in find_personal_numbers(text)]
+    for finding, key in yaml_findings(text, doc.data):
+        line = finding.line if key is None else doc.lines.get(key, 1)
+        problems.append(error(rel, line, finding.message(), "privacy"))
     return registry, problems
 
 
