@@ -26,7 +26,7 @@ from noticeboard.publish.pages import (
 )
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
-from noticeboard.publish.search_records import search_records
+from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
 from noticeboard.urls import attachment_url, source_edit_path
 
@@ -143,7 +143,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     try:
-        write_search_index(search_records(placed, board.registry), site_dir)
+        write_search_index(
+            search_records(placed, board.registry),
+            site_dir,
+            filters_document(filter_values(placed, board.registry)),
+        )
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
 

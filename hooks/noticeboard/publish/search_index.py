@@ -13,7 +13,7 @@ import asyncio
 import json
 import shutil
 import tempfile
-from collections.abc import Coroutine, Sequence
+from collections.abc import Coroutine, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
@@ -21,10 +21,11 @@ from typing import Any
 
 from pagefind.index import PagefindIndex
 
-from noticeboard.publish.search_records import SearchRecord, filter_counts
+from noticeboard.publish.pagefind_bundle import BundleFormatError, normalise_bundle
+from noticeboard.publish.search_records import SearchRecord
 
 BUNDLE_DIR = "pagefind"
-# Filter values and counts for the /search/ page (ours, beside Pagefind's files).
+# Filter names, value ids, labels and counts for the /search/ page (ours, beside Pagefind's).
 FILTERS_FILE = "nb-filters.json"
 # Pagefind's prebuilt UIs and its web worker: /search/ uses its own small script and runs
 # Pagefind on the main thread (`noWorker`), so these are not shipped.
@@ -98,8 +99,11 @@ def _run_to_completion(coroutine: Coroutine[Any, Any, int]) -> int:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
-    """Replace `<site_dir>/pagefind/` with a fresh bundle for `records`; returns its folder."""
+def write_search_index(
+    records: Sequence[SearchRecord], site_dir: Path, filters: Mapping[str, object]
+) -> Path:
+    """Replace `<site_dir>/pagefind/` with a fresh, reproducible bundle for `records` and the
+    /search/ page's `filters` document; returns its folder."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)
     try:
@@ -119,7 +123,14 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
         )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    try:
+        normalise_bundle(bundle)
+    except BundleFormatError as exc:
+        raise SearchIndexError(
+            f"the Pagefind bundle is not in the format this version expects ({exc}); "
+            "install the pinned pagefind from requirements.lock"
+        ) from None
     (bundle / FILTERS_FILE).write_text(
-        json.dumps(filter_counts(records), ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        json.dumps(filters, ensure_ascii=False, sort_keys=True), encoding="utf-8"
     )
     return bundle

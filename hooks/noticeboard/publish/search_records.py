@@ -14,12 +14,20 @@ from html.parser import HTMLParser
 import markdown
 
 from noticeboard.model import DISCLOSURE_LABELS, Notice, Registry
-from noticeboard.publish.lifecycle import Placed
+from noticeboard.publish.lifecycle import LABELS, Placed, State
 
 LANGUAGE = "zh"
-# The filters the /search/ page offers, in the order it shows them. Their values are display
-# labels (金铺村党支部, 2023, 公示中), so a shared URL reads as it shows: ?branch=金铺村党支部.
+# The filters the /search/ page offers, in the order it shows them, with their labels. Their
+# values are ids (SPEC: /search/?branch=jinpu&category=dues&year=2026&state=archived), so a
+# shared URL survives a renamed branch; the page shows each id's label from nb-filters.json.
 FILTERS: tuple[str, ...] = ("branch", "category", "year", "state", "disclosure")
+FILTER_LABELS: dict[str, str] = {
+    "branch": "党组织",
+    "category": "类别",
+    "year": "年份",
+    "state": "状态",
+    "disclosure": "公开形式",
+}
 # The Markdown extensions the site renders notices with (mkdocs.yml `markdown_extensions`).
 MARKDOWN_EXTENSIONS: tuple[str, ...] = ("tables", "attr_list", "md_in_html", "admonition")
 
@@ -148,28 +156,72 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
         content=content,
         meta=meta,
         filters={
-            "branch": [branch_name],
-            "category": [category_name],
+            "branch": [notice.branch],
+            "category": [notice.category],
             "year": [str(notice.year)],
-            "state": [placed.label],
-            "disclosure": [disclosure],
+            "state": [placed.state.value],
+            "disclosure": [notice.disclosure],
         },
         sort={"date": notice.start.isoformat()},
     )
 
 
-def filter_counts(records: Iterable[SearchRecord]) -> dict[str, dict[str, int]]:
-    """How many records carry each filter value, for the /search/ page's selects.
+@dataclass(frozen=True)
+class FilterValue:
+    """One choice of a search filter: the id the URL and the index hold, the label shown."""
 
-    Shipped as a small JSON file so the page need not fetch Pagefind's filter indexes (one per
-    filter, 22 KB each at 10,000 notices) before anyone filters.
-    """
+    id: str
+    label: str
+    count: int
+
+
+def filter_values(
+    placed: Mapping[str, Placed], registry: Registry
+) -> dict[str, tuple[FilterValue, ...]]:
+    """Each filter's values that some published notice carries, in the order the page lists
+    them: branches and categories as the registry lists them, newest year first, states in
+    lifecycle order, disclosure types as DISCLOSURE_LABELS lists them."""
     counts: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
-    for record in records:
-        for name, values in record.filters.items():
-            for value in values:
-                counts.setdefault(name, {})[value] = counts.setdefault(name, {}).get(value, 0) + 1
-    return {name: dict(sorted(values.items())) for name, values in counts.items()}
+    for p in placed.values():
+        n = p.notice
+        for name, value in (
+            ("branch", n.branch),
+            ("category", n.category),
+            ("year", str(n.year)),
+            ("state", p.state.value),
+            ("disclosure", n.disclosure),
+        ):
+            counts[name][value] = counts[name].get(value, 0) + 1
+    labels: dict[str, list[tuple[str, str]]] = {
+        "branch": [(b.id, b.name) for b in registry.branches],
+        "category": [(c.id, c.name) for c in registry.categories],
+        "year": [(y, f"{y}年") for y in sorted(counts["year"], reverse=True)],
+        "state": [(s.value, LABELS[s]) for s in State if s in LABELS],
+        "disclosure": list(DISCLOSURE_LABELS.items()),
+    }
+    return {
+        name: tuple(
+            FilterValue(value, label, counts[name][value])
+            for value, label in labels[name]
+            if value in counts[name]
+        )
+        for name in FILTERS
+    }
+
+
+def filters_document(values: Mapping[str, tuple[FilterValue, ...]]) -> dict[str, object]:
+    """nb-filters.json: what the /search/ page's selects offer, so its script holds no labels
+    and fetches no Pagefind filter index before anyone filters (22 KB each at 10,000 notices)."""
+    return {
+        "filters": [
+            {
+                "name": name,
+                "label": FILTER_LABELS[name],
+                "values": [{"id": v.id, "label": v.label, "count": v.count} for v in values[name]],
+            }
+            for name in FILTERS
+        ]
+    }
 
 
 def search_records(placed: Mapping[str, Placed], registry: Registry) -> list[SearchRecord]:
