@@ -1,10 +1,19 @@
-"""The only module that knows MkDocs: turns the Board into MkDocs files and pages."""
+"""The only module that knows MkDocs: turns the Board into MkDocs files and pages.
+
+Generated pages go through the page cache (publish/page_cache.py): a page whose key is in the
+cache is handed to MkDocs as a finished HTML file (copied, not rendered); any other page is
+rendered by MkDocs from a Markdown file, and its HTML is kept for the next build.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape as xml_escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,10 +21,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
+import noticeboard
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.feeds import build_feeds
+from noticeboard.publish.page_cache import (
+    CACHE_DIR,
+    CACHE_DIR_VARIABLE,
+    Entry,
+    PageCache,
+    cacheable,
+    fingerprint,
+    page_key,
+    put_today,
+    with_built_tokens,
+)
 from noticeboard.publish.pages import (
     LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
@@ -26,7 +48,12 @@ from noticeboard.publish.pages import (
 )
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
-from noticeboard.publish.search_records import filter_values, filters_document, search_records
+from noticeboard.publish.search_records import (
+    filter_values,
+    filters_document,
+    html_text,
+    search_records,
+)
 from noticeboard.publish.theme_markup import valid_theme_markup
 from noticeboard.urls import attachment_url, source_edit_path
 
@@ -68,8 +95,87 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
     _state["board"] = board
-    _state["specs"] = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
+    # Pages are rendered with stand-ins for today's date (page_cache), put in when written.
+    specs = [_tokenised(spec) for spec in site_pages(board, config.site_url)]
+    _state["specs"] = {spec.src_uri: spec for spec in specs}
+    shared = _fingerprint(config, board)
+    _state["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
+    _state["cache"] = PageCache(_cache_folder(board))
+    _state["rendered"] = {}  # src_uri -> Entry, kept when the build ends without a warning
+    _count_warnings()
+    _state["texts"] = {}  # notice id -> body as plain text, for feeds and search
     return config
+
+
+def _count_warnings() -> None:
+    """Count this build's warnings (as `--strict` does) to know whether its renders are clean."""
+    logger = logging.getLogger("mkdocs")
+    old = _state.get("warnings")
+    if old is not None:
+        logger.removeHandler(old)
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logger.addHandler(counter)
+    _state["warnings"] = counter
+
+
+def _tokenised(spec: PageSpec) -> PageSpec:
+    return replace(spec, view=with_built_tokens(spec.view))
+
+
+# The MkDocs settings a generated page can show (the resolved config, INHERIT included).
+_CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "copyright",
+    "docs_dir",
+    "use_directory_urls",
+    "nav",
+    "not_in_nav",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "markdown_extensions",
+    "mdx_configs",
+    "validation",
+)
+
+
+def _fingerprint(config: MkDocsConfig, board: Board) -> str:
+    """What every generated page shares (page_cache.fingerprint), read from this build."""
+    settings = {key: repr(config.get(key)) for key in _CONFIG_KEYS}
+    settings["theme"] = repr(sorted((k, repr(v)) for k, v in dict(config.theme).items()))
+    settings["theme_dirs"] = repr(config.theme.dirs)
+    settings.update({k: v for k, v in os.environ.items() if k.startswith("NOTICEBOARD_")})
+    # Today enters through the views (state) and the date tokens; where the cache is, nowhere.
+    settings.pop("NOTICEBOARD_TODAY", None)
+    settings.pop(CACHE_DIR_VARIABLE, None)
+    notices_dir = board.root / "notices"
+    registry_files = sorted(notices_dir.glob("_*")) if notices_dir.is_dir() else []
+    return fingerprint(
+        Path(noticeboard.__file__).resolve().parent,
+        [Path(d) for d in config.theme.dirs] + [Path(config.docs_dir)],
+        [Path(config.config_file_path), *registry_files],
+        settings,
+    )
+
+
+def _cache_folder(board: Board) -> Path:
+    """`.cache/noticeboard/` beside the notices, or where NOTICEBOARD_CACHE_DIR says."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(chosen) if chosen else board.root / CACHE_DIR
+
+
+def _page_key(shared: str, spec: PageSpec) -> str | None:
+    """The page's cache key; None for a page that must be rendered every time."""
+    if spec.in_nav or not cacheable(spec.body):
+        return None  # nav pages are few; relative links are checked on every render
+    return page_key(shared, spec.src_uri, _markdown(spec), repr(spec.view), str(spec.notice_id))
 
 
 def _markdown(spec: PageSpec) -> str:
@@ -82,6 +188,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     board: Board = _state["board"]
     specs: dict[str, PageSpec] = _state["specs"]
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
+    _state["doc_urls"] = [
+        f.url
+        for f in files.documentation_pages()
+        if f.src_uri not in specs and f.inclusion.is_included()
+    ]
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -91,6 +202,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        key = _state["keys"][src_uri]
+        entry = _state["cache"].get(key) if key else None
+        if entry is not None:
+            # Unchanged since it was cached: copied as a finished file, never rendered.
+            page_html = put_today(entry.html, board.today)
+            files.append(
+                File.generated(config, _html_path(src_uri), content=page_html, inclusion=inclusion)
+            )
+            if spec.notice_id is not None:
+                _state["texts"][spec.notice_id] = entry.text
+            continue
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
@@ -108,11 +230,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _html_path(src_uri: str) -> str:
+    """Where MkDocs writes the page of `src_uri` (use_directory_urls): a/b.md -> a/b/index.html."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Notice bodies come from many hands: only the allow-list reaches the page."""
+    """Notice bodies come from many hands: only the allow-list reaches the page. The cleaned
+    body's text is what feeds and search use, so each body is converted once per build."""
     spec = _state["specs"].get(page.file.src_uri)
     if spec is not None and spec.template == NOTICE_TEMPLATE:
-        return clean_body(html)
+        cleaned = clean_body(html)
+        if spec.notice_id is not None:
+            _state["texts"][spec.notice_id] = html_text(cleaned)
+        return cleaned
     return html
 
 
@@ -124,11 +258,43 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return valid_theme_markup(output)
+    output = valid_theme_markup(output)
+    src_uri = page.file.src_uri
+    spec = _state["specs"].get(src_uri)
+    if spec is None:
+        return output
+    if _state["keys"].get(src_uri):
+        text = _state["texts"].get(spec.notice_id, "") if spec.notice_id else ""
+        _state["rendered"][src_uri] = Entry(output, text)
+    return put_today(output, _state["board"].today)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "sitemap.xml":
+        return _sitemap(config)
     return valid_theme_markup(output) if template_name.endswith(".html") else output
+
+
+def _sitemap(config: MkDocsConfig) -> str:
+    """Every page, hand-written and generated, whether rendered or copied from the cache: the
+    same sitemap for a full and an incremental build."""
+    lastmod = _state["board"].today.isoformat()
+    base = config.site_url or "/"
+    urls = [*_state["doc_urls"], *(_url(src) for src in _state["specs"])]
+    rows = "".join(
+        f"\n    <url>\n         <loc>{xml_escape(urljoin(base, url))}</loc>\n"
+        f"         <lastmod>{lastmod}</lastmod>\n    </url>"
+        for url in urls
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}\n</urlset>\n'
+    )
+
+
+def _url(src_uri: str) -> str:
+    path = _html_path(src_uri)
+    return path.removesuffix("index.html")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -137,19 +303,35 @@ def on_post_build(config: MkDocsConfig) -> None:
     placed = board.placed()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name)
+    texts: dict[str, str] = _state["texts"]
+    feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name, texts)
     for rel, data in feeds.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     try:
         write_search_index(
-            search_records(placed, board.registry),
+            search_records(placed, board.registry, texts),
             site_dir,
             filters_document(filter_values(placed, board.registry)),
         )
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
+    _keep_rendered_pages()
+
+
+def _keep_rendered_pages() -> None:
+    """Store this build's renders, unless something warned (then nothing is kept, so the
+    warning comes back next build), and drop what no page of this build uses."""
+    counter: CountHandler = _state["warnings"]
+    logging.getLogger("mkdocs").removeHandler(counter)
+    del _state["warnings"]
+    if counter.get_counts():
+        return
+    cache: PageCache = _state["cache"]
+    for src_uri, entry in _state["rendered"].items():
+        cache.put(_state["keys"][src_uri], entry)
+    cache.keep_only(key for key in _state["keys"].values() if key)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

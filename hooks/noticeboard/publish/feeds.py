@@ -54,12 +54,16 @@ def build_feeds(
     site_url: str,
     today: date,
     site_name: str = DEFAULT_SITE_NAME,
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Every feed of the site, by path relative to the site root.
 
     `placed` must hold published notices only (`Board.placed()`), so drafts, internal and
     upcoming notices cannot reach a feed. `site_url` is the absolute URL of the site root.
+    `texts` holds bodies as plain text by notice id when the caller has them (the pages' own
+    render); a notice missing from it is converted here.
     """
+    texts = texts or {}
     base = site_url if site_url.endswith("/") else site_url + "/"
     zone = ZoneInfo(registry.timezone)
     newest_first = sorted(placed.values(), key=lambda p: p.notice.id)
@@ -67,7 +71,7 @@ def build_feeds(
 
     def make(path: str, title: str, listing: str, keep: Callable[[Placed], bool]) -> bytes:
         chosen = [p for p in newest_first if keep(p)][:FEED_SIZE]
-        return _atom(path, title, base + listing, chosen, registry, base, zone, today)
+        return _atom(path, title, base + listing, chosen, registry, base, zone, today, texts)
 
     feeds = {ALL_FEED: make(ALL_FEED, site_name, "", lambda p: True)}
     for b in registry.branches:
@@ -92,6 +96,7 @@ def _atom(
     base: str,
     zone: ZoneInfo,
     today: date,
+    texts: Mapping[str, str],
 ) -> bytes:
     chosen = list(chosen)
     fg = FeedGenerator()
@@ -106,12 +111,17 @@ def _atom(
     newest = max((p.notice.start for p in chosen), default=today)
     fg.updated(_midnight(newest, zone))
     for p in chosen:
-        _add_entry(fg, p, registry, base, zone)
+        _add_entry(fg, p, registry, base, zone, texts.get(p.notice.id))
     return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
 def _add_entry(
-    fg: FeedGenerator, placed: Placed, registry: Registry, base: str, zone: ZoneInfo
+    fg: FeedGenerator,
+    placed: Placed,
+    registry: Registry,
+    base: str,
+    zone: ZoneInfo,
+    text: str | None,
 ) -> None:
     notice = placed.notice
     branch = registry.branch(notice.branch)
@@ -130,10 +140,10 @@ def _add_entry(
         label=_xml_text(category.name if category else notice.category),
         scheme=f"{base}categories/",
     )
-    entry.summary(_summary(placed, branch_name))
+    entry.summary(_summary(placed, branch_name, text))
 
 
-def _summary(placed: Placed, branch_name: str) -> str:
+def _summary(placed: Placed, branch_name: str, text: str | None = None) -> str:
     """`【state】 branch · number · disclosure, period. excerpt` as plain text."""
     notice = placed.notice
     period = notice.start.isoformat()
@@ -147,7 +157,10 @@ def _summary(placed: Placed, branch_name: str) -> str:
     facts.append(f"{DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)}公开")
     facts.append(f"公示期 {period}")
     head = f"【{placed.label}】" + " · ".join(facts) + "。"
-    excerpt = plain_excerpt(notice.body, SUMMARY_CHARS)
+    if text is None:
+        excerpt = plain_excerpt(notice.body, SUMMARY_CHARS)
+    else:
+        excerpt = cut(_SPACE.sub(" ", _NOT_XML.sub("", text)).strip(), SUMMARY_CHARS)
     return _xml_text(f"{head} {excerpt}" if excerpt else head)
 
 
@@ -159,7 +172,11 @@ def plain_excerpt(body: str, limit: int = SUMMARY_CHARS) -> str:
     """
     rendered = markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
     text = html.unescape(nh3.clean(rendered, tags=set(), attributes={}))
-    text = _SPACE.sub(" ", _NOT_XML.sub("", text)).strip()
+    return cut(_SPACE.sub(" ", _NOT_XML.sub("", text)).strip(), limit)
+
+
+def cut(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, with `…` if cut."""
     if len(text) <= limit:
         return text
     return text[:limit].rstrip() + "…"

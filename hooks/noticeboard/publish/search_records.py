@@ -109,13 +109,17 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-def plain_text(markdown_text: str, extensions: Iterable[str] = MARKDOWN_EXTENSIONS) -> str:
-    """The words a reader sees in a notice body: Markdown rendered, then every tag dropped."""
-    html = markdown.markdown(markdown_text, extensions=list(extensions))
+def html_text(html: str) -> str:
+    """The words a reader sees in rendered HTML: every tag dropped, white space made one."""
     extractor = _TextExtractor()
     extractor.feed(html)
     extractor.close()
     return re.sub(r"\s+", " ", "".join(extractor.parts)).strip()
+
+
+def plain_text(markdown_text: str, extensions: Iterable[str] = MARKDOWN_EXTENSIONS) -> str:
+    """The words a reader sees in a notice body: Markdown rendered, then every tag dropped."""
+    return html_text(markdown.markdown(markdown_text, extensions=list(extensions)))
 
 
 def period_text(notice: Notice) -> str:
@@ -130,7 +134,8 @@ def notice_url(notice_id: str) -> str:
     return f"/notices/{notice_id}/"
 
 
-def record_for(placed: Placed, registry: Registry) -> SearchRecord:
+def record_for(placed: Placed, registry: Registry, text: str | None = None) -> SearchRecord:
+    """`text` is the body as plain text when the caller has it (the page's own render)."""
     notice = placed.notice
     branch = registry.branch(notice.branch)
     category = registry.category(notice.category)
@@ -138,7 +143,13 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
     category_name = category.name if category else notice.category
     disclosure = DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)
     content = " ".join(
-        part for part in (notice.title, notice.number, plain_text(notice.body)) if part
+        part
+        for part in (
+            notice.title,
+            notice.number,
+            plain_text(notice.body) if text is None else text,
+        )
+        if part
     )
     meta = {
         "title": notice.title,
@@ -224,6 +235,12 @@ def filters_document(values: Mapping[str, tuple[FilterValue, ...]]) -> dict[str,
     }
 
 
-def search_records(placed: Mapping[str, Placed], registry: Registry) -> list[SearchRecord]:
-    """One record per published notice, in id order (so two builds add them identically)."""
-    return [record_for(placed[nid], registry) for nid in sorted(placed)]
+def search_records(
+    placed: Mapping[str, Placed], registry: Registry, texts: Mapping[str, str] | None = None
+) -> list[SearchRecord]:
+    """One record per published notice, in id order (so two builds add them identically).
+
+    `texts` holds bodies as plain text by notice id, from the pages' own render, so a body is
+    converted once per build; a notice missing from it is converted here."""
+    texts = texts or {}
+    return [record_for(placed[nid], registry, texts.get(nid)) for nid in sorted(placed)]
