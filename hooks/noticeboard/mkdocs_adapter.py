@@ -23,7 +23,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+<<<<<<< HEAD
 import noticeboard
+=======
+from noticeboard.i18n import LanguageError, environment_language
+>>>>>>> main
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.feeds import build_feeds
@@ -67,6 +71,10 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
+    except LanguageError as exc:
+        raise PluginError(str(exc)) from None
     result = load_board(_root(config))
     for problem in result.problems:
         if problem.severity is Severity.WARNING:

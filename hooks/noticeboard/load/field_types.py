@@ -37,6 +37,7 @@ class Fields:
     approved_by: str | None = None
     responds_to: str | None = None
     fulfils: str | None = None
+    issuer: str | None = None
     major: bool = False
     draft: bool = False
     scope: str = "public"

@@ -193,6 +193,14 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Id of a schedule entry this notice satisfies",
     ),
     FieldSpec(
+        "issuer",
+        Kind.STRING,
+        Required.NEVER,
+        "发布单位（落款；默认为本党组织，也可以是登记表中本村的 bodies，如村民委员会）",
+        "Who issues it: the branch (default) or one of its bodies in the registry",
+        example="cwh",
+    ),
+    FieldSpec(
         "attachments",
         Kind.STRING_LIST,
         Required.NEVER,

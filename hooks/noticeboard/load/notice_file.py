@@ -82,6 +82,7 @@ def _facts(
         rel=rel,
         id="/".join(place.parts),
         branch=res.branch,
+        category=res.category,
         scope=f.scope,
         number=f.number,
         supersedes=f.supersedes,
@@ -129,6 +130,9 @@ def _resolve_quietly(fields: Fields, registry: Registry | None, resolved: Resolv
     if registry is not None:
         resolved.branch = registry.branch_id_for(fields.branch or "")
         resolved.category = registry.category_id_for(fields.category or "")
+        branch = registry.branch(resolved.branch or "")
+        bodies = branch.bodies if branch else ()
+        resolved.issuer = next((b.id for b in bodies if fields.issuer in (b.id, b.name)), None)
 
 
 def _privacy(r: Reporter, text: str, meta: dict) -> None:
@@ -185,5 +189,6 @@ def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc)
         fulfils=f.fulfils,
         attachments=res.attachments,
         tags=f.tags,
+        issuer=res.issuer,
         lines=dict(doc.meta.lines),
     )

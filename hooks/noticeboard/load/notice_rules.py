@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticeboard.i18n import _
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
 from noticeboard.load.reporter import Reporter
@@ -32,6 +33,7 @@ class Resolved:
 
     branch: str | None = None
     category: str | None = None
+    issuer: str | None = None
     attachments: tuple[Attachment, ...] = ()
 
 
@@ -104,6 +106,27 @@ def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
         r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
 
 
+def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+    """`issuer`: the branch itself (id or name) or one of its bodies (id or name)."""
+    if f.issuer is None or reg is None or res.branch is None:
+        return
+    branch = reg.branch(res.branch)
+    if branch is None or f.issuer in (branch.id, branch.name):
+        return
+    body = next((b for b in branch.bodies if f.issuer in (b.id, b.name)), None)
+    if body is not None:
+        res.issuer = body.id
+        return
+    hint, known = unknown_name(f.issuer, (branch, *branch.bodies))
+    r.err(
+        "issuer",
+        _(
+            "unknown issuer '{issuer}'{hint}; 'issuer' takes the branch or one of its bodies in "
+            "notices/_board.yml: {known}"
+        ).format(issuer=f.issuer, hint=hint, known=known),
+    )
+
+
 def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
     if len(p.parts) != 3:
         r.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
@@ -152,6 +175,7 @@ PUBLICATION_RULES: tuple[Rule, ...] = (
     dates_in_order,
     branch_known,
     category_known,
+    issuer_known,
     folder_matches,
     attachments_exist,
 )

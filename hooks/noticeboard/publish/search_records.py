@@ -142,11 +142,13 @@ def record_for(placed: Placed, registry: Registry, text: str | None = None) -> S
     branch_name = branch.name if branch else notice.branch
     category_name = category.name if category else notice.category
     disclosure = DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)
+    issuer = registry.issuer_name(notice.branch, notice.issuer) if notice.issuer else None
     content = " ".join(
         part
         for part in (
             notice.title,
             notice.number,
+            issuer,
             plain_text(notice.body) if text is None else text,
         )
         if part
@@ -160,6 +162,8 @@ def record_for(placed: Placed, registry: Registry, text: str | None = None) -> S
         "disclosure": disclosure,
         "date": notice.start.isoformat(),
     }
+    if issuer:
+        meta["issuer"] = issuer
     if notice.number:
         meta["number"] = notice.number
     return SearchRecord(
