@@ -21,6 +21,7 @@ from typing import Any
 
 from pagefind.index import PagefindIndex
 
+from noticeboard.i18n import _
 from noticeboard.publish.pagefind_bundle import BundleFormatError, normalise_bundle
 from noticeboard.publish.search_records import SearchRecord
 
@@ -127,8 +128,10 @@ def write_search_index(
         normalise_bundle(bundle)
     except BundleFormatError as exc:
         raise SearchIndexError(
-            f"the Pagefind bundle is not in the format this version expects ({exc}); "
-            "install the pinned pagefind from requirements.lock"
+            _(
+                "the Pagefind bundle is not in the format this version expects ({problem}); "
+                "install the pinned pagefind from requirements.lock"
+            ).format(problem=exc)
         ) from None
     (bundle / FILTERS_FILE).write_text(
         json.dumps(filters, ensure_ascii=False, sort_keys=True), encoding="utf-8"
