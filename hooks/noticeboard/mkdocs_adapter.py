@@ -23,11 +23,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-<<<<<<< HEAD
 import noticeboard
-=======
 from noticeboard.i18n import LanguageError, environment_language
->>>>>>> main
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.feeds import build_feeds

@@ -141,11 +141,7 @@ def _add_entry(
         label=_xml_text(category.name if category else notice.category),
         scheme=f"{base}categories/",
     )
-<<<<<<< HEAD
-    entry.summary(_summary(placed, branch_name, text))
-=======
-    entry.summary(_summary(placed, branch_name if issuer == branch_name else issuer))
->>>>>>> main
+    entry.summary(_summary(placed, branch_name if issuer == branch_name else issuer, text))
 
 
 def _summary(placed: Placed, branch_name: str, text: str | None = None) -> str:
