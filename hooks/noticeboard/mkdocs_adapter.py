@@ -46,6 +46,7 @@ from noticeboard.publish.pages import (
     attachments_to_publish,
     site_pages,
     source_date_epoch,
+    with_qr_code,
 )
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
@@ -101,7 +102,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
     _state["board"] = board
     # Pages are rendered with stand-ins for today's date (page_cache), put in when written.
-    specs = [_tokenised(spec) for spec in site_pages(board, config.site_url)]
+    # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
+    specs = [_tokenised(spec) for spec in site_pages(board, config.site_url, with_qr=False)]
     _state["specs"] = {spec.src_uri: spec for spec in specs}
     shared = _fingerprint(config, board)
     _state["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
@@ -258,7 +260,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     spec = _state["specs"].get(page.file.src_uri)
     if spec is not None:
-        context["nb"] = spec.view
+        context["nb"] = with_qr_code(spec.view)
     return context
 
 

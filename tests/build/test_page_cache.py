@@ -51,7 +51,10 @@ def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A root built once: root/, its site and its cache, copied by each case."""
     base = tmp_path_factory.mktemp("page-cache")
     root = make_root(base / "root")
-    build_site(base / "site", root, TODAY, cache=base / "cache")
+    with pytest.MonkeyPatch.context() as env:
+        # as conftest sets it for each test: every NOTICEBOARD_* variable is part of the key
+        env.setenv("NOTICEBOARD_LANG", "en")
+        build_site(base / "site", root, TODAY, cache=base / "cache")
     assert any((base / "cache").rglob("*.html"))
     return base
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 
@@ -123,8 +123,9 @@ def banner(placed: Placed, links_to_newer: tuple[Link, ...]) -> Banner | None:
 class SiteBuilder:
     """Builds the page specs for one board; holds the lookups every page needs."""
 
-    def __init__(self, board: Board, site_url: str | None) -> None:
+    def __init__(self, board: Board, site_url: str | None, with_qr: bool = True) -> None:
         self.board = board
+        self.with_qr = with_qr
         self.registry: Registry = board.registry
         self.placed: dict[str, Placed] = board.placed()
         self.site_url = (site_url or "").rstrip("/")
@@ -207,7 +208,7 @@ class SiteBuilder:
             responds_to=self.link(n.responds_to) if n.responds_to else None,
             answered_by=self.links(placed.answered_by),
             canonical_url=canonical,
-            qr_svg=qr_svg(canonical) if canonical else None,
+            qr_svg=qr_svg(canonical) if canonical and self.with_qr else None,
             built=self.built,
             built_iso=self.built_iso,
         )
@@ -474,9 +475,12 @@ class SiteBuilder:
         return pages
 
 
-def site_pages(board: Board, site_url: str | None) -> list[PageSpec]:
-    """Every generated page, listings first (they are in the nav), then one per notice."""
-    b = SiteBuilder(board, site_url)
+def site_pages(board: Board, site_url: str | None, with_qr: bool = True) -> list[PageSpec]:
+    """Every generated page, listings first (they are in the nav), then one per notice.
+
+    `with_qr=False` leaves the QR codes out of the notice views (`with_qr_code` draws one when
+    the page is really rendered): a page copied from the page cache never pays for its code."""
+    b = SiteBuilder(board, site_url, with_qr)
     return [
         b.board_page(),
         *b.branch_pages(),
@@ -484,6 +488,13 @@ def site_pages(board: Board, site_url: str | None) -> list[PageSpec]:
         *b.archive_pages(),
         *b.notice_pages(),
     ]
+
+
+def with_qr_code(view: NoticeView | Listing) -> NoticeView | Listing:
+    """A notice view with the QR code of its canonical URL drawn in; anything else as it is."""
+    if isinstance(view, NoticeView) and view.canonical_url and view.qr_svg is None:
+        return replace(view, qr_svg=qr_svg(view.canonical_url))
+    return view
 
 
 def attachments_to_publish(placed: Mapping[str, Placed]) -> list[str]:
