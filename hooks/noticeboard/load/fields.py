@@ -48,6 +48,12 @@ class FieldSpec:
 
 
 TITLE_MAX = 120
+PLACEHOLDER_MARK = "（在此填写"
+"""How every placeholder `noticeboard new` writes begins; a published notice that still has
+one in its title or body is an error (the check looks for this mark, so edit both together)."""
+PLACEHOLDER = (
+    f"{PLACEHOLDER_MARK}公示内容：公示事项、基本情况和依据。发布前删除本段括号内的提示。）"
+)
 STANDING_VALUES: tuple[str, ...] = ("standing", "长期")
 """The disclosure values (English and Chinese) that mean standing: no period.end."""
 

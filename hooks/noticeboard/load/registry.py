@@ -18,7 +18,15 @@ REGISTRY_NAME = "_board.yml"
 REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule", "holidays")
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers", "bodies")
 BODY_KEYS = ("id", "name", "feedback")
-CATEGORY_KEYS = ("id", "name", "description", "min_days", "min_working_days", "feedback_by")
+CATEGORY_KEYS = (
+    "id",
+    "name",
+    "description",
+    "min_days",
+    "min_working_days",
+    "feedback_by",
+    "issuer",
+)
 
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
@@ -26,36 +34,47 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     file = root / "notices" / REGISTRY_NAME
     rel = f"notices/{REGISTRY_NAME}"
     if not file.is_file():
-        return None, [error(rel, 1, "the registry file is missing; create notices/_board.yml")]
+        return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
     try:
         doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
     except SourceError as exc:
         return None, [error(rel, exc.line, exc.message)]
     except OSError as exc:
-        return None, [error(rel, 1, f"cannot read the registry: {exc.strerror or exc}")]
+        message = _("cannot read the registry: {reason}").format(reason=exc.strerror or exc)
+        return None, [error(rel, 1, message)]
     return registry_from_yaml(rel, doc)
 
 
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = RegistryReader(rel, doc)
     for key, line in doc.duplicates:
-        r.problems.append(error(rel, line, f"'{key}' is written twice; keep one", key))
+        message = _("'{key}' is written twice; keep one").format(key=key)
+        r.problems.append(error(rel, line, message, key))
     data = doc.data
     if not isinstance(data, dict):
-        r.err("", "the registry must be a mapping with timezone, branches, categories, schedule")
+        r.err(
+            "",
+            _(
+                "the registry must be a mapping with timezone, branches, categories, schedule; "
+                "write them as 'key:' lines"
+            ),
+        )
         return None, r.problems
     r.unknown_keys(data, REGISTRY_KEYS, "")
 
     timezone = data.get("timezone") or "Asia/Shanghai"
     if not isinstance(timezone, str):
-        r.err("timezone", "'timezone' must be an IANA name such as Asia/Shanghai")
+        r.err("timezone", _("'timezone' must be an IANA name such as Asia/Shanghai"))
         timezone = "Asia/Shanghai"
     else:
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             r.err(
-                "timezone", f"unknown timezone '{timezone}'; use an IANA name such as Asia/Shanghai"
+                "timezone",
+                _("unknown timezone '{value}'; use an IANA name such as Asia/Shanghai").format(
+                    value=timezone
+                ),
             )
             timezone = "Asia/Shanghai"
 
@@ -82,12 +101,19 @@ def _parents_known(r: RegistryReader, branches: list[tuple[str, Branch]]) -> Non
     branch_ids = {b.id for _, b in branches}
     for where, b in branches:
         if b.parent == b.id:
-            r.err(f"{where}.parent", f"branch '{b.id}' names itself as its parent")
+            r.err(
+                f"{where}.parent",
+                _("branch '{id}' names itself as its parent; name another branch or none").format(
+                    id=b.id
+                ),
+            )
         elif b.parent is not None and b.parent not in branch_ids:
             r.err(
                 f"{where}.parent",
-                f"branch '{b.id}' names parent '{b.parent}', which is not a branch id; "
-                f"known ids: {', '.join(sorted(branch_ids))}",
+                _(
+                    "branch '{id}' names parent '{parent}', which is not a branch id; "
+                    "known ids: {known}"
+                ).format(id=b.id, parent=b.parent, known=", ".join(sorted(branch_ids))),
             )
 
 
@@ -100,8 +126,10 @@ def _unique_names(
         if item.name in seen:
             r.err(
                 f"{where}.name",
-                f"the name '{item.name}' is already used by '{seen[item.name]}'; "
-                "names must be unique because notices may use them",
+                _(
+                    "the name '{name}' is already used by '{other}'; "
+                    "names must be unique because notices may use them"
+                ).format(name=item.name, other=seen[item.name]),
             )
         seen.setdefault(item.name, item.id)
 
@@ -120,7 +148,10 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
         if not isinstance(maintainers_raw, list) or not all(
             isinstance(m, str) for m in maintainers_raw
         ):
-            r.err(f"{where}.maintainers", "'maintainers' must be a list of GitHub user names")
+            r.err(
+                f"{where}.maintainers",
+                _("'maintainers' must be a list of GitHub user names, e.g. [jinpu-clerk]"),
+            )
         else:
             maintainers = [m.strip() for m in maintainers_raw]
         bodies = _bodies(r, item.get("bodies"), f"{where}.bodies", id_)
@@ -172,18 +203,15 @@ def _feedback_by_known(
 ) -> None:
     body_ids = sorted({body.id for _, b in branches for body in b.bodies})
     for where, c in categories:
-        if c.feedback_by != FEEDBACK_BY_BRANCH and c.feedback_by not in body_ids:
-            r.err(
-                f"{where}.feedback_by",
-                _(
-                    "'{key}' names '{value}', which is no branch's body; write branch or one "
-                    "of: {known}"
-                ).format(
-                    key=f"{where}.feedback_by",
-                    value=c.feedback_by,
-                    known=", ".join(body_ids) or "—",
-                ),
-            )
+        for key, value in (("feedback_by", c.feedback_by), ("issuer", c.issuer)):
+            if value != FEEDBACK_BY_BRANCH and value not in body_ids:
+                r.err(
+                    f"{where}.{key}",
+                    _(
+                        "'{key}' names '{value}', which is no branch's body; write branch or "
+                        "one of: {known}"
+                    ).format(key=f"{where}.{key}", value=value, known=", ".join(body_ids) or "—"),
+                )
 
 
 def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
@@ -197,6 +225,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         min_days = _min_period(r, item, "min_days", where)
         min_working_days = _min_period(r, item, "min_working_days", where)
         feedback_by = r.text(item, "feedback_by", f"{where}.feedback_by", required=False)
+        issuer = r.text(item, "issuer", f"{where}.issuer", required=False)
         if check_id(r, id_, where, seen, "category") and name:
             category = Category(
                 id_,
@@ -205,6 +234,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
                 min_days,
                 min_working_days,
                 feedback_by or FEEDBACK_BY_BRANCH,
+                issuer or FEEDBACK_BY_BRANCH,
             )
             out.append((where, category))
     return out
