@@ -7,6 +7,7 @@ rendered by MkDocs from a Markdown file, and its HTML is kept for the next build
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from dataclasses import replace
@@ -24,9 +25,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 import noticeboard
+from noticeboard import urls
+from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
+from noticeboard.publish.body import html_text
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.page_cache import (
     CACHE_DIR,
@@ -50,14 +54,9 @@ from noticeboard.publish.pages import (
 )
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
-from noticeboard.publish.search_records import (
-    filter_values,
-    filters_document,
-    html_text,
-    search_records,
-)
+from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
-from noticeboard.urls import attachment_url, source_edit_path
+from noticeboard.today import TodayError
 
 log = get_plugin_logger("noticeboard")
 
@@ -73,7 +72,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
     except LanguageError as exc:
         raise PluginError(str(exc)) from None
-    result = load_board(_root(config))
+    try:
+        result = load_board(_root(config))
+    except (TodayError, AudienceError) as exc:
+        raise PluginError(str(exc)) from None
     for problem in result.problems:
         if problem.severity is Severity.WARNING:
             log.warning(problem.text())
@@ -192,7 +194,8 @@ def _page_key(shared: str, spec: PageSpec) -> str | None:
 
 
 def _markdown(spec: PageSpec) -> str:
-    meta = {"title": spec.title, "template": spec.template, "hide": ["toc"]}
+    # Material prints the page title unescaped (<title>, header, nav), so it is given as HTML.
+    meta = {"title": html.escape(spec.title), "template": spec.template, "hide": ["toc"]}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{spec.body}"
 
@@ -231,14 +234,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
-            file.edit_uri = source_edit_path(spec.notice_id, docs_dir)
+            file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
                 config,
-                attachment_url(path),
-                abs_src_path=str(board.root / "notices" / path),
+                urls.attachment_url(path),
+                abs_src_path=str(board.root / urls.attachment_source(path)),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
@@ -350,5 +353,5 @@ def _keep_rendered_pages() -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    server.watch(str(_root(config) / "notices"))
+    server.watch(str(_root(config) / urls.NOTICES_DIR))
     return server

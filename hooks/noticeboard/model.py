@@ -103,6 +103,7 @@ class Registry:
     categories: tuple[Category, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
     holidays: dict[int, HolidayYear] = field(default_factory=dict, hash=False)
+    repository: str = "public"  # or "private": only a private one may hold internal notices
 
     def branch(self, id_: str) -> Branch | None:
         return next((b for b in self.branches if b.id == id_), None)

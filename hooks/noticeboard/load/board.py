@@ -8,11 +8,14 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from noticeboard import urls
+from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
+from noticeboard.load.discover import discover
 from noticeboard.load.notice_file import read_notice_file
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
-from noticeboard.problems import Problem, error, has_errors, sort_problems
+from noticeboard.problems import Problem, has_errors, sort_problems
 from noticeboard.publish.lifecycle import Placed, place
 from noticeboard.today import resolve_today
 
@@ -25,6 +28,7 @@ class Board:
     registry: Registry
     notices: tuple[Notice, ...]
     today: date
+    audience: str = PUBLIC  # MEMBERS: the members' site of a private repository
 
     def placed(self) -> dict[str, Placed]:
         """Published notices only, by id, with their state today (pages, feeds and search all
@@ -33,7 +37,7 @@ class Board:
 
     @cached_property
     def _placed(self) -> dict[str, Placed]:
-        return place(self.notices, self.today)
+        return place(self.notices, self.today, members=self.audience == MEMBERS)
 
 
 @dataclass(frozen=True)
@@ -46,24 +50,13 @@ class LoadResult:
         return self.board is not None and not has_errors(self.problems)
 
 
-def notice_files(notices_dir: Path) -> list[Path]:
-    """Every `.md` under notices/, skipping anything whose name starts with `_` or `.`."""
-    found = []
-    for path in sorted(notices_dir.rglob("*.md")):
-        rel = path.relative_to(notices_dir).parts
-        if any(part.startswith(("_", ".")) for part in rel):
-            continue
-        found.append(path)
-    return found
-
-
 def notice_id(file: Path, root: Path) -> str:
     """`root/notices/jinpu/2024/x.md` → `jinpu/2024/x` (string work: fast at 10,000 files)."""
-    prefix = str(root / "notices") + os.sep
+    prefix = str(root / urls.NOTICES_DIR) + os.sep
     path = str(file)
     if path.startswith(prefix):
         return path[len(prefix) :].removesuffix(".md").replace(os.sep, "/")
-    return file.relative_to(root / "notices").with_suffix("").as_posix()
+    return file.relative_to(root / urls.NOTICES_DIR).with_suffix("").as_posix()
 
 
 def load_board(root: Path, today: str | date | None = None) -> LoadResult:
@@ -71,15 +64,15 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
     registry, problems = read_registry(root)
     if registry is None:
         return LoadResult(None, sort_problems(problems))
-    try:
-        day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
-    except ValueError as exc:
-        return LoadResult(
-            None, sort_problems([*problems, error("notices/_board.yml", 1, str(exc))])
-        )
+    # A bad --today or NOTICEBOARD_TODAY is the caller's (TodayError names its source), not
+    # a problem of any file: it propagates.
+    day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
+    audience = resolve_audience(registry.repository)  # AudienceError: the caller's, like today
     notices: list[Notice] = []
     facts: list[CrossFacts] = []
-    files = notice_files(root / "notices")
+    found = discover(root)
+    problems.extend(found.problems)
+    files = found.files
     for file in files:
         read = read_notice_file(file, root, registry)
         problems.extend(read.problems)
@@ -89,5 +82,5 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
             facts.append(read.facts)
     existing = {notice_id(f, root) for f in files}
     problems.extend(cross_notice_problems(registry, facts, existing))
-    board = Board(root, registry, tuple(notices), day)
+    board = Board(root, registry, tuple(notices), day, audience)
     return LoadResult(board, sort_problems(problems))

@@ -15,7 +15,8 @@ from noticeboard.i18n import N_, _
 from noticeboard.load.fields import FEEDBACK_KEYS, FIELDS, FIELDS_BY_KEY, PERIOD_KEYS, Kind
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import did_you_mean
-from noticeboard.load.yamldoc import InvalidDate
+from noticeboard.load.visible_text import text_problem
+from noticeboard.load.yamldoc import InvalidDate, scalar_text
 from noticeboard.model import DISCLOSURE_ALIASES, Feedback
 
 
@@ -52,17 +53,16 @@ def type_name(value: Any) -> str:
     """How a YAML value reads to someone who wrote it."""
     if isinstance(value, InvalidDate):
         return _("an impossible date")
-    names = {
-        dict: N_("a mapping"),
-        list: N_("a list"),
-        bool: N_("true/false"),
-        date: N_("a date"),
-        datetime: N_("a date and time"),
-        int: N_("a number"),
-        float: N_("a number"),
-        type(None): N_("empty"),
-    }
-    name = names.get(type(value))
+    names: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (dict, N_("a mapping")),
+        (list, N_("a list")),
+        (bool, N_("true/false")),
+        (datetime, N_("a date and time")),
+        (date, N_("a date")),
+        ((int, float), N_("a number")),
+        (type(None), N_("empty")),
+    )
+    name = next((name for kind, name in names if isinstance(value, kind)), None)
     return _(name) if name else type(value).__name__
 
 
@@ -72,9 +72,13 @@ def is_blank(value: Any) -> bool:
 
 def as_text(r: Reporter, key: str, value: Any) -> str | None:
     if isinstance(value, str):
+        problem = text_problem(key, value) if value.strip() else None
+        if problem:
+            r.err(key, problem)
+            return None
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return scalar_text(value)  # as written: `number: 010` stays 010, `12:30` stays 12:30
     r.err(key, _("'{key}' must be text, not {kind}").format(key=key, kind=type_name(value)))
     return None
 
@@ -140,9 +144,13 @@ def as_string_list(r: Reporter, key: str, value: Any) -> tuple[str, ...]:
     out: list[str] = []
     for index, item in enumerate(items):
         where = f"{key}[{index}]" if isinstance(value, list) else key
-        if isinstance(item, str | int) and not isinstance(item, bool | InvalidDate):
-            if str(item).strip():
-                out.append(str(item).strip())
+        if isinstance(item, str | int | float) and not isinstance(item, bool | InvalidDate):
+            text = scalar_text(item).strip()
+            problem = text_problem(where, text) if text else None
+            if problem:
+                r.err(where, problem)
+            elif text:
+                out.append(text)
         else:
             r.err(
                 where,
@@ -154,24 +162,12 @@ def as_string_list(r: Reporter, key: str, value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def unknown_keys(r: Reporter, data: dict, allowed: tuple[str, ...], prefix: str = "") -> None:
-    for key in data:
-        if not isinstance(key, str) or key not in allowed:
-            shown = f"{prefix}{key}"
-            r.err(
-                shown,
-                _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
-                    key=shown, hint=did_you_mean(str(key), allowed), allowed=", ".join(allowed)
-                ),
-            )
-
-
 def _period(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     if not isinstance(value, dict):
         r.err(key, _("'period' must have 'start:' and 'end:' lines indented under it"))
         fields.invalid.add(key)
         return
-    unknown_keys(r, value, PERIOD_KEYS, "period.")
+    r.unknown_keys(value, PERIOD_KEYS, "period.")
     if not is_blank(value.get("start")):
         fields.present.add("period.start")
         fields.start = as_date(r, "period.start", value["start"])
@@ -186,7 +182,7 @@ def _feedback(r: Reporter, key: str, value: Any, fields: Fields) -> None:
             key, _("'feedback' must have phone, email, address or person lines indented under it")
         )
         return
-    unknown_keys(r, value, FEEDBACK_KEYS, "feedback.")
+    r.unknown_keys(value, FEEDBACK_KEYS, "feedback.")
     channel = {
         k: as_text(r, f"feedback.{k}", value[k]) if not is_blank(value.get(k)) else None
         for k in FEEDBACK_KEYS
@@ -235,7 +231,7 @@ _BY_KIND: dict[Kind, Callable[[Reporter, str, Any, Fields], None]] = {
 def read_fields(r: Reporter, meta: dict) -> Fields:
     """Check every key is known and every value has its type; return the typed values."""
     fields = Fields()
-    unknown_keys(r, meta, tuple(f.key for f in FIELDS))
+    r.unknown_keys(meta, tuple(f.key for f in FIELDS))
     for key, value in meta.items():
         spec = FIELDS_BY_KEY.get(key) if isinstance(key, str) else None
         if spec is None or is_blank(value):

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from noticeboard.i18n import _
+from noticeboard.i18n import N_, _
 
 
 class SourceError(ValueError):
@@ -35,18 +35,57 @@ def _lenient_timestamp(constructor: yaml.constructor.SafeConstructor, node: yaml
         return InvalidDate(node.value)
 
 
+class WrittenInt(int):
+    """A YAML 1.1 integer that remembers how it was written: `010` is 8 and `12:30` is 750 to
+    YAML, but a document number or a tag must keep the text the writer typed."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A YAML float that remembers how it was written (`1.10`, `1e3`, `.nan`)."""
+
+    written: str
+
+
+def _written_int(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    value = WrittenInt(yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node))
+    value.written = str(node.value)
+    return value
+
+
+def _written_float(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    value = WrittenFloat(yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node))
+    value.written = str(node.value)
+    return value
+
+
+def scalar_text(value: object) -> str:
+    """A number's text as written in the file, anything else's str()."""
+    if isinstance(value, WrittenInt | WrittenFloat):
+        return value.written
+    return str(value)
+
+
 class _PySafeLoader(yaml.SafeLoader):
     """Pure-Python loader: slower, but fails with RecursionError (not a crash) on deep nesting."""
 
 
-_PySafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+_CONSTRUCTORS = (
+    ("tag:yaml.org,2002:timestamp", _lenient_timestamp),
+    ("tag:yaml.org,2002:int", _written_int),
+    ("tag:yaml.org,2002:float", _written_float),
+)
+for _tag, _constructor in _CONSTRUCTORS:
+    _PySafeLoader.add_constructor(_tag, _constructor)
 
 if yaml.__with_libyaml__:
 
     class _FastSafeLoader(yaml.CSafeLoader):
         """libyaml parser: about ten times faster; only used for shallow documents."""
 
-    _FastSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    for _tag, _constructor in _CONSTRUCTORS:
+        _FastSafeLoader.add_constructor(_tag, _constructor)
     _FAST: type = _FastSafeLoader
 else:  # pragma: no cover - PyYAML built without libyaml
     _FAST = _PySafeLoader
@@ -187,15 +226,35 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     return doc
 
 
+_PARSER_WORDS: dict[str, str] = {
+    "mapping values are not allowed here": N_(
+        "a colon followed by a space is not allowed here (in a title, put the whole title in "
+        "double quotes)"
+    ),
+    "could not find expected ':'": N_("a line has no ':' after its key"),
+    "found a tab character that violates indentation": N_("a tab is used for indentation"),
+    "found character '\\t' that cannot start any token": N_("a tab is used for indentation"),
+    "did not find expected key": N_("a line is indented differently from the keys around it"),
+    "did not find expected node content": N_("a value is missing or a bracket is not closed"),
+    "did not find expected ',' or ']'": N_("a list in [ ] is not closed with ']'"),
+    "did not find expected ',' or '}'": N_("a mapping in curly brackets is not closed"),
+    "found unexpected end of stream": N_("a quote is opened but never closed"),
+}
+"""libyaml's commonest complaints, in the language of the messages (others stay as it says)."""
+
+
 def _explain(problem: str, line: int, nearby: dict[int, str]) -> str:
     """The parser's words, with the likely fix for the mistakes staff make most.
 
     `nearby` holds the reported line and the one before it (file line → text): libyaml often
     reports a mistake on the line after it.
     """
+    if problem in _PARSER_WORDS:
+        problem = _(_PARSER_WORDS[problem])
+    elif "\t" in nearby.get(line, "") and "cannot start any token" in problem:
+        tab = _PARSER_WORDS["found a tab character that violates indentation"]
+        problem = _(tab)  # libyaml leaves the character out of this one
     if "\t" in nearby.get(line, ""):
-        if "cannot start any token" in problem:  # libyaml leaves the character out
-            problem = "found character '\\t' that cannot start any token"
         return _("{problem} (this line has a tab: indent with two spaces, not tabs)").format(
             problem=problem
         )
