@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import logging
 import os
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -19,8 +20,10 @@ from xml.sax.saxutils import escape as xml_escape
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -53,6 +56,7 @@ from noticeboard.publish.pages import (
     with_qr_code,
 )
 from noticeboard.publish.sanitize import clean_body
+from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
@@ -60,7 +64,25 @@ from noticeboard.today import TodayError
 
 log = get_plugin_logger("noticeboard")
 
-_state: dict[str, Any] = {}
+
+@dataclass(frozen=True)
+class BuildState:
+    """What one build keeps between MkDocs events: the board, its pages, the scripts' data."""
+
+    board: Board
+    specs: dict[str, PageSpec]  # by MkDocs source path
+    script: ScriptData
+
+
+_builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
+# The page cache's part of the build's state: keys, renders to keep, bodies' text, warnings.
+_state_extra: dict[str, Any] = {}
+
+
+def _state() -> BuildState:
+    if not _builds:
+        raise PluginError("noticeboard: on_config did not run before this event")
+    return _builds[-1]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -108,30 +130,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
-    _state["board"] = board
     # Pages are rendered with stand-ins for today's date (page_cache), put in when written.
     # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
     specs = [_tokenised(spec) for spec in site_pages(board, config.site_url, with_qr=False)]
-    _state["specs"] = {spec.src_uri: spec for spec in specs}
-    shared = _fingerprint(config, board)
-    _state["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
-    _state["cache"] = PageCache(_cache_folder(board))
-    _state["rendered"] = {}  # src_uri -> Entry, kept when the build ends without a warning
+    script = script_data(board.registry, board.today)
+    _builds[:] = [BuildState(board, {spec.src_uri: spec for spec in specs}, script)]
+    shared = _fingerprint(config, board, repr(script))
+    _state_extra["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
+    _state_extra["cache"] = PageCache(_cache_folder(board))
+    _state_extra["rendered"] = {}  # src_uri -> Entry, kept when the build ends without a warning
     _count_warnings()
-    _state["texts"] = {}  # notice id -> body as plain text, for feeds and search
+    _state_extra["texts"] = {}  # notice id -> body as plain text, for feeds and search
     return config
 
 
 def _count_warnings() -> None:
     """Count this build's warnings (as `--strict` does) to know whether its renders are clean."""
     logger = logging.getLogger("mkdocs")
-    old = _state.get("warnings")
+    old = _state_extra.get("warnings")
     if old is not None:
         logger.removeHandler(old)
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logger.addHandler(counter)
-    _state["warnings"] = counter
+    _state_extra["warnings"] = counter
 
 
 def _tokenised(spec: PageSpec) -> PageSpec:
@@ -161,9 +183,11 @@ _CONFIG_KEYS = (
 )
 
 
-def _fingerprint(config: MkDocsConfig, board: Board) -> str:
-    """What every generated page shares (page_cache.fingerprint), read from this build."""
+def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
+    """What every generated page shares (page_cache.fingerprint), read from this build;
+    `script` is the scripts' data every page carries."""
     settings = {key: repr(config.get(key)) for key in _CONFIG_KEYS}
+    settings["nb_site"] = script
     settings["theme"] = repr(sorted((k, repr(v)) for k, v in dict(config.theme).items()))
     settings["theme_dirs"] = repr(config.theme.dirs)
     settings.update({k: v for k, v in os.environ.items() if k.startswith("NOTICEBOARD_")})
@@ -201,10 +225,10 @@ def _markdown(spec: PageSpec) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    board: Board = _state["board"]
-    specs: dict[str, PageSpec] = _state["specs"]
+    board = _state().board
+    specs = _state().specs
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
-    _state["doc_urls"] = [
+    _state_extra["doc_urls"] = [
         f.url
         for f in files.documentation_pages()
         if f.src_uri not in specs and f.inclusion.is_included()
@@ -220,8 +244,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        key = _state["keys"][src_uri]
-        entry = _state["cache"].get(key) if key else None
+        key = _state_extra["keys"][src_uri]
+        entry = _state_extra["cache"].get(key) if key else None
         if entry is not None:
             # Unchanged since it was cached: copied as a finished file, never rendered.
             page_html = put_today(entry.html, board.today)
@@ -229,7 +253,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 File.generated(config, _html_path(src_uri), content=page_html, inclusion=inclusion)
             )
             if spec.notice_id is not None:
-                _state["texts"][spec.notice_id] = entry.text
+                _state_extra["texts"][spec.notice_id] = entry.text
             continue
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
@@ -259,32 +283,43 @@ def _html_path(src_uri: str) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Notice bodies come from many hands: only the allow-list reaches the page. The cleaned
     body's text is what feeds and search use, so each body is converted once per build."""
-    spec = _state["specs"].get(page.file.src_uri)
+    spec = _state().specs.get(page.file.src_uri)
     if spec is not None and spec.template == NOTICE_TEMPLATE:
         cleaned = clean_body(html)
         if spec.notice_id is not None:
-            _state["texts"][spec.notice_id] = html_text(cleaned)
+            _state_extra["texts"][spec.notice_id] = html_text(cleaned)
         return cleaned
     return html
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    spec = _state["specs"].get(page.file.src_uri)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    spec = _state().specs.get(page.file.src_uri)
     if spec is not None:
         context["nb"] = with_qr_code(spec.view)
+    context["nb_site"] = _state().script
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Static templates (404.html) extend main.html too, which reads the scripts' data."""
+    context["nb_site"] = _state().script
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = valid_theme_markup(output)
     src_uri = page.file.src_uri
-    spec = _state["specs"].get(src_uri)
+    spec = _state().specs.get(src_uri)
     if spec is None:
         return output
-    if _state["keys"].get(src_uri):
-        text = _state["texts"].get(spec.notice_id, "") if spec.notice_id else ""
-        _state["rendered"][src_uri] = Entry(output, text)
-    return put_today(output, _state["board"].today)
+    if _state_extra["keys"].get(src_uri):
+        text = _state_extra["texts"].get(spec.notice_id, "") if spec.notice_id else ""
+        _state_extra["rendered"][src_uri] = Entry(output, text)
+    return put_today(output, _state().board.today)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -296,13 +331,13 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def _sitemap(config: MkDocsConfig) -> str:
     """Every page, hand-written and generated, whether rendered or copied from the cache: the
     same sitemap for a full and an incremental build."""
-    lastmod = _state["board"].today.isoformat()
+    lastmod = _state().board.today.isoformat()
     base = config.site_url or "/"
-    urls = [*_state["doc_urls"], *(_url(src) for src in _state["specs"])]
+    locs = [*_state_extra["doc_urls"], *(_url(src) for src in _state().specs)]
     rows = "".join(
         f"\n    <url>\n         <loc>{xml_escape(urljoin(base, url))}</loc>\n"
         f"         <lastmod>{lastmod}</lastmod>\n    </url>"
-        for url in urls
+        for url in locs
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -317,11 +352,11 @@ def _url(src_uri: str) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
-    board = _state["board"]
+    board = _state().board
     placed = board.placed()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    texts: dict[str, str] = _state["texts"]
+    texts: dict[str, str] = _state_extra["texts"]
     feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name, texts)
     for rel, data in feeds.items():
         target = site_dir / rel
@@ -341,17 +376,19 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _keep_rendered_pages() -> None:
     """Store this build's renders, unless something warned (then nothing is kept, so the
     warning comes back next build), and drop what no page of this build uses."""
-    counter: CountHandler = _state["warnings"]
+    counter: CountHandler = _state_extra["warnings"]
     logging.getLogger("mkdocs").removeHandler(counter)
-    del _state["warnings"]
+    _state_extra.pop("warnings", None)
     if counter.get_counts():
         return
-    cache: PageCache = _state["cache"]
-    for src_uri, entry in _state["rendered"].items():
-        cache.put(_state["keys"][src_uri], entry)
-    cache.keep_only(key for key in _state["keys"].values() if key)
+    cache: PageCache = _state_extra["cache"]
+    for src_uri, entry in _state_extra["rendered"].items():
+        cache.put(_state_extra["keys"][src_uri], entry)
+    cache.keep_only(key for key in _state_extra["keys"].values() if key)
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+) -> LiveReloadServer:
     server.watch(str(_root(config) / urls.NOTICES_DIR))
     return server

@@ -19,8 +19,7 @@ LANGUAGE = "zh"
 # The filters the /search/ page offers, in the order it shows them, with their labels. Their
 # values are ids (SPEC: /search/?branch=jinpu&category=dues&year=2026&state=archived), so a
 # shared URL survives a renamed branch; the page shows each id's label from nb-filters.json.
-FILTERS: tuple[str, ...] = ("branch", "category", "year", "state", "disclosure")
-FILTER_LABELS: dict[str, str] = {
+FILTERS: dict[str, str] = {
     "branch": "党组织",
     "category": "类别",
     "year": "年份",
@@ -138,7 +137,7 @@ def filters_document(values: Mapping[str, tuple[FilterValue, ...]]) -> dict[str,
         "filters": [
             {
                 "name": name,
-                "label": FILTER_LABELS[name],
+                "label": FILTERS[name],
                 "values": [{"id": v.id, "label": v.label, "count": v.count} for v in values[name]],
             }
             for name in FILTERS
