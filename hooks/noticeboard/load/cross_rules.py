@@ -27,7 +27,7 @@ class CrossFacts:
     number: str | None = None
     supersedes: tuple[str, ...] = ()
     responds_to: str | None = None
-    fulfils: str | None = None
+    fulfils: tuple[str, ...] = ()
     feedback: Feedback | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
@@ -77,12 +77,15 @@ def links_resolve(
                         key,
                     )
                 )
-        if n.fulfils and n.fulfils not in schedule_ids:
+        for index, value in enumerate(n.fulfils):
+            entry = value.partition("@")[0].strip()
+            if entry in schedule_ids:
+                continue
             problems.append(
                 error(
                     n.rel,
-                    n.line_of("fulfils"),
-                    f"'fulfils' names '{n.fulfils}', which is not in the schedule in "
+                    n.lines.get(f"fulfils[{index}]") or n.line_of("fulfils"),
+                    f"'fulfils' names '{entry}', which is not in the schedule in "
                     f"notices/_board.yml; known: {', '.join(sorted(schedule_ids)) or 'none'}",
                     "fulfils",
                 )

@@ -183,6 +183,8 @@ def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc)
         supersedes=f.supersedes,
         responds_to=f.responds_to,
         fulfils=f.fulfils,
+        corrections=f.corrections,
+        opinions_received=f.opinions_received,
         attachments=res.attachments,
         tags=f.tags,
         lines=dict(doc.meta.lines),

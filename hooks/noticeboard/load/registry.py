@@ -9,11 +9,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
-from noticeboard.model import Branch, Category, Registry
+from noticeboard.model import DEFAULT_REPLY_WITHIN_DAYS, Branch, Category, Registry
 from noticeboard.problems import Problem, error
 
 REGISTRY_NAME = "_board.yml"
-REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule")
+REGISTRY_KEYS = (
+    "timezone",
+    "branches",
+    "categories",
+    "schedule",
+    "since",
+    "imported",
+    "reply_within_days",
+)
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
 CATEGORY_KEYS = ("id", "name", "description")
 
@@ -64,11 +72,18 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
     branch_ids = {b.id for _, b in branches}
     category_ids = {c.id for _, c in categories}
     schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
+    reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
+    if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
+        r.err("reply_within_days", "'reply_within_days' must be a whole number of days, 0 or more")
+        reply_within = DEFAULT_REPLY_WITHIN_DAYS
     registry = Registry(
         timezone,
         tuple(b for _, b in branches),
         tuple(c for _, c in categories),
         tuple(schedule),
+        since=r.day(data, "since", "since"),
+        imported=r.day(data, "imported", "imported"),
+        reply_within_days=reply_within,
     )
     return registry, r.problems
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
 
 from noticeboard.load.field_types import type_name
@@ -50,6 +51,16 @@ class RegistryReader:
             self.err(where, f"'{where}' must be text, not {type_name(value)}")
             return None
         return str(value).strip()
+
+    def day(self, data: dict, key: str, where: str) -> date | None:
+        """An optional YAML date (YYYY-MM-DD without quotes)."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        self.err(where, f"'{where}' must be a date written as YYYY-MM-DD, e.g. 2026-01-01")
+        return None
 
     def feedback(self, value: Any, where: str) -> Feedback | None:
         if value is None:

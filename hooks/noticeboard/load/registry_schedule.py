@@ -7,7 +7,7 @@ from typing import Any
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.model import SCHEDULE_EVERY, ScheduleEntry
 
-SCHEDULE_KEYS = ("id", "name", "every", "within_days", "branches", "category")
+SCHEDULE_KEYS = ("id", "name", "every", "within_days", "branches", "category", "since")
 
 
 def read_schedule(
@@ -59,6 +59,10 @@ def read_schedule(
                 f"unknown category id '{category}'; known ids: {', '.join(sorted(category_ids))}",
             )
             ok = False
+        if every == "standing" and category is None:
+            r.err(where, f"'{where}' is standing: name the 'category' whose notice must be up")
+            ok = False
+        since = r.day(item, "since", f"{where}.since")
         if check_id(r, id_, where, seen, "schedule") and name and ok:
-            out.append(ScheduleEntry(id_, name, str(every), int(within), branches, category))
+            out.append(ScheduleEntry(id_, name, str(every), int(within), branches, category, since))
     return out
