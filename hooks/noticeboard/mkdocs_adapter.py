@@ -15,20 +15,22 @@ from mkdocs.structure.pages import Page
 
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
+from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.pages import (
+    ACCOUNTABILITY_TEMPLATE,
     LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
     PageSpec,
     attachments_to_publish,
-    site_pages,
+    build_site,
     source_date_epoch,
 )
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
-from noticeboard.urls import attachment_url, source_edit_path
+from noticeboard.urls import LEDGER_CSV_URL, attachment_url, source_edit_path
 
 log = get_plugin_logger("noticeboard")
 
@@ -53,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("noticeboard needs 'use_directory_urls: true' in mkdocs.yml")
     missing = [
         name
-        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE)
+        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE, ACCOUNTABILITY_TEMPLATE)
         if not any((Path(folder) / name).is_file() for folder in config.theme.dirs)
     ]
     if missing:
@@ -68,7 +70,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
     _state["board"] = board
-    _state["specs"] = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
+    site = build_site(board, config.site_url, config.repo_url)
+    _state["specs"] = {spec.src_uri: spec for spec in site.pages}
+    # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
+    _state["extra_files"] = {
+        LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
+        **{chart.path: chart.data for chart in site.charts},
+    }
     return config
 
 
@@ -138,7 +146,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
     feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name)
-    for rel, data in feeds.items():
+    for rel, data in {**feeds, **_state["extra_files"]}.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from noticeboard.load.accountability import board_since, claims, entry_since
 from noticeboard.load.history import Publication
@@ -19,6 +20,9 @@ from noticeboard.model import Notice, Registry, ScheduleEntry
 from noticeboard.periods import Period, due_date, periods_from
 from noticeboard.publish.lifecycle import Placed, State
 from noticeboard.publish.text import zh_date
+
+if TYPE_CHECKING:
+    from noticeboard.load.board import Board
 
 # SPEC: an ad-hoc notice with no `opinions_received` 10 days after its end is listed.
 OPINIONS_RECORD_DAYS = 10
@@ -296,3 +300,16 @@ def feedback_states(
         if state is not None:
             out[nid] = state
     return out
+
+
+def board_ledger(board: Board) -> list[Cell]:
+    """The ledger of a loaded board, as of its today."""
+    return build_ledger(
+        board.registry, board.notices, board.placed(), board.publications(), board.today
+    )
+
+
+def board_feedback(board: Board) -> dict[str, FeedbackState]:
+    return feedback_states(
+        board.registry, board.notices, board.placed(), board.publications(), board.today
+    )
