@@ -3,8 +3,8 @@
 The numbers are pure functions of the placed notices and the ledger; the charts are drawn at
 build time as SVG files by pygal (a maintained chart library), made byte-identical across builds:
 pygal names each chart with a random uuid and stamps the day into a comment, so the chart gets a
-fixed id and the comments are dropped. Each chart goes on the page as an <img> with a text
-alternative, beside a table of the same numbers.
+fixed id and the comments (and its tooltip script, dead in an <img>) are dropped. Each chart goes
+on the page as an <img> with a text alternative, beside a table of the same numbers.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from noticeboard.publish.text import zh_date
 from noticeboard.publish.views import AccountabilityPage, Chart, Link
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# pygal always writes its tooltip configuration script; an <img> never runs it, so it goes.
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 # Judged cells: those whose outcome is settled (not still due, not unverifiable, not standing).
 JUDGED = (Status.ON_TIME, Status.LATE, Status.RETROACTIVE, Status.MISSING)
 STYLE = Style(
@@ -102,7 +104,7 @@ def render(chart: pygal.graph.graph.Graph, chart_id: str) -> bytes:
     """The chart's SVG, the same bytes for the same numbers."""
     chart.uuid = chart_id
     svg = chart.render(is_unicode=True)
-    return _COMMENT.sub("", svg).encode("utf-8")
+    return _SCRIPT.sub("", _COMMENT.sub("", svg)).encode("utf-8")
 
 
 def _config(title: str) -> dict:
