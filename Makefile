@@ -5,14 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ADDR   ?= 127.0.0.1:8000
+LOCALE := hooks/noticeboard/locale
+POT    := $(LOCALE)/noticeboard.pot
 
-.PHONY: serve build check test lint format bench browser clean
+.PHONY: serve build check test lint format bench browser clean messages
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pybabel compile --domain noticeboard --directory $(LOCALE) --statistics
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -52,6 +55,16 @@ format: $(STAMP)
 ## bench: print the benchmark tables (see bench/README.md)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## messages: extract every _() message into the catalogue, then compile it (see noticeboard/i18n.py)
+messages: $(STAMP)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords _ --keywords N_ --no-location \
+	  --sort-output --no-wrap --project noticeboard --output-file $(POT) hooks/noticeboard
+	$(BIN)/pybabel update --domain noticeboard --input-file $(POT) --output-dir $(LOCALE) \
+	  --locale zh --init-missing --no-fuzzy-matching --ignore-obsolete --no-wrap \
+	  --ignore-pot-creation-date
+	$(BIN)/pybabel compile --domain noticeboard --directory $(LOCALE) --statistics
+	rm -f $(POT)
 
 clean:
 	rm -rf site .pytest_cache

@@ -12,6 +12,14 @@ from support.demo_build import built_site  # noqa: F401  (one site build shared 
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read the English msgids (also in subprocesses, which inherit the environment);
+    the Chinese default is tested on purpose in tests/cli/test_messages.py, without this."""
+    monkeypatch.setenv("NOTICEBOARD_LANG", "en")
+
+
 REGISTRY = """\
 timezone: Asia/Shanghai
 branches:

@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from noticeboard.i18n import LanguageError, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.compliance import ledger_csv
@@ -42,6 +43,10 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
+    except LanguageError as exc:
+        raise PluginError(str(exc)) from None
     result = load_board(_root(config))
     for problem in result.problems:
         if problem.severity is Severity.WARNING:

@@ -7,6 +7,7 @@ import os
 import sys
 
 from noticeboard.cli.changed import ChangedError, add_changed_argument, review_scope
+from noticeboard.i18n import _
 from noticeboard.load.board import load_board
 from noticeboard.load.registry import REGISTRY_NAME
 from noticeboard.problems import Severity, format_problems, has_errors
@@ -16,9 +17,14 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("check", help="check every notice and the registry")
-    parser.add_argument("--today", help="check as of this day (YYYY-MM-DD)")
-    parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    parser = sub.add_parser("check", help=_("check every notice and the registry"))
+    parser.add_argument("--today", help=_("check as of this day (YYYY-MM-DD)"))
+    parser.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help=_("text (default), github (workflow annotations) or json"),
+    )
     add_changed_argument(parser)
     parser.set_defaults(func=run)
 
@@ -31,8 +37,10 @@ def _usage_error(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     if not (args.root / "notices" / REGISTRY_NAME).is_file():
         return _usage_error(
-            f"no notices/{REGISTRY_NAME} in {args.root.resolve()} or any folder above it; "
-            "run this inside a notice-board repository, or pass --root PATH"
+            _(
+                "no notices/{registry} in {root} or any folder above it; "
+                "run this inside a notice-board repository, or pass --root PATH"
+            ).format(registry=REGISTRY_NAME, root=args.root.resolve())
         )
     try:
         if args.today:
@@ -55,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
         warnings = len(result.problems) - errors
         count = len(result.board.notices) if result.board else 0
         print(
-            f"checked {count} notice(s): {errors} error(s), {warnings} warning(s)",
+            _("checked {count} notice(s): {errors} error(s), {warnings} warning(s)").format(
+                count=count, errors=errors, warnings=warnings
+            ),
             file=sys.stderr,
         )
     return EXIT_ERRORS if has_errors(result.problems) else EXIT_OK
