@@ -10,12 +10,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from noticeboard.i18n import _
 from noticeboard.load.history import Publication
 from noticeboard.model import Notice, Registry, ScheduleEntry
 from noticeboard.periods import Period, latest_ended_before, parse_period
 from noticeboard.problems import Problem, error
 
-_EVERY_ZH = {"month": "按月", "quarter": "按季度", "half-year": "按半年", "year": "按年"}
 _EXAMPLE = {"month": "2026-07", "quarter": "2026Q3", "half-year": "2026H1", "year": "2026"}
 
 
@@ -54,8 +54,10 @@ def claims(notice: Notice, registry: Registry) -> list[Claim]:
             continue
         if entry.every == "standing":
             problem = (
-                f"'{entry.id}' is a standing obligation (固定公开): it has no periods; write "
-                f"just 'fulfils: {entry.id}'"
+                _(
+                    "'{entry}' is a standing obligation (固定公开): it has no periods; write "
+                    "just 'fulfils: {entry}'"
+                ).format(entry=entry.id)
                 if at
                 else None
             )
@@ -68,15 +70,19 @@ def claims(notice: Notice, registry: Registry) -> list[Claim]:
         period = parse_period(key)
         problem = None
         if period is None:
-            problem = (
-                f"'{raw}' has no readable period after '@': write the year (2026), half-year "
-                f"(2026H1), quarter (2026Q3) or month (2026-07), e.g. "
-                f"'{entry.id}@{_EXAMPLE[entry.every]}'"
-            )
+            problem = _(
+                "'{value}' has no readable period after '@': write the year (2026), half-year "
+                "(2026H1), quarter (2026Q3) or month (2026-07), e.g. '{example}'"
+            ).format(value=raw, example=f"{entry.id}@{_EXAMPLE[entry.every]}")
         elif period.every != entry.every:
-            problem = (
-                f"'{raw}': '{entry.id}' is due {_EVERY_ZH[entry.every]} ({entry.every}), so its "
-                f"period is written like '{entry.id}@{_EXAMPLE[entry.every]}'"
+            problem = _(
+                "'{value}': '{entry}' is due every {every}, so its period is written like "
+                "'{example}'"
+            ).format(
+                value=raw,
+                entry=entry.id,
+                every=entry.every,
+                example=f"{entry.id}@{_EXAMPLE[entry.every]}",
             )
             period = None
         out.append(Claim(index, entry, period, True, problem))
@@ -125,8 +131,10 @@ def claim_problems(registry: Registry, notices: Iterable[Notice]) -> list[Proble
                     error(
                         rel,
                         line,
-                        f"'{c.entry.id}' ({c.entry.name}) does not apply to branch '{n.branch}': "
-                        "the registry's schedule names the branches it applies to",
+                        _(
+                            "'{entry}' ({name}) does not apply to branch '{branch}': the "
+                            "registry's schedule names the branches it applies to"
+                        ).format(entry=c.entry.id, name=c.entry.name, branch=n.branch),
                         "fulfils",
                     )
                 )
@@ -138,9 +146,16 @@ def claim_problems(registry: Registry, notices: Iterable[Notice]) -> list[Proble
                         error(
                             rel,
                             line,
-                            f"'{n.fulfils[c.index]}': {c.period.zh} ended before {first}, the "
-                            f"day '{c.entry.id}' applies from (the registry's 'since'); no "
-                            "disclosure is owed for it",
+                            _(
+                                "'{value}': {period} ended before {since}, the day '{entry}' "
+                                "applies from (the registry's 'since'); no disclosure is owed "
+                                "for it"
+                            ).format(
+                                value=n.fulfils[c.index],
+                                period=c.period.zh,
+                                since=first,
+                                entry=c.entry.id,
+                            ),
                             "fulfils",
                         )
                     )
@@ -148,7 +163,14 @@ def claim_problems(registry: Registry, notices: Iterable[Notice]) -> list[Proble
             key = c.period.key if c.period else ""
             if (c.entry.id, key) in seen:
                 problems.append(
-                    error(rel, line, f"'{c.entry.id}' {key} is named twice here", "fulfils")
+                    error(
+                        rel,
+                        line,
+                        _("'{entry}' {period} is named twice here").format(
+                            entry=c.entry.id, period=key
+                        ),
+                        "fulfils",
+                    )
                 )
                 continue
             seen.add((c.entry.id, key))
@@ -168,9 +190,11 @@ def claim_problems(registry: Registry, notices: Iterable[Notice]) -> list[Proble
                     error(
                         f"notices/{n.id}.md",
                         _line(n, index),
-                        f"'{entry_id}' {key} is already fulfilled by {first_id}: a branch "
-                        "discloses a period once; if this notice corrects that one, add "
-                        f"'supersedes: {first_id}'",
+                        _(
+                            "'{entry}' {period} is already fulfilled by {other}: a branch "
+                            "discloses a period once; if this notice corrects that one, add "
+                            "'supersedes: {other}'"
+                        ).format(entry=entry_id, period=key, other=first_id),
                         "fulfils",
                     )
                 )
@@ -192,9 +216,12 @@ def correction_problems(
                     error(
                         f"notices/{n.id}.md",
                         n.lines.get(f"corrections[{index}]") or n.line_of("corrections"),
-                        f"'corrections[{index}].date' ({c.date}) is before the notice was "
-                        f"published ({published.day}); a correction records a change made "
-                        "after publication",
+                        _(
+                            "'{key}' ({date}) is before the notice was published ({published}); "
+                            "a correction records a change made after publication"
+                        ).format(
+                            key=f"corrections[{index}].date", date=c.date, published=published.day
+                        ),
                         "corrections",
                     )
                 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from noticeboard.i18n import _
 from noticeboard.load.fields import (
     CORRECTION_KEYS,
     FEEDBACK_KEYS,
@@ -192,25 +193,45 @@ def _count(r: Reporter, key: str, value: Any, fields: Fields) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
         shown = f"'{value}'" if isinstance(value, str) else type_name(value)
-        r.err(key, f"'{key}' must be a whole number of opinions, 0 or more, not {shown}")
+        r.err(
+            key,
+            _("'{key}' must be a whole number of opinions, 0 or more, not {shown}").format(
+                key=key, shown=shown
+            ),
+        )
     elif value < 0:
-        r.err(key, f"'{key}' is {value}: it counts opinions, so it cannot be negative")
+        r.err(
+            key,
+            _("'{key}' is {value}: it counts opinions, so it cannot be negative").format(
+                key=key, value=value
+            ),
+        )
     else:
-        r.err(key, f"'{key}' is {value}: write a whole number of opinions, e.g. 3")
+        r.err(
+            key,
+            _("'{key}' is {value}: write a whole number of opinions, e.g. 3").format(
+                key=key, value=value
+            ),
+        )
     fields.invalid.add(key)
 
 
 def _corrections(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     """A list of {date, note}; each entry needs both."""
     if not isinstance(value, list):
-        r.err(key, f"'{key}' must be a list of entries, each '- date: YYYY-MM-DD' and 'note: …'")
+        r.err(
+            key,
+            _("'{key}' must be a list of entries, each '- date: YYYY-MM-DD' and 'note: …'").format(
+                key=key
+            ),
+        )
         fields.invalid.add(key)
         return
     out: list[Correction] = []
     for index, item in enumerate(value):
         where = f"{key}[{index}]"
         if not isinstance(item, dict):
-            r.err(where, f"'{where}' must have 'date:' and 'note:' lines")
+            r.err(where, _("'{where}' must have 'date:' and 'note:' lines").format(where=where))
             fields.invalid.add(key)
             continue
         unknown_keys(r, item, CORRECTION_KEYS, f"{where}.")
@@ -218,7 +239,12 @@ def _corrections(r: Reporter, key: str, value: Any, fields: Fields) -> None:
         note = None if is_blank(item.get("note")) else as_text(r, f"{where}.note", item["note"])
         for sub in CORRECTION_KEYS:
             if is_blank(item.get(sub)):
-                r.err(where, f"'{where}' has no '{sub}': every correction needs a date and a note")
+                r.err(
+                    where,
+                    _("'{where}' has no '{sub}': every correction needs a date and a note").format(
+                        where=where, sub=sub
+                    ),
+                )
         if day is None or note is None:
             fields.invalid.add(key)
             continue

@@ -20,10 +20,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from noticeboard.i18n import N_, _
 from noticeboard.model import Notice, Registry
 from noticeboard.problems import Problem, warning
 
-SHALLOW_MESSAGE = (
+SHALLOW_MESSAGE = N_(
     "this git checkout is shallow, so the days notices were published are unknown and the "
     "ledger marks them 未核实: fetch the whole history with `git fetch --unshallow` "
     "(in GitHub Actions: actions/checkout with `fetch-depth: 0`)"
@@ -144,7 +145,7 @@ def read_history(root: Path, timezone: str) -> History:
 
 
 def history_problems(history: History) -> list[Problem]:
-    return [warning("notices/_board.yml", 1, SHALLOW_MESSAGE)] if history.shallow else []
+    return [warning("notices/_board.yml", 1, _(SHALLOW_MESSAGE))] if history.shallow else []
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard.i18n import _
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
@@ -74,7 +75,9 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
     schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
     reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
     if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
-        r.err("reply_within_days", "'reply_within_days' must be a whole number of days, 0 or more")
+        r.err(
+            "reply_within_days", _("'reply_within_days' must be a whole number of days, 0 or more")
+        )
         reply_within = DEFAULT_REPLY_WITHIN_DAYS
     registry = Registry(
         timezone,

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from noticeboard.i18n import _
 from noticeboard.load.field_types import type_name
 from noticeboard.load.fields import FEEDBACK_KEYS
 from noticeboard.load.suggest import did_you_mean
@@ -59,7 +60,12 @@ class RegistryReader:
             return None
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
-        self.err(where, f"'{where}' must be a date written as YYYY-MM-DD, e.g. 2026-01-01")
+        self.err(
+            where,
+            _("'{where}' must be a date written as YYYY-MM-DD, e.g. 2026-01-01").format(
+                where=where
+            ),
+        )
         return None
 
     def feedback(self, value: Any, where: str) -> Feedback | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from noticeboard.i18n import _
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.model import SCHEDULE_EVERY, ScheduleEntry
 
@@ -60,7 +61,12 @@ def read_schedule(
             )
             ok = False
         if every == "standing" and category is None:
-            r.err(where, f"'{where}' is standing: name the 'category' whose notice must be up")
+            r.err(
+                where,
+                _("'{where}' is standing: name the 'category' whose notice must be up").format(
+                    where=where
+                ),
+            )
             ok = False
         since = r.day(item, "since", f"{where}.since")
         if check_id(r, id_, where, seen, "schedule") and name and ok:

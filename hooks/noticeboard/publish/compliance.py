@@ -89,6 +89,12 @@ class CompliancePages:
         self.placed = placed
         self.today = today
         self.by_key = {(c.branch, c.entry.id, c.period_key): c for c in cells}
+        # feedback states by branch, sorted once (a branch page asks twice)
+        self.feedback_of: dict[str, list[tuple[str, FeedbackState]]] = {}
+        for nid, state in sorted(feedback.items()):
+            p = placed.get(nid)
+            if p is not None:
+                self.feedback_of.setdefault(p.notice.branch, []).append((nid, state))
         self.built, self.built_iso = zh_date(today), today.isoformat()
 
     def name(self, branch_id: str) -> str:
@@ -244,9 +250,9 @@ class CompliancePages:
 
     def _feedback_rows(self, branch_id: str, kinds: tuple[Reply, ...]) -> tuple[FeedbackRow, ...]:
         rows = []
-        for nid, state in sorted(self.feedback.items()):
-            p = self.placed.get(nid)
-            if p is None or p.notice.branch != branch_id or state.status not in kinds:
+        for nid, state in self.feedback_of.get(branch_id, []):
+            p = self.placed[nid]
+            if state.status not in kinds:
                 continue
             link = self._link(nid)
             if link is not None:

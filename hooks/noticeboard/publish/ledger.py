@@ -313,3 +313,19 @@ def board_feedback(board: Board) -> dict[str, FeedbackState]:
     return feedback_states(
         board.registry, board.notices, board.placed(), board.publications(), board.today
     )
+
+
+def cell_record(cell: Cell) -> dict[str, object]:
+    """One cell as plain JSON values (`report --format json`, `due --format json`)."""
+    return {
+        "branch": cell.branch,
+        "entry": cell.entry.id,
+        "entry_name": cell.entry.name,
+        "period": cell.period_key,
+        "due": cell.due.isoformat() if cell.due else None,
+        "status": cell.status.value,
+        "label": cell.label,
+        "days_late": cell.days_late,
+        "notice": cell.notice_id,
+        "published": cell.published.isoformat() if cell.published else None,
+    }
