@@ -20,6 +20,12 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NOTICEBOARD_LANG", "en")
 
 
+@pytest.fixture
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in the default language, Chinese, for tests that read them."""
+    monkeypatch.delenv("NOTICEBOARD_LANG")
+
+
 REGISTRY = """\
 timezone: Asia/Shanghai
 branches:

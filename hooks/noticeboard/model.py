@@ -37,19 +37,51 @@ def effective_feedback(own: Feedback | None, inherited: Feedback | None) -> Feed
 
 
 @dataclass(frozen=True)
+class Body:
+    """Another organisation of a village that issues notices on its branch's board
+    (村民委员会, 村务监督委员会): by law 村务公开 is the village committee's duty."""
+
+    id: str
+    name: str
+    feedback: Feedback | None = None
+
+
+@dataclass(frozen=True)
 class Branch:
     id: str
     name: str
     parent: str | None = None
     feedback: Feedback | None = None
     maintainers: tuple[str, ...] = ()
+    bodies: tuple[Body, ...] = ()
+
+    def body(self, id_: str | None) -> Body | None:
+        return next((b for b in self.bodies if b.id == id_), None)
+
+
+FEEDBACK_BY_BRANCH = "branch"
 
 
 @dataclass(frozen=True)
 class Category:
+    """`min_days` / `min_working_days`: the shortest period a published notice may have;
+    `feedback_by`: whose channel collects opinions by default (the branch, or a body id)."""
+
     id: str
     name: str
     description: str | None = None
+    min_days: int | None = None
+    min_working_days: int | None = None
+    feedback_by: str = FEEDBACK_BY_BRANCH
+
+
+@dataclass(frozen=True)
+class HolidayYear:
+    """The State Council's schedule for one year, from the registry: days off that would be
+    working days (holidays) and weekend days worked in exchange (调休)."""
+
+    off: frozenset[date] = frozenset()
+    work: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -74,6 +106,7 @@ class Registry:
     branches: tuple[Branch, ...] = ()
     categories: tuple[Category, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
+    holidays: dict[int, HolidayYear] = field(default_factory=dict, hash=False)
     since: date | None = None  # the day the board started; None: from the notices
     imported: date | None = None  # files first committed on or before it are imported records
     reply_within_days: int = DEFAULT_REPLY_WITHIN_DAYS
@@ -93,6 +126,30 @@ class Registry:
 
     def category_id_for(self, value: str) -> str | None:
         return next((c.id for c in self.categories if value in (c.id, c.name)), None)
+
+    def issuer_name(self, branch_id: str, issuer: str | None) -> str:
+        """Who issues a notice (落款): the body's name, else the branch's; the one place to ask.
+
+        `issuer` is a notice's `issuer` (a body id of its branch, or None for the branch)."""
+        branch = self.branch(branch_id)
+        if branch is None:
+            return branch_id
+        body = branch.body(issuer)
+        return body.name if body is not None else branch.name
+
+    def feedback_owner(self, branch_id: str, category_id: str) -> Branch | Body | None:
+        """Whose channel a notice uses when it names none: the category's `feedback_by` body
+        of the notice's branch when that body has a channel, else the branch itself."""
+        branch = self.branch(branch_id)
+        if branch is None:
+            return None
+        category = self.category(category_id)
+        body = branch.body(category.feedback_by) if category is not None else None
+        return body if body is not None and has_channel(body.feedback) else branch
+
+    def default_feedback(self, branch_id: str, category_id: str) -> Feedback | None:
+        owner = self.feedback_owner(branch_id, category_id)
+        return owner.feedback if owner is not None else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +202,7 @@ class Notice:
     opinions_received: int | None = None
     attachments: tuple[Attachment, ...] = ()
     tags: tuple[str, ...] = ()
+    issuer: str | None = None  # a body id of the branch; None: the branch itself
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property

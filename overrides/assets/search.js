@@ -130,7 +130,7 @@ function writeUrl(query, filters) {
 function resultItem(data) {
   const meta = data.meta || {};
   const link = element("a", { href: data.url, textContent: meta.title || data.url });
-  const facts = [meta.branch, meta.period, meta.state].filter(Boolean);
+  const facts = [meta.branch, meta.issuer, meta.period, meta.state].filter(Boolean);
   const details = element("p", { className: "nb-search__meta" });
   facts.forEach((fact, i) => {
     if (i) details.append(" · ");

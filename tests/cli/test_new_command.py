@@ -11,6 +11,7 @@ import pytest
 
 from noticeboard.cli.main import main
 from noticeboard.load.board import load_board
+from noticeboard.load.fields import PLACEHOLDER
 from noticeboard.load.source import decode, split_front_matter
 
 TITLE = "关于发展李某某同志为预备党员的公示"
@@ -23,6 +24,16 @@ def new(root: Path, *options: str) -> int:
 
 def check(root: Path, today: str) -> int:
     return main(["--root", str(root), "check", "--today", today])
+
+
+def finish(path: Path) -> dict:
+    """What the writer does after `new`: the body written, the draft line removed."""
+    text = path.read_text(encoding="utf-8")
+    assert PLACEHOLDER in text
+    text = text.replace(PLACEHOLDER, "经支部委员会研究，现予公示。")
+    text = "".join(line for line in text.splitlines(True) if not line.startswith("draft: true"))
+    path.write_text(text, encoding="utf-8")
+    return front_matter(path)
 
 
 def front_matter(path: Path) -> dict:
@@ -51,6 +62,9 @@ def test_reviewed_notice_is_written_ready_to_publish_and_passes_check(
     path = root / "notices" / "jinpu" / "2026" / f"{SLUG}.md"
     assert out.strip() == f"notices/jinpu/2026/{SLUG}.md"
     assert path.is_file()
+    assert front_matter(path)["draft"] is True  # until the body is written
+    assert check(root, "2026-11-26") == 0
+    finish(path)
     assert check(root, "2026-11-26") == 0
 
     board = load_board(root, "2026-11-26").board
@@ -105,7 +119,7 @@ def test_branch_and_category_by_display_name(root: Path) -> None:
     )
     assert code == 0
     path = root / "notices/yutao/2026/2026-nian-di-san-ji-du-dang-fei-shou-jiao-qing-kuang.md"
-    meta = front_matter(path)
+    meta = finish(path)
     assert (meta["branch"], meta["category"]) == ("yutao", "finance")
     assert meta["feedback"] == {"phone": "0550-7777777"}
     assert "draft" not in meta
@@ -219,7 +233,7 @@ def test_major_with_approval_is_published(root: Path) -> None:
         *("--today", "2026-11-23", "--reviewed-by", "镇党委", "--major", "--approved-by", "县委"),
     )
     assert code == 0
-    meta = front_matter(root / "notices/town/2026/zhong-da-shi-xiang.md")
+    meta = finish(root / "notices/town/2026/zhong-da-shi-xiang.md")
     assert (meta["major"], meta["approved_by"]) == (True, "县委")
     assert "draft" not in meta
     assert check(root, "2026-11-26") == 0
@@ -285,7 +299,7 @@ def test_titles_read_back_exactly(root: Path, title: str) -> None:
     assert code == 0
     (path,) = (root / "notices/town/2026").glob("*.md")
     assert front_matter(path)["title"] == title
-    assert "draft" not in front_matter(path)  # published, so fully checked
+    assert "draft" not in finish(path)  # published, so fully checked
     assert check(root, "2026-11-26") == 0
 
 

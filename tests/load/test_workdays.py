@@ -91,8 +91,9 @@ def test_counting_past_the_known_years_says_what_to_do_instead() -> None:
         end_after_working_days(late_december, 10)
     message = str(info.value)
     assert f"2004–{last}" in message
-    assert "--days" in message
+    assert f"'holidays:' → '{last + 1}:'" in message
     assert "upgrade" in message
+    assert info.value.year == last + 1
 
 
 def test_a_start_before_the_known_years_is_refused() -> None:

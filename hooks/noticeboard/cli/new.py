@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from noticeboard.cli.notice_draft import NewNotice, draft_reasons, render_notice
+from noticeboard.i18n import _
 from noticeboard.load.fields import TITLE_MAX
 from noticeboard.load.registry import read_registry
 from noticeboard.load.slug import free_slug, slugify
@@ -240,7 +241,9 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
         try:
             end = end_after_working_days(start, count)
         except CalendarRangeError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(
+                _("{problem}; or give --days N (calendar days) instead").format(problem=exc)
+            ) from None
         length_zh = f"{count}个工作日"
 
     feedback = Feedback(

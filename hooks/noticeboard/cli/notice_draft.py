@@ -13,7 +13,7 @@ from datetime import date
 
 import yaml
 
-from noticeboard.load.fields import FIELDS, Kind
+from noticeboard.load.fields import FIELDS, PLACEHOLDER, Kind
 from noticeboard.model import (
     DISCLOSURE_LABELS,
     Branch,
@@ -61,7 +61,12 @@ class DraftReason:
 
 def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
     """What is still missing before the notice may be published (empty: publish as written)."""
-    reasons = []
+    reasons = [
+        DraftReason(
+            "把正文中括号内的提示换成公示的实际内容",
+            "the body is an outline: replace the bracketed placeholder with the notice's text",
+        )
+    ]
     if not notice.reviewed_by:
         reasons.append(
             DraftReason(
@@ -213,7 +218,7 @@ def body(notice: NewNotice) -> str:
         period_text = f"{start}至{chinese_date(notice.end)}{length}。"
     return (
         "## 正文\n\n"
-        "（在此填写公示内容：公示事项、基本情况和依据。发布前删除本段括号内的提示。）\n\n"
+        f"{PLACEHOLDER}\n\n"
         f"## {period_heading}\n\n{period_text}\n\n"
         "## 反馈方式\n\n"
         "如有意见或建议，请通过本公示所列的意见反馈渠道，以来电、来信或来访等方式向"

@@ -23,6 +23,7 @@ class CrossFacts:
     rel: str
     id: str
     branch: str | None = None
+    category: str | None = None
     scope: str = "public"
     number: str | None = None
     supersedes: tuple[str, ...] = ()
@@ -101,8 +102,8 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
             continue
         if n.feedback is None and "feedback" in n.lines:
             continue  # written but unreadable: that file already has its own error
-        branch = registry.branch(n.branch)
-        if effective_feedback(n.feedback, branch.feedback if branch else None) is None:
+        inherited = registry.default_feedback(n.branch, n.category or "")
+        if effective_feedback(n.feedback, inherited) is None:
             key = "feedback" if "feedback" in n.lines else "branch"
             problems.append(
                 error(

@@ -47,6 +47,7 @@ class Fields:
     fulfils: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     opinions_received: int | None = None
+    issuer: str | None = None
     major: bool = False
     draft: bool = False
     scope: str = "public"

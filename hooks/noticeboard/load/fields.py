@@ -50,6 +50,12 @@ class FieldSpec:
 
 
 TITLE_MAX = 120
+PLACEHOLDER_MARK = "（在此填写"
+"""How every placeholder `noticeboard new` writes begins; a published notice that still has
+one in its title or body is an error (the check looks for this mark, so edit both together)."""
+PLACEHOLDER = (
+    f"{PLACEHOLDER_MARK}公示内容：公示事项、基本情况和依据。发布前删除本段括号内的提示。）"
+)
 STANDING_VALUES: tuple[str, ...] = ("standing", "长期")
 """The disclosure values (English and Chinese) that mean standing: no period.end."""
 
@@ -216,6 +222,14 @@ FIELDS: tuple[FieldSpec, ...] = (
         "公示期内收到的意见条数（公示期满后填写）",
         "Opinions received during the period (whole number, recorded after it ends)",
         example="0",
+    ),
+    FieldSpec(
+        "issuer",
+        Kind.STRING,
+        Required.NEVER,
+        "发布单位（落款；默认为本党组织，也可以是登记表中本村的 bodies，如村民委员会）",
+        "Who issues it: the branch (default) or one of its bodies in the registry",
+        example="cwh",
     ),
     FieldSpec(
         "attachments",

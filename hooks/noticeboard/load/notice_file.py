@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from noticeboard.i18n import _
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
+from noticeboard.load.fields import PLACEHOLDER_MARK
 from noticeboard.load.notice_rules import PUBLICATION_RULES, NoticePlace, Resolved
 from noticeboard.load.privacy import find_personal_numbers
 from noticeboard.load.reporter import Reporter
@@ -70,6 +72,7 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         for rule in PUBLICATION_RULES:
             rule(r, fields, registry, place, resolved)
         _privacy(r, text, meta)
+        _placeholder(r, fields, doc)
         facts = _facts(rel, place, fields, resolved, doc.meta.lines)
     notice = _assemble(place, fields, resolved, doc) if not r.problems else None
     return NoticeRead(notice, r.problems, facts)
@@ -82,6 +85,7 @@ def _facts(
         rel=rel,
         id="/".join(place.parts),
         branch=res.branch,
+        category=res.category,
         scope=f.scope,
         number=f.number,
         supersedes=f.supersedes,
@@ -129,6 +133,30 @@ def _resolve_quietly(fields: Fields, registry: Registry | None, resolved: Resolv
     if registry is not None:
         resolved.branch = registry.branch_id_for(fields.branch or "")
         resolved.category = registry.category_id_for(fields.category or "")
+        branch = registry.branch(resolved.branch or "")
+        bodies = branch.bodies if branch else ()
+        resolved.issuer = next((b.id for b in bodies if fields.issuer in (b.id, b.name)), None)
+
+
+def _placeholder(r: Reporter, fields: Fields, doc: FrontMatterDoc) -> None:
+    """The outline `noticeboard new` writes must be replaced before a notice is published."""
+    if fields.title and PLACEHOLDER_MARK in fields.title:
+        r.err(
+            "title",
+            _(
+                "'title' still has the template's placeholder '{mark}…）'; write the real title"
+            ).format(mark=PLACEHOLDER_MARK),
+        )
+    at = doc.body.find(PLACEHOLDER_MARK)
+    if at >= 0:
+        r.err_at(
+            doc.body_line + doc.body.count("\n", 0, at),
+            _(
+                "the body still has the template's placeholder '{mark}…）'; replace it with the "
+                "notice's content (or keep 'draft: true' until it is written)"
+            ).format(mark=PLACEHOLDER_MARK),
+            "body",
+        )
 
 
 def _privacy(r: Reporter, text: str, meta: dict) -> None:
@@ -187,5 +215,6 @@ def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc)
         opinions_received=f.opinions_received,
         attachments=res.attachments,
         tags=f.tags,
+        issuer=res.issuer,
         lines=dict(doc.meta.lines),
     )

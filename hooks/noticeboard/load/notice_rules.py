@@ -10,10 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticeboard.i18n import _
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import unknown_name
+from noticeboard.load.workdays import (
+    CalendarRangeError,
+    end_after_days,
+    end_after_working_days,
+    working_days_between,
+)
 from noticeboard.model import Attachment, Registry
 
 
@@ -32,6 +39,7 @@ class Resolved:
 
     branch: str | None = None
     category: str | None = None
+    issuer: str | None = None
     attachments: tuple[Attachment, ...] = ()
 
 
@@ -104,6 +112,80 @@ def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
         r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
 
 
+def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+    """`issuer`: the branch itself (id or name) or one of its bodies (id or name)."""
+    if f.issuer is None or reg is None or res.branch is None:
+        return
+    branch = reg.branch(res.branch)
+    if branch is None or f.issuer in (branch.id, branch.name):
+        return
+    body = next((b for b in branch.bodies if f.issuer in (b.id, b.name)), None)
+    if body is not None:
+        res.issuer = body.id
+        return
+    hint, known = unknown_name(f.issuer, (branch, *branch.bodies))
+    r.err(
+        "issuer",
+        _(
+            "unknown issuer '{issuer}'{hint}; 'issuer' takes the branch or one of its bodies in "
+            "notices/_board.yml: {known}"
+        ).format(issuer=f.issuer, hint=hint, known=known),
+    )
+
+
+def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+    """A category's `min_days` / `min_working_days` (发展党员公示 5 working days)."""
+    if reg is None or res.category is None or f.start is None or f.end is None:
+        return
+    if f.end < f.start:
+        return  # dates_in_order already said so
+    category = reg.category(res.category)
+    if category is None:
+        return
+    days = (f.end - f.start).days + 1
+    if category.min_days is not None and days < category.min_days:
+        r.err(
+            "period.end",
+            _(
+                "the period from {start} to 'period.end' {end} is {days} day(s), but a "
+                "'{category}' notice runs at least {minimum} days: write 'end: {earliest}' "
+                "or later"
+            ).format(
+                start=f.start,
+                end=f.end,
+                days=days,
+                category=category.name,
+                minimum=category.min_days,
+                earliest=end_after_days(f.start, category.min_days),
+            ),
+        )
+    if category.min_working_days is None:
+        return
+    try:
+        counted = working_days_between(f.start, f.end, reg.holidays)
+        if counted >= category.min_working_days:
+            return
+        earliest = end_after_working_days(f.start, category.min_working_days, reg.holidays)
+    except CalendarRangeError as exc:
+        r.err("period.end", str(exc))
+        return
+    r.err(
+        "period.end",
+        _(
+            "the period from {start} to 'period.end' {end} has {counted} working day(s) "
+            "(weekends and statutory holidays do not count), but a '{category}' notice runs "
+            "at least {minimum} working days: write 'end: {earliest}' or later"
+        ).format(
+            start=f.start,
+            end=f.end,
+            counted=counted,
+            category=category.name,
+            minimum=category.min_working_days,
+            earliest=earliest,
+        ),
+    )
+
+
 def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
     if len(p.parts) != 3:
         r.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
@@ -152,6 +234,8 @@ PUBLICATION_RULES: tuple[Rule, ...] = (
     dates_in_order,
     branch_known,
     category_known,
+    issuer_known,
+    minimum_period,
     folder_matches,
     attachments_exist,
 )

@@ -7,10 +7,18 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from noticeboard.i18n import _
+from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
-from noticeboard.model import DEFAULT_REPLY_WITHIN_DAYS, Branch, Category, Registry
+from noticeboard.model import (
+    DEFAULT_REPLY_WITHIN_DAYS,
+    FEEDBACK_BY_BRANCH,
+    Body,
+    Branch,
+    Category,
+    Registry,
+)
 from noticeboard.problems import Problem, error
 
 REGISTRY_NAME = "_board.yml"
@@ -19,12 +27,14 @@ REGISTRY_KEYS = (
     "branches",
     "categories",
     "schedule",
+    "holidays",
     "since",
     "imported",
     "reply_within_days",
 )
-BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers")
-CATEGORY_KEYS = ("id", "name", "description")
+BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers", "bodies")
+BODY_KEYS = ("id", "name", "feedback")
+CATEGORY_KEYS = ("id", "name", "description", "min_days", "min_working_days", "feedback_by")
 
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
@@ -73,6 +83,7 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
     branch_ids = {b.id for _, b in branches}
     category_ids = {c.id for _, c in categories}
     schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
+    _feedback_by_known(r, branches, categories)
     reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
     if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
         r.err(
@@ -84,6 +95,7 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
         tuple(b for _, b in branches),
         tuple(c for _, c in categories),
         tuple(schedule),
+        read_holidays(r, data.get("holidays")),
         since=r.day(data, "since", "since"),
         imported=r.day(data, "imported", "imported"),
         reply_within_days=reply_within,
@@ -136,9 +148,67 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
             r.err(f"{where}.maintainers", "'maintainers' must be a list of GitHub user names")
         else:
             maintainers = [m.strip() for m in maintainers_raw]
+        bodies = _bodies(r, item.get("bodies"), f"{where}.bodies", id_)
         if check_id(r, id_, where, seen, "branch") and name:
-            out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers))))
+            out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers), bodies)))
     return out
+
+
+def _bodies(r: RegistryReader, value: Any, key: str, branch_id: str | None) -> tuple[Body, ...]:
+    """A branch's other issuing organisations: ids unique within the branch and never the
+    branch's own id (a notice's `issuer` names either)."""
+    out: list[Body] = []
+    seen: set[str] = set()
+    for where, item in list_of_mappings(r, value, key, required=False):
+        r.unknown_keys(item, BODY_KEYS, f"{where}.")
+        id_ = r.text(item, "id", f"{where}.id", required=True)
+        name = r.text(item, "name", f"{where}.name", required=True)
+        feedback = r.feedback(item.get("feedback"), f"{where}.feedback")
+        if id_ is not None and id_ == branch_id:
+            r.err(
+                f"{where}.id",
+                _(
+                    "body id '{id}' is the branch's own id; give the body its own id, "
+                    "e.g. cwh for the village committee"
+                ).format(id=id_),
+            )
+        elif check_id(r, id_, where, seen, "body") and name:
+            out.append(Body(id_, name, feedback))
+    return tuple(out)
+
+
+def _min_period(r: RegistryReader, item: dict, key: str, where: str) -> int | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        r.err(
+            f"{where}.{key}",
+            _("'{key}' must be a positive whole number of days such as 5, not '{value}'").format(
+                key=f"{where}.{key}", value=value
+            ),
+        )
+        return None
+    return value
+
+
+def _feedback_by_known(
+    r: RegistryReader, branches: list[tuple[str, Branch]], categories: list[tuple[str, Category]]
+) -> None:
+    body_ids = sorted({body.id for _, b in branches for body in b.bodies})
+    for where, c in categories:
+        if c.feedback_by != FEEDBACK_BY_BRANCH and c.feedback_by not in body_ids:
+            r.err(
+                f"{where}.feedback_by",
+                _(
+                    "'{key}' names '{value}', which is no branch's body; write branch or one "
+                    "of: {known}"
+                ).format(
+                    key=f"{where}.feedback_by",
+                    value=c.feedback_by,
+                    known=", ".join(body_ids) or "—",
+                ),
+            )
 
 
 def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
@@ -149,6 +219,17 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         id_ = r.text(item, "id", f"{where}.id", required=True)
         name = r.text(item, "name", f"{where}.name", required=True)
         description = r.text(item, "description", f"{where}.description", required=False)
+        min_days = _min_period(r, item, "min_days", where)
+        min_working_days = _min_period(r, item, "min_working_days", where)
+        feedback_by = r.text(item, "feedback_by", f"{where}.feedback_by", required=False)
         if check_id(r, id_, where, seen, "category") and name:
-            out.append((where, Category(id_, name, description)))
+            category = Category(
+                id_,
+                name,
+                description,
+                min_days,
+                min_working_days,
+                feedback_by or FEEDBACK_BY_BRANCH,
+            )
+            out.append((where, category))
     return out

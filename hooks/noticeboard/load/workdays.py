@@ -2,8 +2,10 @@
 
 Working days follow the official calendar (statutory holidays and the weekend days worked in
 exchange, 调休), as published by the State Council and packaged by `chinese-calendar`. The
-package only knows the years it was released with; past them we stop with an error rather than
-guess, because a wrong end date would shorten a legally required disclosure period.
+package only knows the years up to its release; the State Council announces next year's
+schedule each November, so the registry's `holidays` adds a year (and overrides the package
+for that year). Where neither knows a year we stop with an error rather than guess, because a
+wrong end date would shorten a legally required disclosure period.
 
 Counting rule (also shown by `noticeboard new --help`): periods are inclusive. With `days=N`
 the end is `start + N - 1`, so a 5-day period starting on a Monday ends on Friday. With
@@ -14,15 +16,34 @@ day counted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 import chinese_calendar
 
+from noticeboard.i18n import _
+from noticeboard.model import HolidayYear
+
+Holidays = Mapping[int, HolidayYear]
+NO_HOLIDAYS: Holidays = {}
+
 
 class CalendarRangeError(ValueError):
-    """The working-day count runs past the years the installed calendar knows."""
+    """A working-day count needs a year neither the registry nor chinese-calendar knows."""
+
+    def __init__(self, year: int) -> None:
+        first, last = known_years()
+        super().__init__(
+            _(
+                "no official holiday schedule for {year}: chinese-calendar {version} knows "
+                "{first}–{last} only. Add the State Council's schedule for {year} to "
+                "notices/_board.yml as 'holidays:' → '{year}:' with 'off: [dates]' and "
+                "'work: [dates]', or upgrade chinese-calendar"
+            ).format(year=year, version=_calendar_version(), first=first, last=last)
+        )
+        self.year = year
 
 
 @cache
@@ -32,6 +53,13 @@ def known_years() -> tuple[int, int]:
     return min(years), max(years)
 
 
+@cache
+def _bundled() -> tuple[frozenset[date], frozenset[date]]:
+    """The package's days off and weekend working days as sets: its own `is_workday` costs
+    about 0.2 ms a call, too slow for the minimum-period rule on 10,000 notices."""
+    return frozenset(chinese_calendar.holidays), frozenset(chinese_calendar.workdays)
+
+
 def _calendar_version() -> str:
     try:
         return version("chinese-calendar")
@@ -39,15 +67,17 @@ def _calendar_version() -> str:
         return "(unknown version)"
 
 
-def is_working_day(day: date) -> bool:
-    """An official working day in mainland China; CalendarRangeError outside the known years."""
+def is_working_day(day: date, holidays: Holidays = NO_HOLIDAYS) -> bool:
+    """An official working day in mainland China: the registry's `holidays` for its year, else
+    chinese-calendar; CalendarRangeError when neither knows the year."""
+    year = holidays.get(day.year)
+    if year is not None:
+        return day in year.work or (day.weekday() < 5 and day not in year.off)
     first, last = known_years()
     if not first <= day.year <= last:
-        raise CalendarRangeError(
-            f"chinese-calendar {_calendar_version()} only knows {first}–{last}, so it cannot "
-            f"count working days into {day.year}; give --days instead or upgrade the package"
-        )
-    return bool(chinese_calendar.is_workday(day))
+        raise CalendarRangeError(day.year)
+    off, work = _bundled()
+    return day in work or (day.weekday() < 5 and day not in off)
 
 
 def end_after_days(start: date, days: int) -> date:
@@ -60,15 +90,27 @@ def end_after_days(start: date, days: int) -> date:
         raise ValueError(f"a period of {days} days from {start} ends after the year 9999") from None
 
 
-def end_after_working_days(start: date, working_days: int) -> date:
+def end_after_working_days(
+    start: date, working_days: int, holidays: Holidays = NO_HOLIDAYS
+) -> date:
     """Last day of a period of `working_days` official working days (see the module rule)."""
     if working_days < 1:
         raise ValueError("a period lasts at least 1 working day")
     day = start
     counted = 0
     while True:
-        if is_working_day(day):
+        if is_working_day(day, holidays):
             counted += 1
             if counted == working_days:
                 return day
         day += timedelta(days=1)
+
+
+def working_days_between(start: date, end: date, holidays: Holidays = NO_HOLIDAYS) -> int:
+    """Official working days from `start` to `end`, both included."""
+    count = 0
+    day = start
+    while day <= end:
+        count += is_working_day(day, holidays)
+        day += timedelta(days=1)
+    return count

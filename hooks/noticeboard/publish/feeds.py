@@ -117,6 +117,7 @@ def _add_entry(
     branch = registry.branch(notice.branch)
     category = registry.category(notice.category)
     branch_name = branch.name if branch else notice.branch
+    issuer = registry.issuer_name(notice.branch, notice.issuer)
     url = f"{base}notices/{notice.id}/"
     entry = fg.add_entry(order="append")
     entry.id(url)
@@ -124,13 +125,13 @@ def _add_entry(
     entry.link(href=url, rel="alternate", type="text/html")
     entry.published(_midnight(notice.start, zone))
     entry.updated(_midnight(notice.start, zone))
-    entry.author(name=_xml_text(branch_name))
+    entry.author(name=_xml_text(issuer))
     entry.category(
         term=notice.category,
         label=_xml_text(category.name if category else notice.category),
         scheme=f"{base}categories/",
     )
-    entry.summary(_summary(placed, branch_name))
+    entry.summary(_summary(placed, branch_name if issuer == branch_name else issuer))
 
 
 def _summary(placed: Placed, branch_name: str) -> str:

@@ -175,6 +175,7 @@ class SiteBuilder:
             period=zh_period(n.start, n.end),
             start_iso=n.start.isoformat(),
             number=n.number,
+            issuer=self.registry.issuer_name(n.branch, n.issuer) if n.issuer else None,
         )
 
     def items(self, placed: Iterable[Placed]) -> tuple[Item, ...]:
@@ -183,7 +184,7 @@ class SiteBuilder:
     # -- notice pages -------------------------------------------------------------------
     def notice_view(self, placed: Placed) -> NoticeView:
         n = placed.notice
-        branch = self.registry.branch(n.branch)
+        owner = self.registry.feedback_owner(n.branch, n.category)
         newer = self.links(placed.superseded_by)
         canonical = f"{self.site_url}/{urls.notice_url(n.id)}" if self.site_url else None
         return NoticeView(
@@ -191,6 +192,7 @@ class SiteBuilder:
             title=plain_title(n.title),
             number=n.number,
             branch=Link(self.branch_name(n.branch), urls.branch_url(n.branch)),
+            issuer=self.registry.issuer_name(n.branch, n.issuer),
             category=Link(self.category_name(n.category), urls.category_url(n.category)),
             disclosure=f"{DISCLOSURE_LABELS[n.disclosure]}公开",
             period=zh_period(n.start, n.end),
@@ -203,7 +205,9 @@ class SiteBuilder:
             reviewed_by=n.reviewed_by,
             approved_by=n.approved_by if n.major else None,
             feedback=feedback_view(
-                n.feedback, self.branch_name(n.branch), branch.feedback if branch else None
+                n.feedback,
+                owner.name if owner else n.branch,
+                owner.feedback if owner else None,
             ),
             attachments=tuple(
                 AttachmentView(

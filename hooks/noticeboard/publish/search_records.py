@@ -129,8 +129,9 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
     branch_name = branch.name if branch else notice.branch
     category_name = category.name if category else notice.category
     disclosure = DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)
+    issuer = registry.issuer_name(notice.branch, notice.issuer) if notice.issuer else None
     content = " ".join(
-        part for part in (notice.title, notice.number, plain_text(notice.body)) if part
+        part for part in (notice.title, notice.number, issuer, plain_text(notice.body)) if part
     )
     meta = {
         "title": notice.title,
@@ -141,6 +142,8 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
         "disclosure": disclosure,
         "date": notice.start.isoformat(),
     }
+    if issuer:
+        meta["issuer"] = issuer
     if notice.number:
         meta["number"] = notice.number
     return SearchRecord(

@@ -69,6 +69,7 @@ class Item:
     period: str
     start_iso: str
     number: str | None
+    issuer: str | None = None  # set when a body of the branch issues it (村民委员会)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class NoticeView:
     title: str
     number: str | None
     branch: Link
+    issuer: str  # who issues it (落款): Registry.issuer_name
     category: Link
     disclosure: str
     period: str
