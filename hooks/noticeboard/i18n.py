@@ -28,7 +28,10 @@ How to add a message (three steps; `tests/test_messages.py` fails until all are 
    longer uses fails the tests.
 
 Never build a message from translated fragments in an order that only works in English; give
-the translator the whole sentence.
+the translator the whole sentence. Never use `_` as a throwaway name (`*_`, `for _, x in`) in a
+function of a module that imports it: the function's `_()` would then be that value.
+Tests read the English msgids (tests/conftest.py sets NOTICEBOARD_LANG=en); a test that reads
+the Chinese asks for the `chinese` fixture.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from noticeboard.i18n import LanguageError, environment_language
+from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.compliance import ledger_csv
@@ -54,10 +54,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not result.ok or result.board is None:
         errors = [p for p in result.problems if p.severity is Severity.ERROR]
         raise PluginError(
-            f"{len(errors)} error(s) in the notices; nothing was built:\n" + format_problems(errors)
+            _("{count} error(s) in the notices; nothing was built:").format(count=len(errors))
+            + "\n"
+            + format_problems(errors)
         )
     if not config.use_directory_urls:
-        raise PluginError("noticeboard needs 'use_directory_urls: true' in mkdocs.yml")
+        raise PluginError(
+            _("noticeboard needs 'use_directory_urls: true' in mkdocs.yml; set it there")
+        )
     missing = [
         name
         for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE, ACCOUNTABILITY_TEMPLATE)
@@ -65,8 +69,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     if missing:
         raise PluginError(
-            f"mkdocs.yml: the theme has no template {', '.join(missing)}: set "
-            "'theme: custom_dir:' to the folder with noticeboard's templates (overrides/)"
+            _(
+                "mkdocs.yml: the theme has no template {names}: set "
+                "'theme: custom_dir:' to the folder with noticeboard's templates (overrides/)"
+            ).format(names=", ".join(missing))
         )
     if not config.repo_url:
         # Without a repository an edit link would be a relative path that leads nowhere.
@@ -99,8 +105,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             log.warning(
-                f"docs/{src_uri} is replaced by the generated page at the same address; "
-                "remove it from docs/"
+                _(
+                    "docs/{path} is replaced by the generated page at the same address; "
+                    "remove it from docs/"
+                ).format(path=src_uri)
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV

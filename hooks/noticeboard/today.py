@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from noticeboard.i18n import _
+
 TODAY_ENV = "NOTICEBOARD_TODAY"
 
 
@@ -19,7 +21,9 @@ def parse_day(value: str, source: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise TodayError(
-            f"{source}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01"
+            _("{source}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01").format(
+                source=source, value=value
+            )
         ) from None
 
 

@@ -37,13 +37,13 @@ def test_build_stops_with_the_check_messages(repo):
     assert done.returncode != 0
     assert "Traceback" not in done.stderr + done.stdout
     problem_lines = [line for line in done.stderr.splitlines() if PROBLEM_LINE.match(line)]
-    assert problem_lines == [
-        "notices/jinpu/2024/a.md:6: error: 'period.end' (2024-06-01) is before 'period.start' "
-        "(2024-06-12)",
-        "notices/jinpu/2024/b.md:12: error: unmasked mobile phone number: a public notice must "
-        "not show it in full; write it masked as 138****5678",
+    assert problem_lines == [  # in Chinese: the build's default, like the CLI's
+        "notices/jinpu/2024/a.md:6: error: period.end（2024-06-01）早于 period.start"
+        "（2024-06-12）：截止日期应不早于开始日期",
+        "notices/jinpu/2024/b.md:12: error: 手机号码未遮挡：公开的公示不得显示完整号码，"
+        "请写成 138****5678",
     ]
-    assert "2 error(s) in the notices; nothing was built" in done.stderr
+    assert "公示中有 2 个错误，未生成网站" in done.stderr
     assert not (root / "site" / "index.html").exists()
 
 
@@ -54,7 +54,36 @@ def test_build_with_a_broken_registry_stops_cleanly(repo):
     assert "Traceback" not in done.stderr + done.stdout
     problem_lines = [line for line in done.stderr.splitlines() if PROBLEM_LINE.match(line)]
     assert len(problem_lines) == 1
-    assert problem_lines[0].startswith("notices/_board.yml:2: error: the YAML is not valid")
+    assert problem_lines[0].startswith("notices/_board.yml:2: error: YAML 格式有误")
+
+
+def test_build_messages_in_english_on_request(repo):
+    root = write_site(repo({"jinpu/2024/a.md": BAD_DATES}))
+    done = subprocess.run(
+        [MKDOCS, "build", "--site-dir", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**ENV, "NOTICEBOARD_LANG": "en"},
+        timeout=300,
+    )
+    assert "'period.end' (2024-06-01) is before 'period.start' (2024-06-12)" in done.stderr
+    assert "1 error(s) in the notices; nothing was built" in done.stderr
+
+
+def test_a_bad_language_stops_the_build_in_chinese(repo):
+    root = write_site(repo({"jinpu/2024/ok.md": GOOD}))
+    done = subprocess.run(
+        [MKDOCS, "build", "--site-dir", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**ENV, "NOTICEBOARD_LANG": "fr"},
+        timeout=300,
+    )
+    assert done.returncode != 0
+    assert "NOTICEBOARD_LANG：不支持的语言“fr”" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_clean_board_builds(repo):

@@ -96,7 +96,7 @@ def test_serve_survives_a_bad_edit_and_recovers(server):
     srv.wait_for("the failed rebuild", lambda: "An error happened during the rebuild" in srv.log)
     assert srv.proc.poll() is None
     assert any(
-        line.startswith("notices/jinpu/2024/ok.md:3: error: unknown branch 'nowhere'")
+        line.startswith("notices/jinpu/2024/ok.md:3: error: 找不到党组织“nowhere”")
         for line in srv.lines
     )
     assert "Traceback" not in srv.log

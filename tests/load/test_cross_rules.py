@@ -56,7 +56,7 @@ def test_duplicate_number_names_the_first_file(repo):
             "notices/jinpu/2024/b.md",
             9,
             "number '金党〔2024〕1号' is already used by notices/jinpu/2024/a.md; "
-            "document numbers (文号) must be unique",
+            "document numbers (文号) must be unique: give this notice its own",
         )
     ]
 
@@ -75,7 +75,13 @@ def test_supersedes_unknown_id_reports_the_list_item_line(repo):
 
 def test_supersedes_itself(repo):
     found = errors(repo({"jinpu/2024/a.md": notice("supersedes: jinpu/2024/a")}))
-    assert found == [("notices/jinpu/2024/a.md", 9, "'supersedes' names this notice itself")]
+    assert found == [
+        (
+            "notices/jinpu/2024/a.md",
+            9,
+            "'supersedes' names this notice itself; name another notice's id",
+        )
+    ]
 
 
 def test_responds_to_unknown(repo):

@@ -46,7 +46,9 @@ def test_utf16_is_named(repo):
 
 def test_binary_file(repo):
     found = problems(repo({"jinpu/2024/a.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}))
-    assert found == [(REL, 1, "this is a binary file, not a Markdown notice")]
+    assert found == [
+        (REL, 1, "this is a binary file, not a Markdown notice; notices are .md text files")
+    ]
 
 
 def test_unknown_non_utf8_bytes(repo):

@@ -401,7 +401,8 @@ def test_link_to_a_device_is_an_error_not_a_hang(repo):
         (
             "notices/jinpu/2024/zero.md",
             1,
-            "this is not a regular file (a link to a device or a folder?)",
+            "this is not a regular file (a link to a device or a folder?); "
+            "replace it with a .md file",
         )
     ]
 

@@ -157,7 +157,12 @@ def test_registry_required_lists(repo):
 def test_registry_must_be_a_mapping(repo):
     found = registry_errors(repo, "- town\n- jinpu\n")
     assert found == [
-        (REL, 1, "the registry must be a mapping with timezone, branches, categories, schedule")
+        (
+            REL,
+            1,
+            "the registry must be a mapping with timezone, branches, categories, schedule; "
+            "write them as 'key:' lines",
+        )
     ]
 
 

@@ -9,7 +9,11 @@ from pathlib import Path
 HOOK = Path(__file__).resolve().parents[2] / "hooks" / "noticeboard_hooks.py"
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
-ENV = {**os.environ, "NOTICEBOARD_TODAY": "2024-06-15", "NO_MKDOCS_2_WARNING": "1"}
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "NOTICEBOARD_LANG"},  # the default: Chinese
+    "NOTICEBOARD_TODAY": "2024-06-15",
+    "NO_MKDOCS_2_WARNING": "1",
+}
 
 GOOD = """\
 ---

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from noticeboard.i18n import N_, _
 from noticeboard.model import Feedback, Registry, effective_feedback
 from noticeboard.problems import Problem, error
 
-_ID_HINT = "ids look like 'jinpu/2024/party-dues-q1', the path under notices/ without .md"
+_ID_HINT = N_("ids look like 'jinpu/2024/party-dues-q1', the path under notices/ without .md")
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,10 @@ def duplicate_numbers(notices: list[CrossFacts]) -> list[Problem]:
                 error(
                     n.rel,
                     n.line_of("number"),
-                    f"number '{n.number}' is already used by {first.rel}; "
-                    "document numbers (文号) must be unique",
+                    _(
+                        "number '{number}' is already used by {other}; "
+                        "document numbers (文号) must be unique: give this notice its own"
+                    ).format(number=n.number, other=first.rel),
                     "number",
                 )
             )
@@ -68,13 +71,18 @@ def links_resolve(
         for key, index, target in targets:
             line = n.lines.get(f"{key}[{index}]") or n.line_of(key)
             if target == n.id:
-                problems.append(error(n.rel, line, f"'{key}' names this notice itself", key))
+                message = _("'{key}' names this notice itself; name another notice's id").format(
+                    key=key
+                )
+                problems.append(error(n.rel, line, message, key))
             elif target not in existing_ids:
                 problems.append(
                     error(
                         n.rel,
                         line,
-                        f"'{key}' names '{target}', which is not a notice id; {_ID_HINT}",
+                        _("'{key}' names '{target}', which is not a notice id; {hint}").format(
+                            key=key, target=target, hint=_(_ID_HINT)
+                        ),
                         key,
                     )
                 )
@@ -86,8 +94,10 @@ def links_resolve(
                 error(
                     n.rel,
                     n.lines.get(f"fulfils[{index}]") or n.line_of("fulfils"),
-                    f"'fulfils' names '{entry}', which is not in the schedule in "
-                    f"notices/_board.yml; known: {', '.join(sorted(schedule_ids)) or 'none'}",
+                    _(
+                        "'fulfils' names '{value}', which is not in the schedule in "
+                        "notices/_board.yml; known: {known}"
+                    ).format(value=entry, known=", ".join(sorted(schedule_ids)) or "—"),
                     "fulfils",
                 )
             )
@@ -109,9 +119,11 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
                 error(
                     n.rel,
                     n.line_of(key),
-                    "this notice has no feedback channel (反馈渠道): add 'feedback:' with a "
-                    "phone, email, address or person, or give the branch one in "
-                    "notices/_board.yml",
+                    _(
+                        "this notice has no feedback channel (反馈渠道): add 'feedback:' with a "
+                        "phone, email, address or person, or give the branch one in "
+                        "notices/_board.yml"
+                    ),
                     "feedback",
                 )
             )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from noticeboard.i18n import _
+from noticeboard.i18n import N_, _
 from noticeboard.load.fields import (
     CORRECTION_KEYS,
     FEEDBACK_KEYS,
@@ -60,17 +60,19 @@ class Fields:
 def type_name(value: Any) -> str:
     """How a YAML value reads to someone who wrote it."""
     if isinstance(value, InvalidDate):
-        return "an impossible date"
-    return {
-        dict: "a mapping",
-        list: "a list",
-        bool: "true/false",
-        date: "a date",
-        datetime: "a date and time",
-        int: "a number",
-        float: "a number",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
+        return _("an impossible date")
+    names = {
+        dict: N_("a mapping"),
+        list: N_("a list"),
+        bool: N_("true/false"),
+        date: N_("a date"),
+        datetime: N_("a date and time"),
+        int: N_("a number"),
+        float: N_("a number"),
+        type(None): N_("empty"),
+    }
+    name = names.get(type(value))
+    return _(name) if name else type(value).__name__
 
 
 def is_blank(value: Any) -> bool:
@@ -82,30 +84,44 @@ def as_text(r: Reporter, key: str, value: Any) -> str | None:
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    r.err(key, f"'{key}' must be text, not {type_name(value)}")
+    r.err(key, _("'{key}' must be text, not {kind}").format(key=key, kind=type_name(value)))
     return None
 
 
 def as_date(r: Reporter, key: str, value: Any) -> date | None:
     """Only a YAML date (unquoted YYYY-MM-DD) is accepted, so every file reads the same way."""
     if isinstance(value, InvalidDate):
-        r.err(key, f"'{key}' is {value}, which is not a real date; write it as YYYY-MM-DD")
+        r.err(
+            key,
+            _("'{key}' is {value}, which is not a real date; write it as YYYY-MM-DD").format(
+                key=key, value=value
+            ),
+        )
     elif isinstance(value, datetime):
-        r.err(key, f"'{key}' has a time of day; write just the date as YYYY-MM-DD, e.g. 2024-06-01")
+        r.err(
+            key,
+            _(
+                "'{key}' has a time of day; write just the date as YYYY-MM-DD, e.g. 2024-06-01"
+            ).format(key=key),
+        )
     elif isinstance(value, date):
         return value
     elif isinstance(value, str) and _is_iso_date(value.strip()):
         r.err(
             key,
-            f"'{key}' must be a date written as YYYY-MM-DD without quotes: remove the quotes "
-            f"and write {key.rpartition('.')[2]}: {value.strip()}",
+            _(
+                "'{key}' must be a date written as YYYY-MM-DD without quotes: remove the quotes "
+                "and write {name}: {value}"
+            ).format(key=key, name=key.rpartition(".")[2], value=value.strip()),
         )
     else:
         shown = f"'{value}'" if isinstance(value, str) else type_name(value)
         r.err(
             key,
-            f"'{key}' must be a date written as YYYY-MM-DD (e.g. 2024-06-01) without quotes, "
-            f"not {shown}",
+            _(
+                "'{key}' must be a date written as YYYY-MM-DD (e.g. 2024-06-01) without quotes, "
+                "not {shown}"
+            ).format(key=key, shown=shown),
         )
     return None
 
@@ -121,7 +137,9 @@ def _is_iso_date(text: str) -> bool:
 def as_bool(r: Reporter, key: str, value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
-    r.err(key, f"'{key}' must be true or false, not {type_name(value)}")
+    r.err(
+        key, _("'{key}' must be true or false, not {kind}").format(key=key, kind=type_name(value))
+    )
     return None
 
 
@@ -137,8 +155,10 @@ def as_string_list(r: Reporter, key: str, value: Any) -> tuple[str, ...]:
         else:
             r.err(
                 where,
-                f"'{key}' must be a list of text items, one per line starting with '- ', "
-                f"but has {type_name(item)}",
+                _(
+                    "'{key}' must be a list of text items, one per line starting with '- ', "
+                    "but has {kind}"
+                ).format(key=key, kind=type_name(item)),
             )
     return tuple(out)
 
@@ -149,14 +169,15 @@ def unknown_keys(r: Reporter, data: dict, allowed: tuple[str, ...], prefix: str 
             shown = f"{prefix}{key}"
             r.err(
                 shown,
-                f"unknown key '{shown}'{did_you_mean(str(key), allowed)}; "
-                f"allowed keys are: {', '.join(allowed)}",
+                _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
+                    key=shown, hint=did_you_mean(str(key), allowed), allowed=", ".join(allowed)
+                ),
             )
 
 
 def _period(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     if not isinstance(value, dict):
-        r.err(key, "'period' must have 'start:' and 'end:' lines indented under it")
+        r.err(key, _("'period' must have 'start:' and 'end:' lines indented under it"))
         fields.invalid.add(key)
         return
     unknown_keys(r, value, PERIOD_KEYS, "period.")
@@ -170,7 +191,9 @@ def _period(r: Reporter, key: str, value: Any, fields: Fields) -> None:
 
 def _feedback(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     if not isinstance(value, dict):
-        r.err(key, "'feedback' must have phone, email, address or person lines indented under it")
+        r.err(
+            key, _("'feedback' must have phone, email, address or person lines indented under it")
+        )
         return
     unknown_keys(r, value, FEEDBACK_KEYS, "feedback.")
     channel = {
@@ -182,7 +205,12 @@ def _feedback(r: Reporter, key: str, value: Any, fields: Fields) -> None:
 
 def _id_or_list(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     if not isinstance(value, str | list):
-        r.err(key, f"'{key}' must be a notice id or a list of notice ids")
+        r.err(
+            key,
+            _(
+                "'{key}' must be a notice id or a list of notice ids, e.g. jinpu/2024/dues-q1"
+            ).format(key=key),
+        )
         return
     setattr(fields, key, as_string_list(r, key, value))
 
@@ -303,10 +331,17 @@ def _check_choices(r: Reporter, fields: Fields) -> None:
         if raw not in FIELDS_BY_KEY["disclosure"].choices:
             r.err(
                 "disclosure",
-                f"'disclosure' must be standing, periodic or ad-hoc (长期, 定期 or 随时), "
-                f"not '{raw}'{did_you_mean(raw, FIELDS_BY_KEY['disclosure'].choices)}",
+                _(
+                    "'disclosure' must be standing, periodic or ad-hoc (长期, 定期 or 随时), "
+                    "not '{value}'{hint}"
+                ).format(value=raw, hint=did_you_mean(raw, FIELDS_BY_KEY["disclosure"].choices)),
             )
             fields.disclosure = None
     if fields.scope not in FIELDS_BY_KEY["scope"].choices:
-        r.err("scope", f"'scope' must be public or internal (党内公开), not '{fields.scope}'")
+        r.err(
+            "scope",
+            _("'scope' must be public or internal (党内公开), not '{value}'").format(
+                value=fields.scope
+            ),
+        )
         fields.scope = "public"

@@ -51,16 +51,28 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
     except SourceError as exc:
         return NoticeRead(None, [error(rel, exc.line, exc.message)])
     except OSError as exc:
-        return NoticeRead(None, [error(rel, 1, f"cannot read the file: {exc.strerror or exc}")])
+        message = _("cannot read the file: {reason}").format(reason=exc.strerror or exc)
+        return NoticeRead(None, [error(rel, 1, message)])
     r = Reporter(rel, doc.meta.lines, doc.meta.first_line)
     for key, line in doc.meta.duplicates:
-        r.err_at(line, f"'{key}' is written twice (first on line {r.line(key)}); keep one", key)
+        r.err_at(
+            line,
+            _("'{key}' is written twice (first on line {first}); keep one").format(
+                key=key, first=r.line(key)
+            ),
+            key,
+        )
     meta = doc.meta.data
     if meta is None:
-        r.err("", "the front matter is empty: add title, branch, category, disclosure, period")
+        r.err("", _("the front matter is empty: add title, branch, category, disclosure, period"))
         return NoticeRead(None, r.problems)
     if not isinstance(meta, dict):
-        r.err("", f"the front matter must be 'key: value' lines, not {type_name(meta)}")
+        r.err(
+            "",
+            _("the front matter must be 'key: value' lines, not {kind}").format(
+                kind=type_name(meta)
+            ),
+        )
         return NoticeRead(None, r.problems)
     fields = read_fields(r, meta)
     place = NoticePlace(file, root / "notices", _id_parts(rel))
@@ -102,13 +114,21 @@ MAX_NOTICE_BYTES = 2_000_000
 def _read_bytes(file: Path) -> bytes:
     """The file's bytes; a device, pipe or runaway file (e.g. a link to /dev/zero) is refused."""
     if not file.is_file():
-        raise SourceError("this is not a regular file (a link to a device or a folder?)", 1)
+        raise SourceError(
+            _(
+                "this is not a regular file (a link to a device or a folder?); "
+                "replace it with a .md file"
+            ),
+            1,
+        )
     with file.open("rb") as handle:
         data = handle.read(MAX_NOTICE_BYTES + 1)
     if len(data) > MAX_NOTICE_BYTES:
         raise SourceError(
-            f"the file is larger than {MAX_NOTICE_BYTES // 1_000_000} MB: a notice is text; "
-            "put tables and scans in attachments",
+            _(
+                "the file is larger than {size} MB: a notice is text; "
+                "put tables and scans in attachments"
+            ).format(size=MAX_NOTICE_BYTES // 1_000_000),
             1,
         )
     return data

@@ -50,41 +50,70 @@ def required_fields(r: Reporter, f: Fields, _reg: Registry | None, _p: NoticePla
     for spec in FIELDS:
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
-        r.err("", f"'{spec.key}' is required ({spec.zh}); add a line '{spec.key}: …'")
+        r.err(
+            "",
+            _("'{key}' is required ({meaning}); add a line '{key}: …'").format(
+                key=spec.key, meaning=spec.zh
+            ),
+        )
     if "period" not in f.present or "period" in f.invalid:
         return
     if "period.start" not in f.present:
-        r.err("period", "'period.start' is required (the first day of the period)")
-    if "period.end" not in f.present and f.disclosure != "standing":
-        r.err("period", "'period.end' is required unless the disclosure is standing (长期)")
-
-
-def major_needs_approval(r: Reporter, f: Fields, *_: object) -> None:
-    if f.major and "approved_by" not in f.present:
         r.err(
-            "major",
-            "a major matter (major: true) needs 'approved_by': the higher Party organisation "
-            "that approved it (审批)",
+            "period",
+            _("'period.start' is required (the first day of the period); add 'start: YYYY-MM-DD'"),
+        )
+    if "period.end" not in f.present and f.disclosure != "standing":
+        r.err(
+            "period",
+            _(
+                "'period.end' is required unless the disclosure is standing (长期); "
+                "add 'end: YYYY-MM-DD'"
+            ),
         )
 
 
-def title_length(r: Reporter, f: Fields, *_: object) -> None:
+def major_needs_approval(r: Reporter, f: Fields, *_rest: object) -> None:
+    if f.major and "approved_by" not in f.present:
+        r.err(
+            "major",
+            _(
+                "a major matter (major: true) needs 'approved_by': the higher Party organisation "
+                "that approved it (审批)"
+            ),
+        )
+
+
+def title_length(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.title is None:
         return
     if len(f.title) > TITLE_MAX:
-        r.err("title", f"'title' is {len(f.title)} characters long; shorten it to {TITLE_MAX}")
+        r.err(
+            "title",
+            _("'title' is {length} characters long; shorten it to {limit}").format(
+                length=len(f.title), limit=TITLE_MAX
+            ),
+        )
     if "\n" in f.title:
-        r.err("title", "'title' must be one line; put the rest in the body")
+        r.err("title", _("'title' must be one line; put the rest in the body"))
 
 
-def dates_in_order(r: Reporter, f: Fields, *_: object) -> None:
+def dates_in_order(r: Reporter, f: Fields, *_rest: object) -> None:
     if f.start and f.end and f.end < f.start:
-        r.err("period.end", f"'period.end' ({f.end}) is before 'period.start' ({f.start})")
+        r.err(
+            "period.end",
+            _(
+                "'period.end' ({end}) is before 'period.start' ({start}); write an end on or "
+                "after the start"
+            ).format(end=f.end, start=f.start),
+        )
     if f.expires and f.end and f.expires < f.end:
         r.err(
             "expires",
-            f"'expires' ({f.expires}) is before 'period.end' ({f.end}); a notice stays on the "
-            "board at least until its period ends",
+            _(
+                "'expires' ({expires}) is before 'period.end' ({end}); a notice stays on the "
+                "board at least until its period ends"
+            ).format(expires=f.expires, end=f.end),
         )
 
 
@@ -94,12 +123,19 @@ def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, r
     res.branch = reg.branch_id_for(f.branch)
     if res.branch is None:
         hint, known = unknown_name(f.branch, reg.branches)
-        r.err("branch", f"unknown branch '{f.branch}'{hint}; known branches: {known}")
+        r.err(
+            "branch",
+            _("unknown branch '{value}'{hint}; known branches: {known}").format(
+                value=f.branch, hint=hint, known=known
+            ),
+        )
     elif p.parts and p.parts[0] != res.branch:
         r.err(
             "branch",
-            f"branch '{f.branch}' does not match the folder '{p.parts[0]}': move the file to "
-            f"notices/{res.branch}/ or correct 'branch'",
+            _(
+                "branch '{value}' does not match the folder '{folder}': move the file to "
+                "notices/{branch}/ or correct 'branch'"
+            ).format(value=f.branch, folder=p.parts[0], branch=res.branch),
         )
 
 
@@ -109,7 +145,12 @@ def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
     res.category = reg.category_id_for(f.category)
     if res.category is None:
         hint, known = unknown_name(f.category, reg.categories)
-        r.err("category", f"unknown category '{f.category}'{hint}; known categories: {known}")
+        r.err(
+            "category",
+            _("unknown category '{value}'{hint}; known categories: {known}").format(
+                value=f.category, hint=hint, known=known
+            ),
+        )
 
 
 def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
@@ -188,12 +229,17 @@ def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
 
 def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
     if len(p.parts) != 3:
-        r.err("", "a notice must be at notices/<branch-id>/<year>/<name>.md")
+        r.err(
+            "",
+            _("a notice must be at notices/<branch-id>/<year>/<name>.md; move the file there"),
+        )
     elif f.start is not None and p.parts[1] != str(f.start.year):
         r.err(
             "period.start",
-            f"the file is in the folder '{p.parts[1]}' but period.start is in {f.start.year}: "
-            f"move it to notices/{p.parts[0]}/{f.start.year}/",
+            _(
+                "the file is in the folder '{folder}' but period.start is in {year}: "
+                "move it to notices/{branch}/{year}/"
+            ).format(folder=p.parts[1], year=f.start.year, branch=p.parts[0]),
         )
 
 
@@ -207,19 +253,28 @@ def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePl
         try:
             target = (p.file.parent / rel_path).resolve()
         except (OSError, ValueError):
-            r.err(key, f"attachment '{rel_path}' is not a usable path")
+            r.err(
+                key,
+                _(
+                    "attachment '{path}' is not a usable path; give a file next to the notice"
+                ).format(path=rel_path),
+            )
             continue
         if not target.is_relative_to(notices_dir):
             r.err(
                 key,
-                f"attachment '{rel_path}' is outside the notices/ folder; put the file next "
-                "to the notice",
+                _(
+                    "attachment '{path}' is outside the notices/ folder; put the file next "
+                    "to the notice"
+                ).format(path=rel_path),
             )
         elif not target.is_file():
             r.err(
                 key,
-                f"attachment '{rel_path}' does not exist next to the notice; add the file or "
-                "correct the path",
+                _(
+                    "attachment '{path}' does not exist next to the notice; add the file or "
+                    "correct the path"
+                ).format(path=rel_path),
             )
         else:
             stored = target.relative_to(notices_dir).as_posix()

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from noticeboard.i18n import _
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -32,11 +34,17 @@ class Finding:
     masked: str
 
     def message(self) -> str:
-        what = "mobile phone number" if self.kind == "mobile" else "ID card number (身份证号)"
-        return (
-            f"unmasked {what}: a public notice must not show it in full; "
-            f"write it masked as {self.masked}"
-        )
+        if self.kind == "mobile":
+            message = _(
+                "unmasked mobile phone number: a public notice must not show it in full; "
+                "write it masked as {masked}"
+            )
+        else:
+            message = _(
+                "unmasked ID card number (身份证号): a public notice must not show it in full; "
+                "write it masked as {masked}"
+            )
+        return message.format(masked=self.masked)
 
 
 def id18_is_valid(digits: str) -> bool:

@@ -42,36 +42,47 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     file = root / "notices" / REGISTRY_NAME
     rel = f"notices/{REGISTRY_NAME}"
     if not file.is_file():
-        return None, [error(rel, 1, "the registry file is missing; create notices/_board.yml")]
+        return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
     try:
         doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
     except SourceError as exc:
         return None, [error(rel, exc.line, exc.message)]
     except OSError as exc:
-        return None, [error(rel, 1, f"cannot read the registry: {exc.strerror or exc}")]
+        message = _("cannot read the registry: {reason}").format(reason=exc.strerror or exc)
+        return None, [error(rel, 1, message)]
     return registry_from_yaml(rel, doc)
 
 
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = RegistryReader(rel, doc)
     for key, line in doc.duplicates:
-        r.problems.append(error(rel, line, f"'{key}' is written twice; keep one", key))
+        message = _("'{key}' is written twice; keep one").format(key=key)
+        r.problems.append(error(rel, line, message, key))
     data = doc.data
     if not isinstance(data, dict):
-        r.err("", "the registry must be a mapping with timezone, branches, categories, schedule")
+        r.err(
+            "",
+            _(
+                "the registry must be a mapping with timezone, branches, categories, schedule; "
+                "write them as 'key:' lines"
+            ),
+        )
         return None, r.problems
     r.unknown_keys(data, REGISTRY_KEYS, "")
 
     timezone = data.get("timezone") or "Asia/Shanghai"
     if not isinstance(timezone, str):
-        r.err("timezone", "'timezone' must be an IANA name such as Asia/Shanghai")
+        r.err("timezone", _("'timezone' must be an IANA name such as Asia/Shanghai"))
         timezone = "Asia/Shanghai"
     else:
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             r.err(
-                "timezone", f"unknown timezone '{timezone}'; use an IANA name such as Asia/Shanghai"
+                "timezone",
+                _("unknown timezone '{value}'; use an IANA name such as Asia/Shanghai").format(
+                    value=timezone
+                ),
             )
             timezone = "Asia/Shanghai"
 
@@ -107,12 +118,19 @@ def _parents_known(r: RegistryReader, branches: list[tuple[str, Branch]]) -> Non
     branch_ids = {b.id for _, b in branches}
     for where, b in branches:
         if b.parent == b.id:
-            r.err(f"{where}.parent", f"branch '{b.id}' names itself as its parent")
+            r.err(
+                f"{where}.parent",
+                _("branch '{id}' names itself as its parent; name another branch or none").format(
+                    id=b.id
+                ),
+            )
         elif b.parent is not None and b.parent not in branch_ids:
             r.err(
                 f"{where}.parent",
-                f"branch '{b.id}' names parent '{b.parent}', which is not a branch id; "
-                f"known ids: {', '.join(sorted(branch_ids))}",
+                _(
+                    "branch '{id}' names parent '{parent}', which is not a branch id; "
+                    "known ids: {known}"
+                ).format(id=b.id, parent=b.parent, known=", ".join(sorted(branch_ids))),
             )
 
 
@@ -125,8 +143,10 @@ def _unique_names(
         if item.name in seen:
             r.err(
                 f"{where}.name",
-                f"the name '{item.name}' is already used by '{seen[item.name]}'; "
-                "names must be unique because notices may use them",
+                _(
+                    "the name '{name}' is already used by '{other}'; "
+                    "names must be unique because notices may use them"
+                ).format(name=item.name, other=seen[item.name]),
             )
         seen.setdefault(item.name, item.id)
 
@@ -145,7 +165,10 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
         if not isinstance(maintainers_raw, list) or not all(
             isinstance(m, str) for m in maintainers_raw
         ):
-            r.err(f"{where}.maintainers", "'maintainers' must be a list of GitHub user names")
+            r.err(
+                f"{where}.maintainers",
+                _("'maintainers' must be a list of GitHub user names, e.g. [jinpu-clerk]"),
+            )
         else:
             maintainers = [m.strip() for m in maintainers_raw]
         bodies = _bodies(r, item.get("bodies"), f"{where}.bodies", id_)

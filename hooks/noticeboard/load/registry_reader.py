@@ -36,8 +36,11 @@ class RegistryReader:
             if key not in allowed:
                 self.err(
                     f"{prefix}{key}",
-                    f"unknown key '{prefix}{key}'{did_you_mean(str(key), allowed)}; "
-                    f"allowed keys are: {', '.join(allowed)}",
+                    _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
+                        key=f"{prefix}{key}",
+                        hint=did_you_mean(str(key), allowed),
+                        allowed=", ".join(allowed),
+                    ),
                 )
 
     def text(self, data: dict, key: str, where: str, *, required: bool) -> str | None:
@@ -45,11 +48,15 @@ class RegistryReader:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.err(
-                    where.rsplit(".", 1)[0] if "." in where else where, f"'{where}' is required"
+                    where.rsplit(".", 1)[0] if "." in where else where,
+                    _("'{key}' is required; add it").format(key=where),
                 )
             return None
         if not isinstance(value, str | int) or isinstance(value, bool):
-            self.err(where, f"'{where}' must be text, not {type_name(value)}")
+            self.err(
+                where,
+                _("'{key}' must be text, not {kind}").format(key=where, kind=type_name(value)),
+            )
             return None
         return str(value).strip()
 
@@ -72,7 +79,12 @@ class RegistryReader:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.err(where, f"'{where}' must be a mapping with phone, email, address or person")
+            self.err(
+                where,
+                _("'{key}' must be a mapping with phone, email, address or person").format(
+                    key=where
+                ),
+            )
             return None
         self.unknown_keys(value, FEEDBACK_KEYS, f"{where}.")
         fields = {k: self.text(value, k, f"{where}.{k}", required=False) for k in FEEDBACK_KEYS}
@@ -84,16 +96,19 @@ def list_of_mappings(
 ) -> list[tuple[str, dict]]:
     if value is None:
         if required:
-            r.err("", f"'{key}' is required: a list of entries")
+            r.err("", _("'{key}' is required: a list of entries").format(key=key))
         return []
     if not isinstance(value, list):
-        r.err(key, f"'{key}' must be a list of entries, each starting with '- id: …'")
+        r.err(
+            key,
+            _("'{key}' must be a list of entries, each starting with '- id: …'").format(key=key),
+        )
         return []
     items = []
     for index, item in enumerate(value):
         where = f"{key}[{index}]"
         if not isinstance(item, dict):
-            r.err(where, f"'{where}' must be a mapping such as '- id: …'")
+            r.err(where, _("'{key}' must be a mapping such as '- id: …'").format(key=where))
             continue
         items.append((where, item))
     return items
@@ -105,12 +120,19 @@ def check_id(r: RegistryReader, value: str | None, where: str, seen: set[str], k
     if not SLUG_RE.match(value):
         r.err(
             f"{where}.id",
-            f"{kind} id '{value}' must be lowercase letters, digits and "
-            "hyphens (e.g. 'jinpu'), because it is used in web addresses",
+            _(
+                "'{key}' '{value}' must be lowercase letters, digits and "
+                "hyphens (e.g. 'jinpu'), because it is used in web addresses"
+            ).format(key=f"{where}.id", value=value),
         )
         return False
     if value in seen:
-        r.err(f"{where}.id", f"{kind} id '{value}' is used twice; ids must be unique")
+        r.err(
+            f"{where}.id",
+            _("'{key}' '{value}' is used twice; ids must be unique: choose another").format(
+                key=f"{where}.id", value=value
+            ),
+        )
         return False
     seen.add(value)
     return True

@@ -25,14 +25,18 @@ def read_schedule(
         if every not in SCHEDULE_EVERY:
             r.err(
                 f"{where}.every" if "every" in item else where,
-                f"'{where}.every' must be one of {', '.join(SCHEDULE_EVERY)}",
+                _("'{key}' must be one of {choices}").format(
+                    key=f"{where}.every", choices=", ".join(SCHEDULE_EVERY)
+                ),
             )
             ok = False
         within = item.get("within_days")
         if not isinstance(within, int) or isinstance(within, bool) or within < 0:
             r.err(
                 f"{where}.within_days" if "within_days" in item else where,
-                f"'{where}.within_days' must be a whole number of days, 0 or more",
+                _("'{key}' must be a whole number of days, 0 or more").format(
+                    key=f"{where}.within_days"
+                ),
             )
             ok = False
         raw_branches = item.get("branches", "all")
@@ -41,15 +45,16 @@ def read_schedule(
             if not isinstance(raw_branches, list) or not all(
                 isinstance(b, str) for b in raw_branches
             ):
-                r.err(f"{where}.branches", "'branches' must be 'all' or a list of branch ids")
+                r.err(f"{where}.branches", _("'branches' must be 'all' or a list of branch ids"))
                 ok = False
             else:
                 unknown = [b for b in raw_branches if b not in branch_ids]
                 if unknown:
                     r.err(
                         f"{where}.branches",
-                        f"unknown branch id(s) {', '.join(unknown)}; "
-                        f"known ids: {', '.join(sorted(branch_ids))}",
+                        _("unknown branch id(s) {ids}; known ids: {known}").format(
+                            ids=", ".join(unknown), known=", ".join(sorted(branch_ids))
+                        ),
                     )
                     ok = False
                 branches = tuple(raw_branches)
@@ -57,7 +62,9 @@ def read_schedule(
         if category is not None and category not in category_ids:
             r.err(
                 f"{where}.category",
-                f"unknown category id '{category}'; known ids: {', '.join(sorted(category_ids))}",
+                _("unknown category id '{value}'; known ids: {known}").format(
+                    value=category, known=", ".join(sorted(category_ids))
+                ),
             )
             ok = False
         if every == "standing" and category is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from noticeboard.i18n import _
 from noticeboard.load.yamldoc import InvalidDate, SourceError, YamlDoc, parse_yaml
 
 __all__ = [
@@ -28,21 +29,28 @@ def decode(raw: bytes, name: str = "FILE") -> str:
     `name` is the file's path as the user sees it, for the conversion command in the message.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(f"the file is UTF-16 text, not UTF-8: {_convert_hint('UTF-16', name)}", 1)
+        raise SourceError(
+            _("the file is UTF-16 text, not UTF-8: {hint}").format(
+                hint=_convert_hint("UTF-16", name)
+            ),
+            1,
+        )
     if b"\x00" in raw:
-        raise SourceError("this is a binary file, not a Markdown notice", 1)
+        raise SourceError(
+            _("this is a binary file, not a Markdown notice; notices are .md text files"), 1
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         guess = guess_encoding(raw)
         if guess:
-            message = (
-                f"the file is not UTF-8 text; it looks like {guess} (common on Chinese "
-                f"Windows): {_convert_hint(guess.split('/')[-1], name)}"
-            )
+            message = _(
+                "the file is not UTF-8 text; it looks like {encoding} (common on Chinese "
+                "Windows): {hint}"
+            ).format(encoding=guess, hint=_convert_hint(guess.split("/")[-1], name))
         else:
-            message = (
+            message = _(
                 "the file is not UTF-8 text and its encoding is unknown; "
                 "re-save it as 'UTF-8' in your editor"
             )
@@ -51,10 +59,10 @@ def decode(raw: bytes, name: str = "FILE") -> str:
 
 
 def _convert_hint(encoding: str, name: str) -> str:
-    return (
-        f"convert it with `iconv -f {encoding} -t UTF-8 {name} > {name}.utf8 && "
-        f"mv {name}.utf8 {name}`, or re-save it as 'UTF-8' in your editor"
-    )
+    return _(
+        "convert it with `iconv -f {encoding} -t UTF-8 {name} > {name}.utf8 && "
+        "mv {name}.utf8 {name}`, or re-save it as 'UTF-8' in your editor"
+    ).format(encoding=encoding, name=name)
 
 
 def guess_encoding(raw: bytes) -> str | None:
@@ -81,8 +89,10 @@ def split_front_matter(text: str) -> FrontMatterDoc:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise SourceError(
-            "the file has no front matter: it must start with a line '---', then the fields "
-            "(title, branch, category, …), then another '---'",
+            _(
+                "the file has no front matter: it must start with a line '---', then the fields "
+                "(title, branch, category, …), then another '---'"
+            ),
             1,
         )
     for index in range(1, len(lines)):
@@ -92,5 +102,5 @@ def split_front_matter(text: str) -> FrontMatterDoc:
             body = "\n".join(lines[index + 1 :])
             return FrontMatterDoc(meta, body, index + 2)
     raise SourceError(
-        "the front matter is not closed: add a line '---' after the last field", len(lines)
+        _("the front matter is not closed: add a line '---' after the last field"), len(lines)
     )

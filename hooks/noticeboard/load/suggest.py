@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Protocol
 
+from noticeboard.i18n import _
+
 
 class Named(Protocol):
     """A registry entry that notices may name by id or by display name (branch, category)."""
@@ -16,7 +18,7 @@ class Named(Protocol):
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return _(" (did you mean '{match}'?)").format(match=match[0]) if match else ""
 
 
 def unknown_name(value: str, entries: Iterable[Named]) -> tuple[str, str]:

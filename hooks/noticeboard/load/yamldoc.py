@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from noticeboard.i18n import _
+
 
 class SourceError(ValueError):
     """A file that cannot be read as a notice; carries the 1-based line of the problem."""
@@ -114,8 +116,10 @@ def _reject_aliases(node: yaml.Node, offset: int) -> None:
         current, line = stack.pop()
         if id(current) in seen:
             raise SourceError(
-                "YAML anchors and aliases (&name, *name) are not allowed here; "
-                "write the value out in full",
+                _(
+                    "YAML anchors and aliases (&name, *name) are not allowed here; "
+                    "write the value out in full"
+                ),
                 line + offset,
             )
         seen.add(id(current))
@@ -146,8 +150,10 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + offset
         raise SourceError(
-            f"the file contains the control character {exc.character!r}, which YAML does not "
-            "allow; delete it (it is often invisible: retype the line)",
+            _(
+                "the file contains the control character {character}, which YAML does not "
+                "allow; delete it (it is often invisible: retype the line)"
+            ).format(character=repr(exc.character)),
             line,
         ) from None
     except yaml.MarkedYAMLError as exc:
@@ -158,14 +164,23 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         at = line - offset
         nearby = {n + offset: source_lines[n] for n in (at - 1, at) if 0 <= n < len(source_lines)}
         explained = _explain(problem, line, nearby)
-        raise SourceError(f"the YAML is not valid: {explained}", line) from None
+        raise SourceError(
+            _("the YAML is not valid: {problem}").format(problem=explained), line
+        ) from None
     except yaml.YAMLError as exc:
-        raise SourceError(f"the YAML is not valid: {exc}", offset) from None
+        raise SourceError(
+            _("the YAML is not valid: {problem}").format(problem=exc), offset
+        ) from None
     except RecursionError:
-        raise SourceError("the YAML is nested too deeply to be a notice", offset) from None
+        raise SourceError(
+            _("the YAML is nested too deeply to be a notice; write plain 'key: value' lines"),
+            offset,
+        ) from None
     except (ValueError, TypeError, OverflowError) as exc:
         # e.g. an integer with thousands of digits
-        raise SourceError(f"the YAML has a value that cannot be read: {exc}", offset) from None
+        raise SourceError(
+            _("the YAML has a value that cannot be read: {problem}").format(problem=exc), offset
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -181,13 +196,15 @@ def _explain(problem: str, line: int, nearby: dict[int, str]) -> str:
     if "\t" in nearby.get(line, ""):
         if "cannot start any token" in problem:  # libyaml leaves the character out
             problem = "found character '\\t' that cannot start any token"
-        return f"{problem} (this line has a tab: indent with two spaces, not tabs)"
+        return _("{problem} (this line has a tab: indent with two spaces, not tabs)").format(
+            problem=problem
+        )
     for number, text in sorted(nearby.items()):
         if "：" in text.split("#")[0]:
-            return (
-                f"{problem} (line {number} has a full-width colon '：'; after a key write "
+            return _(
+                "{problem} (line {number} has a full-width colon '：'; after a key write "
                 "':' and a space)"
-            )
+            ).format(problem=problem, number=number)
     if "unhashable" in problem:
-        return f"{problem} (a key must be a plain word such as 'title')"
+        return _("{problem} (a key must be a plain word such as 'title')").format(problem=problem)
     return problem
