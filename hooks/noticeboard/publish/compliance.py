@@ -106,11 +106,22 @@ class CompliancePages:
 
     # -- the matrix -------------------------------------------------------------------------
     def columns(self, entry: ScheduleEntry) -> list[Period]:
-        """The periods of the previous and the current year."""
+        """The periods of the current year, then of the previous one (what a phone shows first
+        is this year); a year in which nothing was owed by any branch is left out."""
         if entry.every == "standing":
             return []
         year = self.today.year
-        return periods_from(entry.every, date(year - 1, 1, 1), date(year, 12, 31))
+        out: list[Period] = []
+        for y in (year, year - 1):
+            periods = periods_from(entry.every, date(y, 1, 1), date(y, 12, 31))
+            owed = any(
+                (b.id, entry.id, p.key) in self.by_key
+                for b in self.registry.branches
+                for p in periods
+            )
+            if owed or y == year:
+                out += periods
+        return out
 
     def table(self, entry: ScheduleEntry) -> LedgerTable:
         branches = [b for b in self.registry.branches if entry.applies_to(b.id)]
