@@ -73,6 +73,7 @@ class Category:
     min_days: int | None = None
     min_working_days: int | None = None
     feedback_by: str = FEEDBACK_BY_BRANCH
+    issuer: str = FEEDBACK_BY_BRANCH  # who issues its notices by default: branch or a body id
 
 
 @dataclass(frozen=True)

@@ -276,14 +276,15 @@ def test_optional_hints_are_valid_once_uncommented(root: Path) -> None:
     assert code == 0
     path = root / "notices/town/2026/dang-fei-shou-jiao-qing-kuang.md"
     text = path.read_text(encoding="utf-8")
-    for key in ("expires", "scope", "fulfils", "tags"):
+    assert "\nfulfils: dues-quarterly  # 完成定期公开事项：2026年第三季度\n" in text  # chosen
+    for key in ("expires", "scope", "tags"):
         assert f"\n# {key}: " in text
         text = text.replace(f"\n# {key}: ", f"\n{key}: ")
     path.write_text(text, encoding="utf-8")
     meta = front_matter(path)
     assert (meta["scope"], meta["fulfils"], meta["expires"]) == (
         "internal",
-        "dues-quarterly",  # the registry's schedule entry, offered as the example
+        "dues-quarterly",  # the registry's schedule entry, the quarter that just ended
         date(2026, 12, 31),
     )
     assert check(root, "2026-11-26") == 0
@@ -352,4 +353,4 @@ def test_help_explains_the_period_rule(capsys: pytest.CaptureFixture[str]) -> No
     text = capsys.readouterr().out
     assert "--working-days N" in text
     assert "start day counts when it is a working day" in text
-    assert "草稿" in text and "工作日" in text
+    assert "drafts:" in text and "working days" in text

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from noticeboard.i18n import _
 from noticeboard.load.board import Board, LoadResult
 from noticeboard.load.edit_rules import message as edit_message
 from noticeboard.load.edit_rules import undeclared_changes
@@ -110,12 +111,16 @@ def _git(root: Path, *args: str) -> str:
             ["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise ChangedError("git is not installed; --changed needs git") from None
+        raise ChangedError(_("git is not installed; --changed needs git")) from None
     except subprocess.TimeoutExpired:
-        raise ChangedError(f"git {' '.join(args)} took too long") from None
+        raise ChangedError(
+            _("git {command} took too long; try again").format(command=" ".join(args))
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ChangedError(message[-1] if message else f"git {' '.join(args)} failed")
+        raise ChangedError(
+            message[-1] if message else _("git {command} failed").format(command=" ".join(args))
+        )
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -133,24 +138,30 @@ def resolve_base(root: Path, base: str | None) -> str:
         _git(root, "rev-parse", "--is-inside-work-tree")
     except ChangedError:
         raise ChangedError(
-            f"{root} is not inside a git repository; --changed compares with a git branch "
-            "(run plain `noticeboard check` to check everything)"
+            _(
+                "{root} is not inside a git repository; --changed compares with a git branch "
+                "(run plain `noticeboard check` to check everything)"
+            ).format(root=root)
         ) from None
     if not _exists(root, "HEAD"):
-        raise ChangedError("the repository has no commits yet; commit once, or drop --changed")
+        raise ChangedError(_("the repository has no commits yet; commit once, or drop --changed"))
     if base:
         if not _exists(root, base):
             raise ChangedError(
-                f"unknown BASE '{base}': git knows no branch, tag or commit by that name "
-                "(try `git fetch origin main` and --changed origin/main)"
+                _(
+                    "unknown BASE '{base}': git knows no branch, tag or commit by that name "
+                    "(try `git fetch origin main` and --changed origin/main)"
+                ).format(base=base)
             )
         return base
     for candidate in DEFAULT_BASES:
         if _exists(root, candidate):
             return candidate
     raise ChangedError(
-        "neither origin/main nor main exists; name the branch to compare with, "
-        "e.g. `noticeboard check --changed origin/master`"
+        _(
+            "neither origin/main nor main exists; name the branch to compare with, "
+            "e.g. `noticeboard check --changed origin/master`"
+        )
     )
 
 
@@ -214,9 +225,11 @@ def add_changed_argument(parser: argparse.ArgumentParser) -> None:
         const="",
         default=None,
         metavar="BASE",
-        help="report only problems in files changed since BASE (a git branch or commit; "
-        "default origin/main, else main), uncommitted or untracked, and in notices linked to "
-        "them; a changed registry checks everything",
+        help=_(
+            "report only problems in files changed since BASE (a git branch or commit; "
+            "default origin/main, else main), uncommitted or untracked, and in notices linked "
+            "to them; a changed registry checks everything"
+        ),
     )
 
 

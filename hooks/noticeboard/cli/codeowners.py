@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from noticeboard.i18n import _
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Registry
 from noticeboard.problems import format_problems, has_errors
@@ -16,17 +17,23 @@ EXIT_OK, EXIT_STALE, EXIT_USAGE = 0, 1, 2
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "codeowners",
-        help="print .github/CODEOWNERS as generated from the registry's maintainers",
-        description="Print the CODEOWNERS file generated from notices/_board.yml: each branch's "
-        "folder is owned by its maintainers and those of the branches above it.",
+        help=_("print .github/CODEOWNERS as generated from the registry's maintainers"),
+        description=_(
+            "Print the CODEOWNERS file generated from notices/_board.yml: each branch's "
+            "folder is owned by its maintainers and those of the branches above it."
+        ),
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--check",
         action="store_true",
-        help=f"exit 1 if {CODEOWNERS_PATH} is missing or differs from what would be generated",
+        help=_("exit 1 if {path} is missing or differs from what would be generated").format(
+            path=CODEOWNERS_PATH
+        ),
     )
-    mode.add_argument("--write", action="store_true", help=f"write {CODEOWNERS_PATH}")
+    mode.add_argument(
+        "--write", action="store_true", help=_("write {path}").format(path=CODEOWNERS_PATH)
+    )
     parser.set_defaults(func=run)
 
 
@@ -34,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     registry, problems = read_registry(args.root)
     if registry is None or has_errors(problems):
         print(format_problems(problems), file=sys.stderr)
-        print("fix the registry first; CODEOWNERS was not generated", file=sys.stderr)
+        print(_("fix the registry first; CODEOWNERS was not generated"), file=sys.stderr)
         return EXIT_STALE
     try:
         return _act(args, registry)
@@ -51,22 +58,26 @@ def _act(args: argparse.Namespace, registry: Registry) -> int:
             committed = target.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             print(
-                f"{CODEOWNERS_PATH} is missing; run `noticeboard codeowners --write`",
+                _("{path} is missing; run `noticeboard codeowners --write`").format(
+                    path=CODEOWNERS_PATH
+                ),
                 file=sys.stderr,
             )
             return EXIT_STALE
         if not is_current(committed, registry):
             print(
-                f"{CODEOWNERS_PATH} is out of date; run `noticeboard codeowners --write`",
+                _("{path} is out of date; run `noticeboard codeowners --write`").format(
+                    path=CODEOWNERS_PATH
+                ),
                 file=sys.stderr,
             )
             return EXIT_STALE
-        print(f"{CODEOWNERS_PATH} is up to date", file=sys.stderr)
+        print(_("{path} is up to date").format(path=CODEOWNERS_PATH), file=sys.stderr)
         return EXIT_OK
     if args.write:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8", newline="\n")
-        print(f"wrote {CODEOWNERS_PATH}", file=sys.stderr)
+        print(_("wrote {path}").format(path=CODEOWNERS_PATH), file=sys.stderr)
         return EXIT_OK
     sys.stdout.write(content)
     return EXIT_OK

@@ -1,166 +1,232 @@
-"""`noticeboard new`: write a new notice with today's dates filled in, and print its path."""
+"""`noticeboard new`: write a new notice, filled in from the registry, and print its path.
+
+The category decides what the writer is not asked for (`new_plan`): the disclosure, the period,
+the schedule entry it fulfils and the issuer; what was chosen and why is printed. With no
+--title on a terminal it asks for the missing values; in CI or with piped input it never asks.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from noticeboard.cli.new_plan import DEFAULT_WORKING_DAYS, Plan, plan_notice
 from noticeboard.cli.notice_draft import NewNotice, draft_reasons, render_notice
 from noticeboard.i18n import _
 from noticeboard.load.fields import TITLE_MAX
 from noticeboard.load.registry import read_registry
 from noticeboard.load.slug import free_slug, slugify
-from noticeboard.load.suggest import unknown_name
-from noticeboard.load.workdays import CalendarRangeError, end_after_days, end_after_working_days
-from noticeboard.model import DISCLOSURE_ALIASES, DISCLOSURES, Feedback, Registry
+from noticeboard.load.suggest import Named, unknown_name
+from noticeboard.load.workdays import CalendarRangeError
+from noticeboard.model import DISCLOSURE_ALIASES, DISCLOSURES, Body, Branch, Feedback, Registry
 from noticeboard.problems import format_problems, has_errors
-from noticeboard.today import TodayError, resolve_today
+from noticeboard.today import TodayError, parse_day, resolve_today
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-DEFAULT_WORKING_DAYS = 5
-FEEDBACK_OPTIONS = (
-    ("phone", "phone number (电话)"),
-    ("email", "email address (邮箱)"),
-    ("address", "postal or visiting address (地址)"),
-    ("person", "contact person (联系人)"),
-)
+FEEDBACK_KEYS = ("phone", "email", "address", "person")
 
-EPILOG = f"""\
-period (公示期):
+
+def _epilog() -> str:
+    return _(
+        """\
+period:
   It starts today in the registry's timezone (or on --today / NOTICEBOARD_TODAY) and is
   inclusive at both ends.
   --days N          end = start + N - 1: a 5-day period from a Monday ends on Friday.
-  --working-days N  N official working days in mainland China (法定工作日: statutory holidays
-                    and the weekend days worked in exchange, 调休, are taken into account).
+  --working-days N  N official working days in mainland China (statutory holidays and the
+                    weekend days worked in exchange are taken into account).
                     The start day counts when it is a working day; otherwise counting starts
-                    at the next working day. Needs the year in chinese-calendar's data.
-  Neither given: {DEFAULT_WORKING_DAYS} working days for ad-hoc (随时) and periodic (定期) notices.
-  Standing (长期) notices have no end and take neither option.
+                    at the next working day. Needs the year in chinese-calendar's data or in
+                    the registry's 'holidays'.
+  Neither given: the category's minimum (min_working_days / min_days) in the registry, else
+  {default} working days. Standing notices have no end and take neither option.
 
-drafts (草稿):
-  Without --reviewed-by (or with --major but no --approved-by, or when neither the branch
-  nor the options give a feedback channel) the notice is written with 'draft: true' and a
-  Chinese note saying what to fill in; drafts are checked but never published.
+defaults from the registry:
+  Without --disclosure the category's schedule entry decides (periodic, standing) or it is
+  ad-hoc; a periodic notice gets 'fulfils' with the period due; the category's 'issuer'
+  issues it. `new` prints what it chose and why.
+
+drafts:
+  The notice is written with 'draft: true' and a note saying what to fill in (the body
+  always; the reviewer without --reviewed-by; the approval with --major); drafts are checked
+  but never published.
+
+asking:
+  Without --title on a terminal, `new` asks for the branch, category, title and dates, with
+  the registry's choices. It never asks when input is not a terminal or CI is set.
 
 example:
   noticeboard new --branch jinpu --category 组织建设 \\
       --title 关于发展李某某同志为预备党员的公示 --reviewed-by 金铺村党支部委员会
 """
+    ).format(default=DEFAULT_WORKING_DAYS)
 
 
 class UsageError(Exception):
     """Bad options: the message says what to give instead (exit 2)."""
 
 
+class Cancelled(Exception):
+    """The writer ended the questions (Ctrl-D)."""
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number").format(value=value)
+        ) from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+        raise argparse.ArgumentTypeError(_("must be 1 or more, not {number}").format(number=number))
     return number
 
 
 def _one_line(value: str) -> str:
     text = value.strip()
     if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in text):
-        raise argparse.ArgumentTypeError("must be one line of text")
+        raise argparse.ArgumentTypeError(_("must be one line of text"))
     return text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "new",
-        help="write a new notice with today's dates filled in (新建公示)",
-        description="Write notices/<branch>/<year>/<slug>.md with every required field filled\n"
-        "in and Chinese hints for the optional ones, then print its path. The slug is the\n"
-        "title in pinyin; an existing file is never overwritten (-2, -3, … is added).",
-        epilog=EPILOG,
+        help=_("write a new notice, filled in from the registry"),
+        description=_(
+            "Write notices/<branch>/<year>/<slug>.md with every required field filled\n"
+            "in and hints for the optional ones, then print its path. The slug is the\n"
+            "title in pinyin; an existing file is never overwritten (-2, -3, … is added)."
+        ),
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    req = parser.add_argument_group("required")
+    req = parser.add_argument_group(_("what the notice is (asked for on a terminal)"))
     req.add_argument(
         "--branch",
-        required=True,
         type=_one_line,
-        help="branch id or exact display name (支部编号或全称), e.g. jinpu or 金铺村党支部",
+        help=_("branch id or exact display name, e.g. jinpu or 金铺村党支部"),
     )
-    req.add_argument(
-        "--category",
-        required=True,
-        type=_one_line,
-        help="category id or exact display name (公开类别编号或名称)",
-    )
+    req.add_argument("--category", type=_one_line, help=_("category id or exact display name"))
     req.add_argument(
         "--title",
-        required=True,
         type=_one_line,
-        help=f"the notice's title, 1–{TITLE_MAX} characters (标题)",
+        help=_("the notice's title, 1–{limit} characters").format(limit=TITLE_MAX),
     )
-    opt = parser.add_argument_group("notice")
+    opt = parser.add_argument_group(_("notice"))
     opt.add_argument(
         "--disclosure",
-        default="ad-hoc",
+        default=None,
         type=_one_line,
         metavar="KIND",
-        help="standing, periodic or ad-hoc (长期、定期、随时); default: ad-hoc",
+        help=_("standing, periodic or ad-hoc (长期、定期、随时); default: from the registry"),
     )
     length = opt.add_mutually_exclusive_group()
-    length.add_argument(
-        "--days", type=_positive, metavar="N", help="period of N calendar days (自然日)"
-    )
+    length.add_argument("--days", type=_positive, metavar="N", help=_("period of N calendar days"))
     length.add_argument(
         "--working-days",
         type=_positive,
         metavar="N",
-        help=f"period of N working days (工作日); default: {DEFAULT_WORKING_DAYS}",
+        help=_("period of N working days; default: the category's minimum, else {default}").format(
+            default=DEFAULT_WORKING_DAYS
+        ),
     )
     opt.add_argument(
-        "--today", metavar="DATE", help="start on this day instead of today (YYYY-MM-DD, 开始日期)"
+        "--today", metavar="DATE", help=_("start on this day instead of today (YYYY-MM-DD)")
     )
     opt.add_argument(
-        "--reviewed-by", type=_one_line, metavar="WHO", help="who reviewed it (审核人或审核机构)"
+        "--issuer",
+        type=_one_line,
+        metavar="BODY",
+        help=_("who issues it: the branch (default) or one of its bodies in the registry"),
     )
+    opt.add_argument("--reviewed-by", type=_one_line, metavar="WHO", help=_("who reviewed it"))
     opt.add_argument(
         "--major",
         action="store_true",
-        help="a major matter (重大事项); published only with --approved-by",
+        help=_("a major matter; published only with --approved-by"),
     )
     opt.add_argument(
         "--approved-by",
         type=_one_line,
         metavar="WHO",
-        help="the higher organisation that approved it (审批的上级党组织)",
+        help=_("the higher organisation that approved it"),
     )
-    opt.add_argument("--number", type=_one_line, help="document number (文号), unique")
-    fb = parser.add_argument_group("feedback channel (意见反馈渠道; default: the branch's)")
-    for key, zh in FEEDBACK_OPTIONS:
-        fb.add_argument(f"--feedback-{key}", type=_one_line, metavar="TEXT", help=zh)
+    opt.add_argument("--number", type=_one_line, help=_("document number, unique"))
+    fb = parser.add_argument_group(_("feedback channel (default: from the registry)"))
+    labels = {
+        "phone": _("phone number"),
+        "email": _("email address"),
+        "address": _("postal or visiting address"),
+        "person": _("contact person"),
+    }
+    for key in FEEDBACK_KEYS:
+        fb.add_argument(f"--feedback-{key}", type=_one_line, metavar="TEXT", help=labels[key])
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+@dataclass
+class Terminal:
+    """Where questions go and answers come from; tests give their own."""
+
+    ask: Callable[[str], str]
+    say: Callable[[str], None]
+
+
+def can_ask() -> bool:
+    """Only a person at a terminal is asked: never in CI, never with piped input."""
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false"):
+        return False
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _ask(prompt: str) -> str:
+    """Like input(), but the question goes to stderr: stdout carries only the new file's path."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n")
+
+
+def _terminal() -> Terminal:
+    return Terminal(ask=_ask, say=lambda text: print(text, file=sys.stderr))
+
+
+def run(args: argparse.Namespace, terminal: Terminal | None = None) -> int:
     root: Path = args.root
     registry, problems = read_registry(root)
     if registry is None or has_errors(problems):
         if not (root / "notices" / "_board.yml").is_file():
             print(
-                f"error: no notices/_board.yml in {root}: run this inside the notice board's "
-                "repository or pass --root",
+                _(
+                    "error: no notices/_board.yml in {root}: run this inside the notice board's "
+                    "repository or pass --root"
+                ).format(root=root),
                 file=sys.stderr,
             )
         else:
             print(format_problems(problems), file=sys.stderr)
-            print("error: fix notices/_board.yml first, then run this again", file=sys.stderr)
+            print(_("error: fix notices/_board.yml first, then run this again"), file=sys.stderr)
         return EXIT_FAILED
     try:
-        notice = notice_from_args(args, registry)
+        if args.title is None and (terminal is not None or can_ask()):
+            ask_missing(args, registry, terminal or _terminal())
+        notice, plan = notice_from_args(args, registry)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=exc), file=sys.stderr)
         return EXIT_USAGE
+    except Cancelled:
+        print(_("cancelled; nothing was written"), file=sys.stderr)
+        return EXIT_FAILED
 
     folder = root / "notices" / notice.branch.id / str(notice.start.year)
     slug = free_slug(slugify(notice.title), lambda s: (folder / f"{s}.md").exists())
@@ -170,15 +236,20 @@ def run(args: argparse.Namespace) -> int:
         with path.open("x", encoding="utf-8", newline="\n") as out:
             out.write(render_notice(notice))
     except OSError as exc:
-        print(f"error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            _("error: cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
     print(_shown(path))
-    reasons = draft_reasons(notice)
-    if reasons:
-        print("note: written as a draft (draft: true), not published until:", file=sys.stderr)
-        for reason in reasons:
-            print(f"  - {reason.en}", file=sys.stderr)
+    if plan.reasons:
+        print(_("chosen from the registry:"), file=sys.stderr)
+        for reason in plan.reasons:
+            print(f"  - {reason}", file=sys.stderr)
+    print(_("note: written as a draft (draft: true), not published until:"), file=sys.stderr)
+    for reason in draft_reasons(notice):
+        print(f"  - {reason.text()}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -191,60 +262,163 @@ def _shown(path: Path) -> str:
         return str(absolute)
 
 
-def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
+def _choose(terminal: Terminal, what: str, entries: Sequence[Named]) -> str:
+    """A numbered list of the registry's entries; a number, an id or a name is accepted."""
+    terminal.say(what)
+    for number, entry in enumerate(entries, 1):
+        terminal.say(f"  {number}. {entry.id}  {entry.name}")
+    while True:
+        answer = _answer(terminal, _("number, id or name: "))
+        if answer.isdigit() and 1 <= int(answer) <= len(entries):
+            return entries[int(answer) - 1].id
+        match = next((e.id for e in entries if answer in (e.id, e.name)), None)
+        if match is not None:
+            return match
+        terminal.say(_("'{answer}' is not in the list; try again").format(answer=answer))
+
+
+def _answer(terminal: Terminal, prompt: str) -> str:
+    try:
+        return terminal.ask(prompt).strip()
+    except EOFError:
+        raise Cancelled from None
+
+
+def ask_missing(args: argparse.Namespace, registry: Registry, terminal: Terminal) -> None:
+    """Ask for what the options left out: branch, category, title, start and length."""
+    terminal.say(_("New notice: answer each question (Ctrl-D cancels)."))
+    if args.branch is None:
+        args.branch = _choose(terminal, _("Which branch's board?"), registry.branches)
+    if args.category is None:
+        args.category = _choose(terminal, _("Which category?"), registry.categories)
+    while not args.title:
+        title = _answer(terminal, _("Title: "))
+        if 0 < len(title) <= TITLE_MAX:
+            args.title = title
+        else:
+            terminal.say(_("a title of 1 to {limit} characters, please").format(limit=TITLE_MAX))
+    if args.today is None:
+        while True:
+            day = _answer(terminal, _("First day (YYYY-MM-DD, Enter for today): "))
+            try:
+                args.today = parse_day(day, _("first day")).isoformat() if day else None
+                break
+            except TodayError as exc:
+                terminal.say(str(exc))
+    if args.days is None and args.working_days is None:
+        category_id = registry.category_id_for(args.category)
+        category = registry.category(category_id) if category_id else None
+        default = (category.min_working_days if category else None) or DEFAULT_WORKING_DAYS
+        while True:
+            length = _answer(
+                terminal,
+                _("Working days of the period (Enter for {default}): ").format(default=default),
+            )
+            if not length:
+                break
+            if length.isdigit() and int(length) >= 1:
+                args.working_days = int(length)
+                break
+            terminal.say(_("a whole number of working days, please"))
+
+
+def _body_for(branch: Branch, written: str | None) -> Body | None:
+    if written is None or written in (branch.id, branch.name):
+        return None
+    body = next((b for b in branch.bodies if written in (b.id, b.name)), None)
+    if body is None:
+        hint, known = unknown_name(written, (branch, *branch.bodies))
+        raise UsageError(
+            _("unknown issuer '{value}'{hint}; --issuer takes one of: {known}").format(
+                value=written, hint=hint, known=known
+            )
+        )
+    return body
+
+
+def notice_from_args(args: argparse.Namespace, registry: Registry) -> tuple[NewNotice, Plan]:
     """Check the options against the registry and the calendar; UsageError says what to fix."""
+    missing = [
+        option
+        for option, value in (
+            ("--branch", args.branch),
+            ("--category", args.category),
+            ("--title", args.title),
+        )
+        if value is None
+    ]
+    if missing:
+        raise UsageError(
+            _("give {options} (on a terminal, leave out --title and `new` asks for them)").format(
+                options=", ".join(missing)
+            )
+        )
     branch_id = registry.branch_id_for(args.branch)
     if branch_id is None:
         hint, known = unknown_name(args.branch, registry.branches)
-        raise UsageError(f"unknown branch '{args.branch}'{hint}; --branch takes one of: {known}")
+        raise UsageError(
+            _("unknown branch '{value}'{hint}; --branch takes one of: {known}").format(
+                value=args.branch, hint=hint, known=known
+            )
+        )
     category_id = registry.category_id_for(args.category)
     if category_id is None:
         hint, known = unknown_name(args.category, registry.categories)
         raise UsageError(
-            f"unknown category '{args.category}'{hint}; --category takes one of: {known}"
+            _("unknown category '{value}'{hint}; --category takes one of: {known}").format(
+                value=args.category, hint=hint, known=known
+            )
         )
-    disclosure = DISCLOSURE_ALIASES.get(args.disclosure, args.disclosure)
-    if disclosure not in DISCLOSURES:
-        raise UsageError(
-            f"unknown disclosure '{args.disclosure}'; --disclosure takes standing, periodic or "
-            "ad-hoc (长期, 定期 or 随时)"
-        )
+    disclosure = None
+    if args.disclosure is not None:
+        disclosure = DISCLOSURE_ALIASES.get(args.disclosure, args.disclosure)
+        if disclosure not in DISCLOSURES:
+            raise UsageError(
+                _(
+                    "unknown disclosure '{value}'; --disclosure takes standing, periodic or "
+                    "ad-hoc (长期, 定期 or 随时)"
+                ).format(value=args.disclosure)
+            )
     if not args.title:
-        raise UsageError("--title is empty; give the notice's title")
+        raise UsageError(_("--title is empty; give the notice's title"))
     if len(args.title) > TITLE_MAX:
         raise UsageError(
-            f"--title is {len(args.title)} characters long; shorten it to {TITLE_MAX} at most"
+            _("--title is {length} characters long; shorten it to {limit} at most").format(
+                length=len(args.title), limit=TITLE_MAX
+            )
         )
     if args.approved_by and not args.major:
-        raise UsageError("--approved-by is only for major matters: add --major or leave it out")
+        raise UsageError(_("--approved-by is only for major matters: add --major or leave it out"))
+    if disclosure == "standing" and (args.days or args.working_days):
+        raise UsageError(
+            _("a standing (长期) notice has no end: leave out --days and --working-days")
+        )
 
     try:
         start = resolve_today(registry.timezone, args.today, os.environ)
     except TodayError as exc:
         raise UsageError(str(exc)) from None
 
-    end = None
-    length_zh = None
-    if disclosure == "standing":
-        if args.days or args.working_days:
-            raise UsageError(
-                "a standing (长期) notice has no end: leave out --days and --working-days"
-            )
-    elif args.days:
-        try:
-            end = end_after_days(start, args.days)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        length_zh = f"{args.days}天"
-    else:
-        count = args.working_days or DEFAULT_WORKING_DAYS
-        try:
-            end = end_after_working_days(start, count)
-        except CalendarRangeError as exc:
-            raise UsageError(
-                _("{problem}; or give --days N (calendar days) instead").format(problem=exc)
-            ) from None
-        length_zh = f"{count}个工作日"
+    branch = registry.branch(branch_id)
+    category = registry.category(category_id)
+    assert branch is not None and category is not None
+    try:
+        plan = plan_notice(
+            registry,
+            branch,
+            category,
+            start,
+            disclosure=disclosure,
+            days=args.days,
+            working_days=args.working_days,
+            issuer=_body_for(branch, args.issuer),
+        )
+    except CalendarRangeError as exc:
+        raise UsageError(
+            _("{problem}; or give --days N (calendar days) instead").format(problem=exc)
+        ) from None
+    except ValueError as exc:  # a period past the year 9999
+        raise UsageError(str(exc)) from None
 
     feedback = Feedback(
         phone=args.feedback_phone,
@@ -252,17 +426,15 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
         address=args.feedback_address,
         person=args.feedback_person,
     )
-    branch = registry.branch(branch_id)
-    category = registry.category(category_id)
-    assert branch is not None and category is not None
-    return NewNotice(
+    owner = registry.feedback_owner(branch.id, category.id)
+    notice = NewNotice(
         title=args.title,
         branch=branch,
         category=category,
-        disclosure=disclosure,
+        disclosure=plan.disclosure,
         start=start,
-        end=end,
-        length_zh=length_zh,
+        end=plan.end,
+        length_zh=plan.length_zh,
         reviewed_by=args.reviewed_by or None,
         major=args.major,
         approved_by=args.approved_by or None,
@@ -273,4 +445,9 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> NewNotice:
             for entry in registry.schedule
             if entry.branches is None or branch.id in entry.branches
         ),
+        issuer=plan.issuer,
+        fulfils=(plan.fulfils[0].id, plan.fulfils[1].zh) if plan.fulfils else None,
+        inherited_feedback=owner.feedback if owner else None,
+        feedback_owner=owner.name if owner else branch.name,
     )
+    return notice, plan

@@ -13,9 +13,11 @@ from datetime import date
 
 import yaml
 
+from noticeboard.i18n import _
 from noticeboard.load.fields import FIELDS, PLACEHOLDER, Kind
 from noticeboard.model import (
     DISCLOSURE_LABELS,
+    Body,
     Branch,
     Category,
     Feedback,
@@ -27,7 +29,7 @@ from noticeboard.model import (
 # Fields the template writes itself (or explains in a draft note), never as a generic hint.
 _WRITTEN = frozenset(
     {"title", "branch", "category", "disclosure", "period", "draft", "reviewed_by", "major"}
-    | {"approved_by", "number", "feedback"}
+    | {"approved_by", "number", "feedback", "issuer"}
 )
 _FEEDBACK_LABELS = {"phone": "电话", "email": "邮箱", "address": "地址", "person": "联系人"}
 
@@ -47,16 +49,28 @@ class NewNotice:
     major: bool = False
     approved_by: str | None = None
     number: str | None = None
-    feedback: Feedback | None = None  # given on the command line; else the branch's applies
+    feedback: Feedback | None = None  # given on the command line; else the registry's applies
     schedule: tuple[ScheduleEntry, ...] = ()  # the registry's periodic duties for this branch
+    issuer: Body | None = None  # a body of the branch issues it; None: the branch
+    fulfils: tuple[str, str] | None = None  # (schedule entry id, the period in Chinese)
+    inherited_feedback: Feedback | None = None  # the registry's channel for this category
+    feedback_owner: str | None = None  # whose channel that is (the branch's or a body's name)
+
+    @property
+    def issuer_name(self) -> str:
+        return self.issuer.name if self.issuer is not None else self.branch.name
 
 
 @dataclass(frozen=True)
 class DraftReason:
-    """Why a new notice is written as a draft: a hint in the file and a line for the terminal."""
+    """Why a new notice is written as a draft: a hint in the file (Chinese, like the file) and
+    a line for the terminal (in the language of the messages)."""
 
     zh: str
-    en: str
+    terminal: str
+
+    def text(self) -> str:
+        return self.terminal
 
 
 def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
@@ -64,30 +78,34 @@ def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
     reasons = [
         DraftReason(
             "把正文中括号内的提示换成公示的实际内容",
-            "the body is an outline: replace the bracketed placeholder with the notice's text",
+            _("the body is an outline: replace the bracketed placeholder with the notice's text"),
         )
     ]
     if not notice.reviewed_by:
         reasons.append(
             DraftReason(
                 "审核后填写 reviewed_by（审核人或审核机构），去掉该行行首的 #",
-                "no --reviewed-by: fill in reviewed_by after the review (审核)",
+                _("no --reviewed-by: fill in reviewed_by after the review (审核)"),
             )
         )
     if notice.major and not notice.approved_by:
         reasons.append(
             DraftReason(
                 "重大事项：上级党组织审批后，去掉 major 和 approved_by 行首的 # 并填写审批组织",
-                "--major without --approved-by: fill in approved_by once the higher "
-                "organisation approves (审批)",
+                _(
+                    "--major without --approved-by: fill in approved_by once the higher "
+                    "organisation approves (审批)"
+                ),
             )
         )
-    if effective_feedback(notice.feedback, notice.branch.feedback) is None:
+    if effective_feedback(notice.feedback, notice.inherited_feedback) is None:
         reasons.append(
             DraftReason(
                 "本支部未登记意见反馈渠道：请填写 feedback（电话、邮箱、地址或联系人）",
-                f"branch '{notice.branch.id}' has no feedback channel in notices/_board.yml "
-                "and none was given: fill in feedback (or give --feedback-phone etc.)",
+                _(
+                    "branch '{branch}' has no feedback channel in notices/_board.yml "
+                    "and none was given: fill in feedback (or give --feedback-phone etc.)"
+                ).format(branch=notice.branch.id),
             )
         )
     return tuple(reasons)
@@ -134,6 +152,13 @@ def front_matter(notice: NewNotice) -> str:
         out.append(_line("end", notice.end.isoformat(), note or "公示截止日期，含当天", "  "))
     else:
         out.append("  # 长期公开，不设截止日期\n")
+    if notice.issuer is not None:
+        out.append(
+            _line("issuer", yaml_scalar(notice.issuer.id), f"发布单位：{notice.issuer.name}")
+        )
+    if notice.fulfils is not None:
+        entry, period = notice.fulfils
+        out.append(_line("fulfils", yaml_scalar(entry), f"完成定期公开事项：{period}"))
     if notice.number:
         out.append(_line("number", yaml_scalar(notice.number), "文号"))
     if notice.reviewed_by:
@@ -166,7 +191,7 @@ def _feedback_lines(notice: NewNotice) -> list[str]:
             if value:
                 lines.append(_line(key, yaml_scalar(value), label, indent="  "))
         return lines
-    inherited = notice.branch.feedback
+    inherited = notice.inherited_feedback
     if has_channel(inherited):
         assert inherited is not None
         channels = "，".join(
@@ -174,7 +199,8 @@ def _feedback_lines(notice: NewNotice) -> list[str]:
             for key, label in _FEEDBACK_LABELS.items()
             if getattr(inherited, key)
         )
-        header = f"意见反馈渠道；不填则用支部登记的：{channels}"
+        owner = notice.feedback_owner or notice.branch.name
+        header = f"意见反馈渠道；不填则用{owner}登记的：{channels}"
     else:
         header = "意见反馈渠道（本支部未登记，须填写至少一项）"
     return [
@@ -190,8 +216,8 @@ def _hint_lines(notice: NewNotice) -> list[str]:
             continue
         if spec.key == "expires" and notice.end is None:
             continue  # standing notices stay on the board; expires is rarely wanted
-        if spec.key == "fulfils" and not notice.schedule:
-            continue  # nothing in the registry's schedule for this branch
+        if spec.key == "fulfils" and (not notice.schedule or notice.fulfils):
+            continue  # nothing in the registry's schedule for this branch, or written above
         comment = spec.zh
         if spec.key in ("supersedes", "responds_to"):
             example = f"{notice.branch.id}/{notice.start.year}/原公示文件名"
@@ -222,6 +248,7 @@ def body(notice: NewNotice) -> str:
         f"## {period_heading}\n\n{period_text}\n\n"
         "## 反馈方式\n\n"
         "如有意见或建议，请通过本公示所列的意见反馈渠道，以来电、来信或来访等方式向"
-        f"{notice.branch.name}反映。反映情况应实事求是，请留下联系方式以便回复。\n\n"
-        f"{notice.branch.name}\n\n{start}\n"
+        f"{notice.feedback_owner or notice.branch.name}反映。"
+        "反映情况应实事求是，请留下联系方式以便回复。\n\n"
+        f"{notice.issuer_name}\n\n{start}\n"
     )

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from noticeboard.i18n import _
 from noticeboard.load.frontmatter_schema import front_matter_schema
 from noticeboard.load.registry import read_registry
 
@@ -16,24 +17,26 @@ EXIT_OK, EXIT_FAILED = 0, 1
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "schema",
-        help="print the JSON Schema of a notice's front matter (编辑器用的校验规则)",
-        description="Print the JSON Schema (draft 2020-12) of a notice's front matter, for "
-        "editors and tools that check YAML against a schema as you type. When the repository "
-        "has notices/_board.yml, branch, category and fulfils list the registry's ids and "
-        "names (按登记的支部和类别提示). Rules that need other files (folders, attachments, "
-        "links) stay with 'noticeboard check'.",
+        help=_("print the JSON Schema of a notice's front matter, for editors"),
+        description=_(
+            "Print the JSON Schema (draft 2020-12) of a notice's front matter, for "
+            "editors and tools that check YAML against a schema as you type. When the "
+            "repository has notices/_board.yml, branch, category and fulfils list the "
+            "registry's ids and names. Rules that need other files (folders, attachments, "
+            "links) stay with 'noticeboard check'."
+        ),
     )
     parser.add_argument(
         "--output",
         "-o",
         type=Path,
         metavar="FILE",
-        help="write the schema to FILE instead of printing it (写入文件)",
+        help=_("write the schema to FILE instead of printing it"),
     )
     parser.add_argument(
         "--generic",
         action="store_true",
-        help="leave out the registry's ids and names (不含本站的支部和类别)",
+        help=_("leave out the registry's ids and names"),
     )
     parser.set_defaults(func=run)
 
@@ -44,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
         registry, _problems = read_registry(args.root)
         if registry is None:
             print(
-                "warning: notices/_board.yml cannot be read, so the schema lists no branches "
-                "or categories; run 'noticeboard check' to see why",
+                _(
+                    "warning: notices/_board.yml cannot be read, so the schema lists no "
+                    "branches or categories; run 'noticeboard check' to see why"
+                ),
                 file=sys.stderr,
             )
     text = json.dumps(front_matter_schema(registry), ensure_ascii=False, indent=2) + "\n"
@@ -55,7 +60,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            _("error: cannot write {path}: {reason}").format(
+                path=args.output, reason=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(_("wrote {path}").format(path=args.output), file=sys.stderr)
     return EXIT_OK

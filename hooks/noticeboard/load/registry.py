@@ -34,7 +34,15 @@ REGISTRY_KEYS = (
 )
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers", "bodies")
 BODY_KEYS = ("id", "name", "feedback")
-CATEGORY_KEYS = ("id", "name", "description", "min_days", "min_working_days", "feedback_by")
+CATEGORY_KEYS = (
+    "id",
+    "name",
+    "description",
+    "min_days",
+    "min_working_days",
+    "feedback_by",
+    "issuer",
+)
 
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
@@ -220,18 +228,15 @@ def _feedback_by_known(
 ) -> None:
     body_ids = sorted({body.id for _, b in branches for body in b.bodies})
     for where, c in categories:
-        if c.feedback_by != FEEDBACK_BY_BRANCH and c.feedback_by not in body_ids:
-            r.err(
-                f"{where}.feedback_by",
-                _(
-                    "'{key}' names '{value}', which is no branch's body; write branch or one "
-                    "of: {known}"
-                ).format(
-                    key=f"{where}.feedback_by",
-                    value=c.feedback_by,
-                    known=", ".join(body_ids) or "—",
-                ),
-            )
+        for key, value in (("feedback_by", c.feedback_by), ("issuer", c.issuer)):
+            if value != FEEDBACK_BY_BRANCH and value not in body_ids:
+                r.err(
+                    f"{where}.{key}",
+                    _(
+                        "'{key}' names '{value}', which is no branch's body; write branch or "
+                        "one of: {known}"
+                    ).format(key=f"{where}.{key}", value=value, known=", ".join(body_ids) or "—"),
+                )
 
 
 def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
@@ -245,6 +250,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         min_days = _min_period(r, item, "min_days", where)
         min_working_days = _min_period(r, item, "min_working_days", where)
         feedback_by = r.text(item, "feedback_by", f"{where}.feedback_by", required=False)
+        issuer = r.text(item, "issuer", f"{where}.issuer", required=False)
         if check_id(r, id_, where, seen, "category") and name:
             category = Category(
                 id_,
@@ -253,6 +259,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
                 min_days,
                 min_working_days,
                 feedback_by or FEEDBACK_BY_BRANCH,
+                issuer or FEEDBACK_BY_BRANCH,
             )
             out.append((where, category))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from noticeboard.i18n import _
 from noticeboard.model import Branch, Registry
 from noticeboard.problems import Problem, warning
 
@@ -132,7 +133,9 @@ def codeowners_problems(root: Path, registry: Registry | None) -> list[Problem]:
         warning(
             CODEOWNERS_PATH,
             1,
-            "CODEOWNERS is out of date with the maintainers in notices/_board.yml; "
-            "run `noticeboard codeowners --write` and commit the result",
+            _(
+                "CODEOWNERS is out of date with the maintainers in notices/_board.yml; "
+                "run `noticeboard codeowners --write` and commit the result"
+            ),
         )
     ]
