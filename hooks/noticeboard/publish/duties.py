@@ -79,7 +79,8 @@ def reminder_text(d: BranchDuties, today: date, within: int, site_url: str | Non
     """The Markdown a branch reads (the reminder issue's body, `due`'s text output)."""
     lines = [f"## {d.name}", ""]
     if d.maintainers:
-        lines += ["请" + "、".join(f"@{m}" for m in d.maintainers) + " 关注。", ""]
+        # a space before each @: GitHub only links a mention that follows a non-word character
+        lines += ["请 " + " ".join(f"@{m}" for m in d.maintainers) + " 关注。", ""]
     if d.overdue:
         lines += ["**已逾期，尚未公开：**", *(_cell_line(c, today) for c in d.overdue), ""]
     if d.due:
