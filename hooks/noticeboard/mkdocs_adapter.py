@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from noticeboard import urls
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
@@ -31,7 +32,6 @@ from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
-from noticeboard.urls import LEDGER_CSV_URL, attachment_url, source_edit_path
 
 log = get_plugin_logger("noticeboard")
 
@@ -85,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["specs"] = {spec.src_uri: spec for spec in site.pages}
     # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
     _state["extra_files"] = {
-        LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
+        urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
         **{chart.path: chart.data for chart in site.charts},
     }
     return config
@@ -115,14 +115,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
-            file.edit_uri = source_edit_path(spec.notice_id, docs_dir)
+            file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
                 config,
-                attachment_url(path),
-                abs_src_path=str(board.root / "notices" / path),
+                urls.attachment_url(path),
+                abs_src_path=str(board.root / urls.attachment_source(path)),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
@@ -170,5 +170,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    server.watch(str(_root(config) / "notices"))
+    server.watch(str(_root(config) / urls.NOTICES_DIR))
     return server

@@ -1,12 +1,67 @@
-"""Where each page lives: stable URLs (relative to the site root) and the source paths behind them.
+"""Where everything lives: the repository paths of notices and the registry, and the stable URLs
+(relative to the site root) of every page, feed and attachment.
 
-URLs never change once published (residents print them as QR codes), so they depend only on
-ids from the registry and the notice paths.
+This is the only module that builds a path or a URL: every other module asks it. URLs never
+change once published (residents print them as QR codes), so they depend only on ids from the
+registry and the notice paths.
 """
 
 from __future__ import annotations
 
 import posixpath
+
+# -- the repository ---------------------------------------------------------------------------
+
+NOTICES_DIR = "notices"
+REGISTRY_NAME = "_board.yml"
+REGISTRY_SOURCE = f"{NOTICES_DIR}/{REGISTRY_NAME}"
+# How SPEC says a notice file is placed, for messages that tell staff where to put one.
+NOTICE_SOURCE_PATTERN = f"{NOTICES_DIR}/<branch-id>/<year>/<name>.md"
+
+
+def notice_source(notice_id: str) -> str:
+    """The notice's file in the repository: `jinpu/2024/x` → `notices/jinpu/2024/x.md`."""
+    return f"{NOTICES_DIR}/{notice_id}.md"
+
+
+def branch_folder(branch_id: str, year: int | None = None) -> str:
+    """A branch's folder (`notices/jinpu/`), or one year of it (`notices/jinpu/2024/`)."""
+    return f"{NOTICES_DIR}/{branch_id}/" + (f"{year}/" if year else "")
+
+
+def attachment_source(path: str) -> str:
+    """An attachment's file in the repository; `path` is relative to `notices/`."""
+    return f"{NOTICES_DIR}/{path}"
+
+
+def notice_id_of(source: str) -> str | None:
+    """The id of a notice file path (`notices/jinpu/2024/x.md` → `jinpu/2024/x`), else None."""
+    prefix = f"{NOTICES_DIR}/"
+    if not (source.startswith(prefix) and source.endswith(".md")):
+        return None
+    return source[len(prefix) : -len(".md")]
+
+
+def branch_of_path(path: str) -> str | None:
+    """The branch folder a repository path lies in (`notices/jinpu/2024/a.pdf` → `jinpu`).
+
+    None for paths outside a branch folder (the registry, `_`- or `.`-named files)."""
+    parts = path.split("/")
+    if len(parts) >= 3 and parts[0] == NOTICES_DIR and not parts[1].startswith(("_", ".")):
+        return parts[1]
+    return None
+
+
+def source_edit_path(notice_id: str, docs_dir: str = "docs") -> str:
+    """The notice's file relative to `docs_dir`, for its "edit" / "view source" buttons.
+
+    Notice pages are generated, so MkDocs gives them no edit link of its own; MkDocs joins
+    `repo_url` + `edit_uri` (which points into `docs/`) + this value, and the `../` climbs out of
+    `docs/`: `jinpu/2024/x` → `../notices/jinpu/2024/x.md`."""
+    return posixpath.relpath(notice_source(notice_id), posixpath.normpath(docs_dir))
+
+
+# -- the site: URLs relative to its root ------------------------------------------------------
 
 
 def notice_url(notice_id: str) -> str:
@@ -25,15 +80,15 @@ ARCHIVE_URL = "archive/"
 
 
 def branch_url(branch_id: str, year: int | None = None) -> str:
-    return f"branches/{branch_id}/" + (f"{year}/" if year else "")
+    return f"{BRANCHES_URL}{branch_id}/" + (f"{year}/" if year else "")
 
 
 def category_url(category_id: str, year: int | None = None) -> str:
-    return f"categories/{category_id}/" + (f"{year}/" if year else "")
+    return f"{CATEGORIES_URL}{category_id}/" + (f"{year}/" if year else "")
 
 
 def archive_url(year: int | None = None) -> str:
-    return "archive/" + (f"{year}/" if year else "")
+    return ARCHIVE_URL + (f"{year}/" if year else "")
 
 
 def source_of(url: str) -> str:
@@ -41,21 +96,17 @@ def source_of(url: str) -> str:
     return f"{url}index.md"
 
 
-def notice_source(notice_id: str) -> str:
-    """The notice's file in the repository: `jinpu/2024/x` → `notices/jinpu/2024/x.md`."""
-    return f"notices/{notice_id}.md"
+def rooted(url: str) -> str:
+    """A site URL with its leading slash (`notices/x/` → `/notices/x/`), as Pagefind wants it."""
+    return f"/{url}"
 
 
-def source_edit_path(notice_id: str, docs_dir: str = "docs") -> str:
-    """The notice's file relative to `docs_dir`, for its "edit" / "view source" buttons.
-
-    Notice pages are generated, so MkDocs gives them no edit link of its own; MkDocs joins
-    `repo_url` + `edit_uri` (which points into `docs/`) + this value, and the `../` climbs out of
-    `docs/`: `jinpu/2024/x` → `../notices/jinpu/2024/x.md`."""
-    return posixpath.relpath(notice_source(notice_id), posixpath.normpath(docs_dir))
+def absolute(base: str, url: str) -> str:
+    """A site URL on the published site: `base` is the site's absolute root URL."""
+    return (base if base.endswith("/") else base + "/") + url
 
 
-# Atom feeds (SPEC "Site pages"); written by noticeboard.publish.feeds, linked from page heads here.
+# Atom feeds (SPEC "Site pages"); written by noticeboard.publish.feeds, linked from page heads.
 ALL_FEED_URL = "feeds/all.xml"
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from noticeboard.load.board import load_board
 from noticeboard.publish.search_index import record_page, record_path
-from noticeboard.publish.search_records import filter_counts, plain_text, search_records
+from noticeboard.publish.search_records import filter_counts, search_records
 from support.search_fixture import FIXTURE
 
 TODAY = date(2026, 11, 26)
@@ -65,13 +65,6 @@ def test_content_is_title_number_and_plain_body():
     assert content.startswith("金铺村党支部2023年第三季度党费收缴情况公示 金党〔2023〕5号 本季度")
     assert "**" not in content and "|" not in content and "<" not in content
     assert "7月 32 1,280.00" in content
-
-
-def test_plain_text_drops_markup_and_script_but_keeps_words():
-    text = plain_text(
-        "## 标题\n\n第一段 *强调*。\n\n<script>alert(1)</script>\n\n- 甲\n- 乙 &amp; 丙"
-    )
-    assert text == "标题 第一段 强调。 甲 乙 & 丙"
 
 
 def test_record_page_escapes_everything_it_is_given():

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.board import Board, LoadResult
 from noticeboard.load.edit_rules import message as edit_message
@@ -26,7 +27,6 @@ from noticeboard.model import Notice
 from noticeboard.problems import Problem, error, sort_problems
 from noticeboard.publish.codeowners_file import codeowners_problems
 
-REGISTRY_PATH = "notices/_board.yml"
 DEFAULT_BASES = ("origin/main", "main")
 LINK_FIELDS = frozenset({"number", "supersedes", "responds_to"})
 
@@ -36,11 +36,6 @@ class ChangedError(Exception):
 
 
 # --- deciding (pure) ------------------------------------------------------------------------
-
-
-def notice_path(notice_id: str) -> str:
-    """The repository path of a notice id: `jinpu/2024/x` → `notices/jinpu/2024/x.md`."""
-    return f"notices/{notice_id}.md"
 
 
 def link_graph(notices: Iterable[Notice]) -> dict[str, set[str]]:
@@ -55,9 +50,9 @@ def link_graph(notices: Iterable[Notice]) -> dict[str, set[str]]:
             graph.setdefault(b, set()).add(a)
 
     for n in notices:
-        here = notice_path(n.id)
+        here = urls.notice_source(n.id)
         for target in (*n.supersedes, *([n.responds_to] if n.responds_to else [])):
-            tie(here, notice_path(target))
+            tie(here, urls.notice_source(target))
         if n.number:
             by_number.setdefault(n.number, []).append(here)
     for paths in by_number.values():
@@ -70,10 +65,8 @@ def link_graph(notices: Iterable[Notice]) -> dict[str, set[str]]:
 def _branch_folder(path: str) -> str | None:
     """`notices/jinpu/2024/files/a.pdf` → `notices/jinpu/`: attachments may be named from any
     notice of the branch (`../2023/x.pdf`), so a changed attachment marks the whole branch."""
-    parts = path.split("/")
-    if len(parts) >= 3 and parts[0] == "notices" and not parts[1].startswith(("_", ".")):
-        return f"notices/{parts[1]}/"
-    return None
+    branch = urls.branch_of_path(path)
+    return urls.branch_folder(branch) if branch is not None else None
 
 
 def relevant_problems(
@@ -81,7 +74,7 @@ def relevant_problems(
 ) -> list[Problem]:
     """The problems that concern the `changed` paths (repository-relative, POSIX)."""
     changed = set(changed)
-    if REGISTRY_PATH in changed:
+    if urls.REGISTRY_SOURCE in changed:
         return list(problems)
     folders = {
         folder

@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 
+from noticeboard import urls
 from noticeboard.cli.changed import ChangedError, add_changed_argument, review_scope
 from noticeboard.i18n import _
 from noticeboard.load.board import load_board
-from noticeboard.load.registry import REGISTRY_NAME
 from noticeboard.problems import Severity, format_problems, has_errors
 from noticeboard.today import TODAY_ENV, TodayError, parse_day
 
@@ -35,12 +35,12 @@ def _usage_error(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.root / "notices" / REGISTRY_NAME).is_file():
+    if not (args.root / urls.REGISTRY_SOURCE).is_file():
         return _usage_error(
             _(
                 "no notices/{registry} in {root} or any folder above it; "
                 "run this inside a notice-board repository, or pass --root PATH"
-            ).format(registry=REGISTRY_NAME, root=args.root.resolve())
+            ).format(registry=urls.REGISTRY_NAME, root=args.root.resolve())
         )
     try:
         if args.today:

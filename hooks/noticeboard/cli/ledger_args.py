@@ -6,9 +6,9 @@ import argparse
 import sys
 from dataclasses import dataclass
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.board import Board, load_board
-from noticeboard.load.registry import REGISTRY_NAME
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.ledger import Cell, FeedbackState, board_feedback, board_ledger
 from noticeboard.today import TodayError, parse_day
@@ -29,13 +29,13 @@ class Loaded:
 
 def load(args: argparse.Namespace, command: str) -> Loaded | int:
     """The board as of `--today` with its ledger; an exit code when it cannot be had."""
-    if not (args.root / "notices" / REGISTRY_NAME).is_file():
+    if not (args.root / urls.REGISTRY_SOURCE).is_file():
         print(
             f"noticeboard {command}: "
             + _(
                 "no notices/{registry} in {root} or any folder above it; run this inside a "
                 "notice-board repository, or pass --root PATH"
-            ).format(registry=REGISTRY_NAME, root=args.root.resolve()),
+            ).format(registry=urls.REGISTRY_NAME, root=args.root.resolve()),
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.cli import check, codeowners, due, new, reminders, report, schema
 from noticeboard.i18n import (
     LANGUAGES,
@@ -24,7 +25,7 @@ COMMANDS = (check, new, schema, codeowners, report, due, reminders)
 def find_root(start: Path) -> Path:
     """The repository root: the nearest folder upwards that has notices/_board.yml."""
     for folder in (start, *start.parents):
-        if (folder / "notices" / "_board.yml").is_file():
+        if (folder / urls.REGISTRY_SOURCE).is_file():
             return folder
     return start
 

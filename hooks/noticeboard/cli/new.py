@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.cli.new_plan import DEFAULT_WORKING_DAYS, Plan, plan_notice
 from noticeboard.cli.notice_draft import NewNotice, draft_reasons, render_notice
 from noticeboard.i18n import _
@@ -205,7 +206,7 @@ def run(args: argparse.Namespace, terminal: Terminal | None = None) -> int:
     root: Path = args.root
     registry, problems = read_registry(root)
     if registry is None or has_errors(problems):
-        if not (root / "notices" / "_board.yml").is_file():
+        if not (root / urls.REGISTRY_SOURCE).is_file():
             print(
                 _(
                     "error: no notices/_board.yml in {root}: run this inside the notice board's "
@@ -228,7 +229,7 @@ def run(args: argparse.Namespace, terminal: Terminal | None = None) -> int:
         print(_("cancelled; nothing was written"), file=sys.stderr)
         return EXIT_FAILED
 
-    folder = root / "notices" / notice.branch.id / str(notice.start.year)
+    folder = root / urls.branch_folder(notice.branch.id, notice.start.year)
     slug = free_slug(slugify(notice.title), lambda s: (folder / f"{s}.md").exists())
     path = folder / f"{slug}.md"
     try:

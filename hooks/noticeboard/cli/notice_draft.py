@@ -25,6 +25,7 @@ from noticeboard.model import (
     effective_feedback,
     has_channel,
 )
+from noticeboard.publish.text import zh_date
 
 # Fields the template writes itself (or explains in a draft note), never as a generic hint.
 _WRITTEN = frozenset(
@@ -115,10 +116,6 @@ def yaml_scalar(value: str) -> str:
     """`value` as one YAML scalar that reads back as the same string (quoted when needed)."""
     dumped = yaml.safe_dump({"v": value}, allow_unicode=True, width=1_000_000)
     return dumped.removeprefix("v: ").rstrip("\n")
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def render_notice(notice: NewNotice) -> str:
@@ -234,14 +231,14 @@ def _hint_lines(notice: NewNotice) -> list[str]:
 
 def body(notice: NewNotice) -> str:
     """A 公示 outline in Chinese: 正文, 公示期, 反馈方式, signed by the branch."""
-    start = chinese_date(notice.start)
+    start = zh_date(notice.start)
     if notice.end is None:
         period_heading = "公开时间"
         period_text = f"自{start}起长期公开。"
     else:
         period_heading = "公示期"
         length = f"（{notice.length_zh}）" if notice.length_zh else ""
-        period_text = f"{start}至{chinese_date(notice.end)}{length}。"
+        period_text = f"{start}至{zh_date(notice.end)}{length}。"
     return (
         "## 正文\n\n"
         f"{PLACEHOLDER}\n\n"

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.frontmatter_schema import front_matter_schema
 from noticeboard.load.registry import read_registry
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     registry = None
-    if not args.generic and (args.root / "notices" / "_board.yml").is_file():
+    if not args.generic and (args.root / urls.REGISTRY_SOURCE).is_file():
         registry, _problems = read_registry(args.root)
         if registry is None:
             print(

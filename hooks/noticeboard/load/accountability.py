@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.history import Publication
 from noticeboard.model import Notice, Registry, ScheduleEntry
@@ -119,7 +120,7 @@ def claim_problems(registry: Registry, notices: Iterable[Notice]) -> list[Proble
     groups = _supersession_groups(candidates)
     holders: dict[tuple[str, str, str], list[tuple[Notice, int]]] = {}
     for n in candidates:
-        rel = f"notices/{n.id}.md"
+        rel = urls.notice_source(n.id)
         seen: set[tuple[str, str]] = set()
         for c in claims(n, registry):
             line = _line(n, c.index)
@@ -188,7 +189,7 @@ def claim_problems(registry: Registry, notices: Iterable[Notice]) -> list[Proble
             for n, index in group:
                 problems.append(
                     error(
-                        f"notices/{n.id}.md",
+                        urls.notice_source(n.id),
                         _line(n, index),
                         _(
                             "'{entry}' {period} is already fulfilled by {other}: a branch "
@@ -214,7 +215,7 @@ def correction_problems(
             if c.date < published.day:
                 problems.append(
                     error(
-                        f"notices/{n.id}.md",
+                        urls.notice_source(n.id),
                         n.lines.get(f"corrections[{index}]") or n.line_of("corrections"),
                         _(
                             "'{key}' ({date}) is before the notice was published ({published}); "

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from noticeboard import urls
 from noticeboard.load.accountability import claim_problems, correction_problems
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
 from noticeboard.load.history import (
@@ -76,11 +77,11 @@ def notice_files(notices_dir: Path) -> list[Path]:
 
 def notice_id(file: Path, root: Path) -> str:
     """`root/notices/jinpu/2024/x.md` → `jinpu/2024/x` (string work: fast at 10,000 files)."""
-    prefix = str(root / "notices") + os.sep
+    prefix = str(root / urls.NOTICES_DIR) + os.sep
     path = str(file)
     if path.startswith(prefix):
         return path[len(prefix) :].removesuffix(".md").replace(os.sep, "/")
-    return file.relative_to(root / "notices").with_suffix("").as_posix()
+    return file.relative_to(root / urls.NOTICES_DIR).with_suffix("").as_posix()
 
 
 def load_board(
@@ -96,11 +97,11 @@ def load_board(
         day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
     except ValueError as exc:
         return LoadResult(
-            None, sort_problems([*problems, error("notices/_board.yml", 1, str(exc))])
+            None, sort_problems([*problems, error(urls.REGISTRY_SOURCE, 1, str(exc))])
         )
     notices: list[Notice] = []
     facts: list[CrossFacts] = []
-    files = notice_files(root / "notices")
+    files = notice_files(root / urls.NOTICES_DIR)
     for file in files:
         read = read_notice_file(file, root, registry)
         problems.extend(read.problems)

@@ -163,24 +163,12 @@ def as_string_list(r: Reporter, key: str, value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def unknown_keys(r: Reporter, data: dict, allowed: tuple[str, ...], prefix: str = "") -> None:
-    for key in data:
-        if not isinstance(key, str) or key not in allowed:
-            shown = f"{prefix}{key}"
-            r.err(
-                shown,
-                _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
-                    key=shown, hint=did_you_mean(str(key), allowed), allowed=", ".join(allowed)
-                ),
-            )
-
-
 def _period(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     if not isinstance(value, dict):
         r.err(key, _("'period' must have 'start:' and 'end:' lines indented under it"))
         fields.invalid.add(key)
         return
-    unknown_keys(r, value, PERIOD_KEYS, "period.")
+    r.unknown_keys(value, PERIOD_KEYS, "period.")
     if not is_blank(value.get("start")):
         fields.present.add("period.start")
         fields.start = as_date(r, "period.start", value["start"])
@@ -195,7 +183,7 @@ def _feedback(r: Reporter, key: str, value: Any, fields: Fields) -> None:
             key, _("'feedback' must have phone, email, address or person lines indented under it")
         )
         return
-    unknown_keys(r, value, FEEDBACK_KEYS, "feedback.")
+    r.unknown_keys(value, FEEDBACK_KEYS, "feedback.")
     channel = {
         k: as_text(r, f"feedback.{k}", value[k]) if not is_blank(value.get(k)) else None
         for k in FEEDBACK_KEYS
@@ -263,7 +251,7 @@ def _corrections(r: Reporter, key: str, value: Any, fields: Fields) -> None:
             r.err(where, _("'{where}' must have 'date:' and 'note:' lines").format(where=where))
             fields.invalid.add(key)
             continue
-        unknown_keys(r, item, CORRECTION_KEYS, f"{where}.")
+        r.unknown_keys(item, CORRECTION_KEYS, f"{where}.")
         day = None if is_blank(item.get("date")) else as_date(r, f"{where}.date", item["date"])
         note = None if is_blank(item.get("note")) else as_text(r, f"{where}.note", item["note"])
         for sub in CORRECTION_KEYS:
@@ -312,7 +300,7 @@ _BY_KIND: dict[Kind, Callable[[Reporter, str, Any, Fields], None]] = {
 def read_fields(r: Reporter, meta: dict) -> Fields:
     """Check every key is known and every value has its type; return the typed values."""
     fields = Fields()
-    unknown_keys(r, meta, tuple(f.key for f in FIELDS))
+    r.unknown_keys(meta, tuple(f.key for f in FIELDS))
     for key, value in meta.items():
         spec = FIELDS_BY_KEY.get(key) if isinstance(key, str) else None
         if spec is None or is_blank(value):

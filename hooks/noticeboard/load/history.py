@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from noticeboard import urls
 from noticeboard.i18n import N_, _
 from noticeboard.model import Notice, Registry
 from noticeboard.problems import Problem, warning
@@ -59,7 +60,7 @@ class History:
     shallow: bool = False
 
     def of(self, notice_id: str) -> FileHistory | None:
-        return self.files.get(f"notices/{notice_id}.md") if self.known else None
+        return self.files.get(urls.notice_source(notice_id)) if self.known else None
 
 
 def parse_log(output: str, timezone: str) -> dict[str, FileHistory]:
@@ -145,7 +146,7 @@ def read_history(root: Path, timezone: str) -> History:
 
 
 def history_problems(history: History) -> list[Problem]:
-    return [warning("notices/_board.yml", 1, _(SHALLOW_MESSAGE))] if history.shallow else []
+    return [warning(urls.REGISTRY_SOURCE, 1, _(SHALLOW_MESSAGE))] if history.shallow else []
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from noticeboard import urls
 from noticeboard.i18n import _
+from noticeboard.load import notice_resolve as resolve
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
 from noticeboard.load.fields import PLACEHOLDER_MARK
-from noticeboard.load.notice_rules import PUBLICATION_RULES, NoticePlace, Resolved
+from noticeboard.load.notice_resolve import NoticePlace
+from noticeboard.load.notice_rules import PUBLICATION_RULES
 from noticeboard.load.privacy import find_personal_numbers
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.source import FrontMatterDoc, SourceError, decode, split_front_matter
@@ -75,29 +78,26 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         )
         return NoticeRead(None, r.problems)
     fields = read_fields(r, meta)
-    place = NoticePlace(file, root / "notices", _id_parts(rel))
-    resolved = Resolved()
+    place = NoticePlace(file, root / urls.NOTICES_DIR, _id_parts(rel))
     facts = None
-    if fields.draft:
-        _resolve_quietly(fields, registry, resolved)
-    else:
+    if not fields.draft:
         for rule in PUBLICATION_RULES:
-            rule(r, fields, registry, place, resolved)
+            rule(r, fields, registry, place)
         _privacy(r, text, meta)
         _placeholder(r, fields, doc)
-        facts = _facts(rel, place, fields, resolved, doc.meta.lines)
-    notice = _assemble(place, fields, resolved, doc) if not r.problems else None
+        facts = _facts(rel, place, fields, registry, doc.meta.lines)
+    notice = _assemble(place, fields, registry, doc) if not r.problems else None
     return NoticeRead(notice, r.problems, facts)
 
 
 def _facts(
-    rel: str, place: NoticePlace, f: Fields, res: Resolved, lines: dict[str, int]
+    rel: str, place: NoticePlace, f: Fields, registry: Registry | None, lines: dict[str, int]
 ) -> CrossFacts:
     return CrossFacts(
         rel=rel,
         id="/".join(place.parts),
-        branch=res.branch,
-        category=res.category,
+        branch=resolve.branch_id(f, registry),
+        category=resolve.category_id(f, registry),
         scope=f.scope,
         number=f.number,
         supersedes=f.supersedes,
@@ -145,17 +145,8 @@ def _relative(file: Path, root: Path) -> str:
 
 def _id_parts(rel: str) -> tuple[str, ...]:
     """`notices/jinpu/2024/x.md` → ('jinpu', '2024', 'x')."""
-    return tuple(rel.removesuffix(".md").split("/")[1:])
-
-
-def _resolve_quietly(fields: Fields, registry: Registry | None, resolved: Resolved) -> None:
-    """A draft's branch and category, when they resolve; a draft is never published anyway."""
-    if registry is not None:
-        resolved.branch = registry.branch_id_for(fields.branch or "")
-        resolved.category = registry.category_id_for(fields.category or "")
-        branch = registry.branch(resolved.branch or "")
-        bodies = branch.bodies if branch else ()
-        resolved.issuer = next((b.id for b in bodies if fields.issuer in (b.id, b.name)), None)
+    notice_id = urls.notice_id_of(rel)
+    return tuple(notice_id.split("/")) if notice_id else ()
 
 
 def _placeholder(r: Reporter, fields: Fields, doc: FrontMatterDoc) -> None:
@@ -205,16 +196,21 @@ def _strings(value: Any, path: str) -> list[tuple[str, str]]:
     return []
 
 
-def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc) -> Notice | None:
-    if not (f.title and res.branch and res.category and f.disclosure and f.start):
+def _assemble(
+    place: NoticePlace, f: Fields, registry: Registry | None, doc: FrontMatterDoc
+) -> Notice | None:
+    """The Notice, from the checked fields; a draft never lists attachments (never published)."""
+    branch = resolve.branch_id(f, registry)
+    category = resolve.category_id(f, registry)
+    if not (f.title and branch and category and f.disclosure and f.start):
         return None
     expires = f.expires if f.expires else (None if f.disclosure == "standing" else f.end)
     return Notice(
         id="/".join(place.parts),
         source=place.file,
         title=f.title,
-        branch=res.branch,
-        category=res.category,
+        branch=branch,
+        category=category,
         disclosure=f.disclosure,
         start=f.start,
         end=f.end,
@@ -233,8 +229,8 @@ def _assemble(place: NoticePlace, f: Fields, res: Resolved, doc: FrontMatterDoc)
         fulfils=f.fulfils,
         corrections=f.corrections,
         opinions_received=f.opinions_received,
-        attachments=res.attachments,
+        attachments=() if f.draft else resolve.attachments(f, place),
         tags=f.tags,
-        issuer=res.issuer,
+        issuer=resolve.issuer_id(f, registry),
         lines=dict(doc.meta.lines),
     )

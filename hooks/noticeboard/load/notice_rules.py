@@ -1,18 +1,26 @@
 """The rules a notice meant for publication must meet beyond syntax (drafts skip them).
 
 Each rule is a small function of the typed fields and what it needs to know; all report
-through the Reporter, so one run finds every problem in the file.
+through the Reporter, so one run finds every problem in the file. Rules only check: what a
+value stands for (a branch id, an attachment file) is looked up in `notice_resolve`, which the
+assembler asks too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-from noticeboard.i18n import _
+from noticeboard.i18n import N_, _
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
+from noticeboard.load.notice_resolve import (
+    NoticePlace,
+    Unfound,
+    branch_id,
+    category_id,
+    issuer_id,
+    locate_attachment,
+)
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import unknown_name
 from noticeboard.load.workdays import (
@@ -21,32 +29,12 @@ from noticeboard.load.workdays import (
     end_after_working_days,
     working_days_between,
 )
-from noticeboard.model import Attachment, Registry
+from noticeboard.model import Registry
+
+Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace], None]
 
 
-@dataclass(frozen=True)
-class NoticePlace:
-    """Where the file sits: `parts` of its id (`jinpu`, `2024`, `slug`), and the folders."""
-
-    file: Path
-    notices_dir: Path
-    parts: tuple[str, ...]
-
-
-@dataclass
-class Resolved:
-    """Registry ids the rules resolved from what was written (id or display name)."""
-
-    branch: str | None = None
-    category: str | None = None
-    issuer: str | None = None
-    attachments: tuple[Attachment, ...] = ()
-
-
-Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace, Resolved], None]
-
-
-def required_fields(r: Reporter, f: Fields, _reg: Registry | None, _p: NoticePlace, _res) -> None:
+def required_fields(r: Reporter, f: Fields, *_rest: object) -> None:
     for spec in FIELDS:
         if spec.key in f.present or spec.required not in (Required.ALWAYS, Required.UNLESS_DRAFT):
             continue
@@ -117,11 +105,11 @@ def dates_in_order(r: Reporter, f: Fields, *_rest: object) -> None:
         )
 
 
-def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, res) -> None:
+def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace) -> None:
     if f.branch is None or reg is None:
         return
-    res.branch = reg.branch_id_for(f.branch)
-    if res.branch is None:
+    branch = branch_id(f, reg)
+    if branch is None:
         hint, known = unknown_name(f.branch, reg.branches)
         r.err(
             "branch",
@@ -129,21 +117,20 @@ def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace, r
                 value=f.branch, hint=hint, known=known
             ),
         )
-    elif p.parts and p.parts[0] != res.branch:
+    elif p.parts and p.parts[0] != branch:
         r.err(
             "branch",
             _(
                 "branch '{value}' does not match the folder '{folder}': move the file to "
                 "notices/{branch}/ or correct 'branch'"
-            ).format(value=f.branch, folder=p.parts[0], branch=res.branch),
+            ).format(value=f.branch, folder=p.parts[0], branch=branch),
         )
 
 
-def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     if f.category is None or reg is None:
         return
-    res.category = reg.category_id_for(f.category)
-    if res.category is None:
+    if category_id(f, reg) is None:
         hint, known = unknown_name(f.category, reg.categories)
         r.err(
             "category",
@@ -153,16 +140,12 @@ def category_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
         )
 
 
-def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     """`issuer`: the branch itself (id or name) or one of its bodies (id or name)."""
-    if f.issuer is None or reg is None or res.branch is None:
+    branch = reg.branch(branch_id(f, reg) or "") if reg is not None else None
+    if f.issuer is None or branch is None or f.issuer in (branch.id, branch.name):
         return
-    branch = reg.branch(res.branch)
-    if branch is None or f.issuer in (branch.id, branch.name):
-        return
-    body = next((b for b in branch.bodies if f.issuer in (b.id, b.name)), None)
-    if body is not None:
-        res.issuer = body.id
+    if issuer_id(f, reg) is not None:
         return
     hint, known = unknown_name(f.issuer, (branch, *branch.bodies))
     r.err(
@@ -174,13 +157,13 @@ def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, 
     )
 
 
-def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace, res) -> None:
+def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) -> None:
     """A category's `min_days` / `min_working_days` (发展党员公示 5 working days)."""
-    if reg is None or res.category is None or f.start is None or f.end is None:
+    if reg is None or f.start is None or f.end is None:
         return
     if f.end < f.start:
         return  # dates_in_order already said so
-    category = reg.category(res.category)
+    category = reg.category(category_id(f, reg) or "")
     if category is None:
         return
     days = (f.end - f.start).days + 1
@@ -227,7 +210,7 @@ def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
     )
 
 
-def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, _res) -> None:
+def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     if len(p.parts) != 3:
         r.err(
             "",
@@ -243,43 +226,24 @@ def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace
         )
 
 
-def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace, res) -> None:
-    if not f.attachments:
-        return
-    found: list[Attachment] = []
-    notices_dir = p.notices_dir.resolve()
+_UNFOUND: dict[Unfound, str] = {
+    Unfound.UNUSABLE: N_(
+        "attachment '{path}' is not a usable path; give a file next to the notice"
+    ),
+    Unfound.OUTSIDE: N_(
+        "attachment '{path}' is outside the notices/ folder; put the file next to the notice"
+    ),
+    Unfound.MISSING: N_(
+        "attachment '{path}' does not exist next to the notice; add the file or correct the path"
+    ),
+}
+
+
+def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
     for index, rel_path in enumerate(f.attachments):
-        key = f"attachments[{index}]"
-        try:
-            target = (p.file.parent / rel_path).resolve()
-        except (OSError, ValueError):
-            r.err(
-                key,
-                _(
-                    "attachment '{path}' is not a usable path; give a file next to the notice"
-                ).format(path=rel_path),
-            )
-            continue
-        if not target.is_relative_to(notices_dir):
-            r.err(
-                key,
-                _(
-                    "attachment '{path}' is outside the notices/ folder; put the file next "
-                    "to the notice"
-                ).format(path=rel_path),
-            )
-        elif not target.is_file():
-            r.err(
-                key,
-                _(
-                    "attachment '{path}' does not exist next to the notice; add the file or "
-                    "correct the path"
-                ).format(path=rel_path),
-            )
-        else:
-            stored = target.relative_to(notices_dir).as_posix()
-            found.append(Attachment(stored, target.stat().st_size))
-    res.attachments = tuple(found)
+        found = locate_attachment(p, rel_path)
+        if isinstance(found, Unfound):
+            r.err(f"attachments[{index}]", _(_UNFOUND[found]).format(path=rel_path))
 
 
 PUBLICATION_RULES: tuple[Rule, ...] = (

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
@@ -21,7 +22,6 @@ from noticeboard.model import (
 )
 from noticeboard.problems import Problem, error
 
-REGISTRY_NAME = "_board.yml"
 REGISTRY_KEYS = (
     "timezone",
     "branches",
@@ -47,8 +47,8 @@ CATEGORY_KEYS = (
 
 def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Parse `notices/_board.yml` under the repository `root`; None when it cannot be used."""
-    file = root / "notices" / REGISTRY_NAME
-    rel = f"notices/{REGISTRY_NAME}"
+    rel = urls.REGISTRY_SOURCE
+    file = root / rel
     if not file.is_file():
         return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
     try:
@@ -64,8 +64,7 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
     r = RegistryReader(rel, doc)
     for key, line in doc.duplicates:
-        message = _("'{key}' is written twice; keep one").format(key=key)
-        r.problems.append(error(rel, line, message, key))
+        r.err_at(line, _("'{key}' is written twice; keep one").format(key=key), key)
     data = doc.data
     if not isinstance(data, dict):
         r.err(

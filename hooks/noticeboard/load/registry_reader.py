@@ -9,39 +9,18 @@ from typing import Any
 from noticeboard.i18n import _
 from noticeboard.load.field_types import type_name
 from noticeboard.load.fields import FEEDBACK_KEYS
-from noticeboard.load.suggest import did_you_mean
+from noticeboard.load.reporter import Reporter
 from noticeboard.load.yamldoc import YamlDoc
 from noticeboard.model import Feedback
-from noticeboard.problems import Problem, error
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 
-class RegistryReader:
-    """Collects problems while turning the registry's YAML into model objects."""
+class RegistryReader(Reporter):
+    """The problem collector, plus readers that turn the registry's YAML into model values."""
 
-    def __init__(self, path: str, doc: YamlDoc) -> None:
-        self.path = path
-        self.doc = doc
-        self.problems: list[Problem] = []
-
-    def line(self, key: str) -> int:
-        return self.doc.lines.get(key, self.doc.first_line)
-
-    def err(self, key: str, message: str) -> None:
-        self.problems.append(error(self.path, self.line(key), message, key))
-
-    def unknown_keys(self, data: dict, allowed: tuple[str, ...], prefix: str) -> None:
-        for key in data:
-            if key not in allowed:
-                self.err(
-                    f"{prefix}{key}",
-                    _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
-                        key=f"{prefix}{key}",
-                        hint=did_you_mean(str(key), allowed),
-                        allowed=", ".join(allowed),
-                    ),
-                )
+    def __init__(self, rel: str, doc: YamlDoc) -> None:
+        super().__init__(rel, doc.lines, doc.first_line)
 
     def text(self, data: dict, key: str, where: str, *, required: bool) -> str | None:
         value = data.get(key)

@@ -1,7 +1,16 @@
-"""Collecting problems for one file, each at the line of the key it is about."""
+"""Collecting problems for one file, each at the line of the key it is about.
+
+One collector for notices and the registry alike (`registry_reader.RegistryReader` adds the
+registry's readers on top), so both report a key's line, an unknown key and its suggestion the
+same way.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from noticeboard.i18n import _
+from noticeboard.load.suggest import did_you_mean
 from noticeboard.problems import Problem, error
 
 
@@ -32,3 +41,17 @@ class Reporter:
 
     def err_at(self, line: int, message: str, key: str | None = None) -> None:
         self.problems.append(error(self.rel, line, message, key))
+
+    def unknown_keys(
+        self, data: Mapping[object, object], allowed: tuple[str, ...], prefix: str = ""
+    ) -> None:
+        """One error per key of `data` outside `allowed`, with the nearest allowed key."""
+        for key in data:
+            if not isinstance(key, str) or key not in allowed:
+                shown = f"{prefix}{key}"
+                self.err(
+                    shown,
+                    _("unknown key '{key}'{hint}; allowed keys are: {allowed}").format(
+                        key=shown, hint=did_you_mean(str(key), allowed), allowed=", ".join(allowed)
+                    ),
+                )

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from noticeboard.i18n import _
+from noticeboard.i18n import N_, _
 
 
 class SourceError(ValueError):
@@ -187,15 +187,35 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
     return doc
 
 
+_PARSER_WORDS: dict[str, str] = {
+    "mapping values are not allowed here": N_(
+        "a colon followed by a space is not allowed here (in a title, put the whole title in "
+        "double quotes)"
+    ),
+    "could not find expected ':'": N_("a line has no ':' after its key"),
+    "found a tab character that violates indentation": N_("a tab is used for indentation"),
+    "found character '\\t' that cannot start any token": N_("a tab is used for indentation"),
+    "did not find expected key": N_("a line is indented differently from the keys around it"),
+    "did not find expected node content": N_("a value is missing or a bracket is not closed"),
+    "did not find expected ',' or ']'": N_("a list in [ ] is not closed with ']'"),
+    "did not find expected ',' or '}'": N_("a mapping in curly brackets is not closed"),
+    "found unexpected end of stream": N_("a quote is opened but never closed"),
+}
+"""libyaml's commonest complaints, in the language of the messages (others stay as it says)."""
+
+
 def _explain(problem: str, line: int, nearby: dict[int, str]) -> str:
     """The parser's words, with the likely fix for the mistakes staff make most.
 
     `nearby` holds the reported line and the one before it (file line → text): libyaml often
     reports a mistake on the line after it.
     """
+    if problem in _PARSER_WORDS:
+        problem = _(_PARSER_WORDS[problem])
+    elif "\t" in nearby.get(line, "") and "cannot start any token" in problem:
+        tab = _PARSER_WORDS["found a tab character that violates indentation"]
+        problem = _(tab)  # libyaml leaves the character out of this one
     if "\t" in nearby.get(line, ""):
-        if "cannot start any token" in problem:  # libyaml leaves the character out
-            problem = "found character '\\t' that cannot start any token"
         return _("{problem} (this line has a tab: indent with two spaces, not tabs)").format(
             problem=problem
         )

@@ -7,44 +7,33 @@ builds with the same inputs and the same today write byte-identical feeds.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-import markdown
-import nh3
 from feedgen.feed import FeedGenerator
 
+from noticeboard import urls
 from noticeboard.model import DISCLOSURE_LABELS, Registry
+from noticeboard.publish.body import excerpt, plain_text
 from noticeboard.publish.lifecycle import Placed
+from noticeboard.publish.text import iso_period
 
 FEED_SIZE = 50
 SUMMARY_CHARS = 200
 ATOM_TYPE = "application/atom+xml"
-ALL_FEED = "feeds/all.xml"
 DEFAULT_SITE_NAME = "党务公开栏"
 # Characters XML 1.0 cannot carry at all; lxml refuses them, so they are dropped from text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPACE = re.compile(r"\s+")
-
-
-def branch_feed(branch_id: str) -> str:
-    """Path of a branch's feed relative to the site root (templates link to it too)."""
-    return f"feeds/branch/{branch_id}.xml"
-
-
-def category_feed(category_id: str) -> str:
-    return f"feeds/category/{category_id}.xml"
 
 
 def feed_paths(registry: Registry) -> list[str]:
     """Every feed the site has: one per registry branch and category, even an empty one."""
     return [
-        ALL_FEED,
-        *(branch_feed(b.id) for b in registry.branches),
-        *(category_feed(c.id) for c in registry.categories),
+        urls.ALL_FEED_URL,
+        *(urls.branch_feed_url(b.id) for b in registry.branches),
+        *(urls.category_feed_url(c.id) for c in registry.categories),
     ]
 
 
@@ -60,7 +49,7 @@ def build_feeds(
     `placed` must hold published notices only (`Board.placed()`), so drafts, internal and
     upcoming notices cannot reach a feed. `site_url` is the absolute URL of the site root.
     """
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    base = urls.absolute(site_url, "")
     zone = ZoneInfo(registry.timezone)
     newest_first = sorted(placed.values(), key=lambda p: p.notice.id)
     newest_first.sort(key=lambda p: p.notice.start, reverse=True)
@@ -69,16 +58,19 @@ def build_feeds(
         chosen = [p for p in newest_first if keep(p)][:FEED_SIZE]
         return _atom(path, title, base + listing, chosen, registry, base, zone, today)
 
-    feeds = {ALL_FEED: make(ALL_FEED, site_name, "", lambda p: True)}
+    all_feed = urls.ALL_FEED_URL
+    feeds = {all_feed: make(all_feed, site_name, urls.BOARD_URL, lambda p: True)}
     for b in registry.branches:
-        path = branch_feed(b.id)
+        path = urls.branch_feed_url(b.id)
         title = f"{b.name} · 党务公开"
-        feeds[path] = make(path, title, f"branches/{b.id}/", lambda p, i=b.id: p.notice.branch == i)
+        feeds[path] = make(
+            path, title, urls.branch_url(b.id), lambda p, i=b.id: p.notice.branch == i
+        )
     for c in registry.categories:
-        path = category_feed(c.id)
+        path = urls.category_feed_url(c.id)
         title = f"{c.name} · {site_name}"
         feeds[path] = make(
-            path, title, f"categories/{c.id}/", lambda p, i=c.id: p.notice.category == i
+            path, title, urls.category_url(c.id), lambda p, i=c.id: p.notice.category == i
         )
     return feeds
 
@@ -118,7 +110,7 @@ def _add_entry(
     category = registry.category(notice.category)
     branch_name = branch.name if branch else notice.branch
     issuer = registry.issuer_name(notice.branch, notice.issuer)
-    url = f"{base}notices/{notice.id}/"
+    url = base + urls.notice_url(notice.id)
     entry = fg.add_entry(order="append")
     entry.id(url)
     entry.title(_xml_text(notice.title))
@@ -129,7 +121,7 @@ def _add_entry(
     entry.category(
         term=notice.category,
         label=_xml_text(category.name if category else notice.category),
-        scheme=f"{base}categories/",
+        scheme=base + urls.CATEGORIES_URL,
     )
     entry.summary(_summary(placed, branch_name if issuer == branch_name else issuer))
 
@@ -137,33 +129,23 @@ def _add_entry(
 def _summary(placed: Placed, branch_name: str) -> str:
     """`【state】 branch · number · disclosure, period. excerpt` as plain text."""
     notice = placed.notice
-    period = notice.start.isoformat()
-    if notice.end is not None:
-        period += f" 至 {notice.end.isoformat()}"
-    else:
-        period += " 起"
     facts = [branch_name]
     if notice.number:
         facts.append(notice.number)
     facts.append(f"{DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)}公开")
-    facts.append(f"公示期 {period}")
+    facts.append(f"公示期 {iso_period(notice.start, notice.end)}")
     head = f"【{placed.label}】" + " · ".join(facts) + "。"
-    excerpt = plain_excerpt(notice.body, SUMMARY_CHARS)
-    return _xml_text(f"{head} {excerpt}" if excerpt else head)
+    text = plain_excerpt(notice.body, SUMMARY_CHARS)
+    return _xml_text(f"{head} {text}" if text else head)
 
 
 def plain_excerpt(body: str, limit: int = SUMMARY_CHARS) -> str:
     """The first `limit` characters of a Markdown body as plain text, with `…` if cut.
 
-    Rendered then stripped of every tag (nh3 also drops script and style contents), so no markup
-    or raw HTML from the notice reaches a feed reader.
+    The words the notice page shows (`body.plain_text`), so no markup or raw HTML from the
+    notice reaches a feed reader, and no character XML cannot carry.
     """
-    rendered = markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
-    text = html.unescape(nh3.clean(rendered, tags=set(), attributes={}))
-    text = _SPACE.sub(" ", _NOT_XML.sub("", text)).strip()
-    if len(text) <= limit:
-        return text
-    return text[:limit].rstrip() + "…"
+    return excerpt(" ".join(_xml_text(plain_text(body)).split()), limit)
 
 
 def _xml_text(text: str) -> str:

@@ -6,62 +6,19 @@ they can never reach the index) and the registry. Writing the index is `search_i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-import markdown
-
-from noticeboard.model import DISCLOSURE_LABELS, Notice, Registry
+from noticeboard import urls
+from noticeboard.model import DISCLOSURE_LABELS, Registry
+from noticeboard.publish.body import plain_text
 from noticeboard.publish.lifecycle import Placed
+from noticeboard.publish.text import iso_period
 
 LANGUAGE = "zh"
 # The filters the /search/ page offers, in the order it shows them. Their values are display
 # labels (金铺村党支部, 2023, 公示中), so a shared URL reads as it shows: ?branch=金铺村党支部.
 FILTERS: tuple[str, ...] = ("branch", "category", "year", "state", "disclosure")
-# The Markdown extensions the site renders notices with (mkdocs.yml `markdown_extensions`).
-MARKDOWN_EXTENSIONS: tuple[str, ...] = ("tables", "attr_list", "md_in_html", "admonition")
-
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    ]
-)
-_SKIPPED_TAGS = frozenset({"script", "style", "template"})
 
 
 @dataclass(frozen=True)
@@ -74,52 +31,6 @@ class SearchRecord:
     filters: dict[str, list[str]]
     sort: dict[str, str]
     language: str = LANGUAGE
-
-
-class _TextExtractor(HTMLParser):
-    """Collects the visible text of rendered HTML, with a space wherever a block ends."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def plain_text(markdown_text: str, extensions: Iterable[str] = MARKDOWN_EXTENSIONS) -> str:
-    """The words a reader sees in a notice body: Markdown rendered, then every tag dropped."""
-    html = markdown.markdown(markdown_text, extensions=list(extensions))
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return re.sub(r"\s+", " ", "".join(extractor.parts)).strip()
-
-
-def period_text(notice: Notice) -> str:
-    """The disclosure period as the site prints it: `2023-10-01 至 2023-10-15` or `… 起`."""
-    if notice.end is None:
-        return f"{notice.start.isoformat()} 起"
-    return f"{notice.start.isoformat()} 至 {notice.end.isoformat()}"
-
-
-def notice_url(notice_id: str) -> str:
-    """The page of a notice relative to the site root (Pagefind prefixes the site's base)."""
-    return f"/notices/{notice_id}/"
 
 
 def record_for(placed: Placed, registry: Registry) -> SearchRecord:
@@ -137,7 +48,7 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
         "title": notice.title,
         "branch": branch_name,
         "category": category_name,
-        "period": period_text(notice),
+        "period": iso_period(notice.start, notice.end),
         "state": placed.label,
         "disclosure": disclosure,
         "date": notice.start.isoformat(),
@@ -147,7 +58,7 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
     if notice.number:
         meta["number"] = notice.number
     return SearchRecord(
-        url=notice_url(notice.id),
+        url=urls.rooted(urls.notice_url(notice.id)),
         content=content,
         meta=meta,
         filters={

@@ -1,4 +1,7 @@
-"""Dates as residents read them: 2024年6月12日, and periods that drop a repeated year."""
+"""Dates as residents read them: 2024年6月12日, and periods that drop a repeated year.
+
+The one place a date or a period becomes text; pages, feeds, search and `new` all use it.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +28,14 @@ def zh_period(start: date, end: date | None) -> str:
         return zh_date(start)
     second = zh_month_day(end) if end.year == start.year else zh_date(end)
     return f"{zh_date(start)}至{second}"
+
+
+def iso_period(start: date, end: date | None) -> str:
+    """The period in ISO dates, for feeds and search results: `2023-10-01 至 2023-10-15`, or
+    `2023-10-01 起` for a standing notice."""
+    if end is None:
+        return f"{start.isoformat()} 起"
+    return f"{start.isoformat()} 至 {end.isoformat()}"
 
 
 def zh_year(year: int) -> str:
