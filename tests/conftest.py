@@ -54,15 +54,22 @@ schedule:
 """
 
 
+PRIVATE_REGISTRY = REGISTRY + "repository: private\n"
+"""The same registry in a private repository, which may hold internal notices."""
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Callable[..., Path]:
     """Write a registry and notices into a temporary repository; returns a writer.
 
-    `repo()` writes the default registry; `repo(notices={"jinpu/2024/x.md": text})` adds notices
-    (text is dedented); `registry=` replaces the registry text.
+    `repo()` writes the default registry, as a private repository's (internal notices are
+    allowed; `registry=REGISTRY` is the same one, public); `repo(notices={"jinpu/2024/x.md":
+    text})` adds notices (text is dedented); `registry=` replaces the registry text.
     """
 
-    def write(notices: dict[str, str | bytes] | None = None, registry: str = REGISTRY) -> Path:
+    def write(
+        notices: dict[str, str | bytes] | None = None, registry: str = PRIVATE_REGISTRY
+    ) -> Path:
         (tmp_path / "notices").mkdir(exist_ok=True)
         (tmp_path / "notices" / "_board.yml").write_text(registry, encoding="utf-8")
         for rel, text in (notices or {}).items():

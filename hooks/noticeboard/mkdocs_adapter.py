@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from noticeboard import urls
+from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
@@ -32,6 +34,7 @@ from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
+from noticeboard.today import TodayError
 
 log = get_plugin_logger("noticeboard")
 
@@ -47,7 +50,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
     except LanguageError as exc:
         raise PluginError(str(exc)) from None
-    result = load_board(_root(config))
+    try:
+        result = load_board(_root(config))
+    except (TodayError, AudienceError) as exc:
+        raise PluginError(str(exc)) from None
     for problem in result.problems:
         if problem.severity is Severity.WARNING:
             log.warning(problem.text())
@@ -92,7 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _markdown(spec: PageSpec) -> str:
-    meta = {"title": spec.title, "template": spec.template, "hide": ["toc"]}
+    # Material prints the page title unescaped (<title>, header, nav), so it is given as HTML.
+    meta = {"title": html.escape(spec.title), "template": spec.template, "hide": ["toc"]}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{spec.body}"
 

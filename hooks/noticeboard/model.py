@@ -108,6 +108,7 @@ class Registry:
     categories: tuple[Category, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
     holidays: dict[int, HolidayYear] = field(default_factory=dict, hash=False)
+    repository: str = "public"  # or "private": only a private one may hold internal notices
     since: date | None = None  # the day the board started; None: from the notices
     imported: date | None = None  # files first committed on or before it are imported records
     reply_within_days: int = DEFAULT_REPLY_WITHIN_DAYS

@@ -13,18 +13,31 @@ TODAY_ENV = "NOTICEBOARD_TODAY"
 
 
 class TodayError(ValueError):
-    pass
+    """A bad --today or NOTICEBOARD_TODAY; the message starts with which of the two it was."""
+
+
+EARLIEST = date(1970, 1, 2)
+LATEST = date(2105, 12, 31)
+"""The days a build can stamp: the sitemap's gzip header holds its date as 32-bit seconds
+since 1970 (SOURCE_DATE_EPOCH), and day arithmetic must not leave the calendar."""
 
 
 def parse_day(value: str, source: str) -> date:
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise TodayError(
             _("{source}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01").format(
                 source=source, value=value
             )
         ) from None
+    if not EARLIEST <= day <= LATEST:
+        raise TodayError(
+            _(
+                "{source}: {day} is outside the days a build can date ({earliest} to {latest})"
+            ).format(source=source, day=day.isoformat(), earliest=EARLIEST, latest=LATEST)
+        )
+    return day
 
 
 def resolve_today(

@@ -9,6 +9,7 @@ registry and the notice paths.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 # -- the repository ---------------------------------------------------------------------------
 
@@ -71,6 +72,12 @@ def notice_url(notice_id: str) -> str:
 def attachment_url(path: str) -> str:
     """Attachments keep their place next to the notice: notices/<branch>/<year>/<file>."""
     return f"notices/{path}"
+
+
+def mailto_url(email: str) -> str:
+    """A mailto: link that stays one address whatever was written: everything but the
+    characters of a plain address is percent-encoded (no '?', '&', quotes or spaces survive)."""
+    return "mailto:" + quote(email.strip(), safe="@.+-_")
 
 
 BOARD_URL = ""

@@ -235,7 +235,7 @@ CASES = [
         "reviewed_by:",
         "attachments: [../../../../etc/passwd]\nreviewed_by:",
         9,
-        ["outside the notices/ folder"],
+        ["in the notice's own folder"],
     ),
     (
         "duplicate-key",
@@ -401,8 +401,7 @@ def test_link_to_a_device_is_an_error_not_a_hang(repo):
         (
             "notices/jinpu/2024/zero.md",
             1,
-            "this is not a regular file (a link to a device or a folder?); "
-            "replace it with a .md file",
+            "this notice file is a link; put the file itself here (links are not followed)",
         )
     ]
 

@@ -125,3 +125,63 @@ def test_internal_notice_is_scanned_too(repo):
 def test_draft_is_not_scanned(repo):
     text = NOTICE.replace("reviewed_by:", "draft: true\nreviewed_by:")
     assert load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15").problems == []
+
+
+# Issue 10: numbers in disguise. The separators, entities and marks a writer (or an attacker)
+# can put between the digits, each of which the page shows as a plain number.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话 138 1234 5678",
+        "电话 1 3 8 1 2 3 4 5 6 7 8",
+        "电话 138\u00a01234\u00a05678",  # no-break spaces
+        "电话 138&nbsp;1234&nbsp;5678",
+        "电话 138.1234.5678",
+        "电话 138–1234—5678",  # en and em dashes
+        "电话 138\u200b1234\u200b5678",  # zero-width spaces
+        "电话 138\u202e1234\u202c5678",  # bidi override
+        "电话 &#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;",
+        "电话 &#x31;&#x33;&#x38;12345678",
+        "电话 138<span></span>1234<b>5678</b>",
+        "电话 138**1234**5678",
+        "电话 138\n1234\n5678",
+        "电话 138\n  1234\n  5678",  # folded YAML keeps the indentation
+        "电话 １３８－１２３４－５６７８",
+    ],
+)
+def test_mobile_in_disguise_is_found(text):
+    assert [f.masked for f in find_personal_numbers(text)] == ["138****5678"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"身份证 {VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}",
+        f"身份证 {'-'.join(VALID_ID)}",
+        f"身份证 {VALID_ID[:9]}\n{VALID_ID[9:]}",
+        "身份证 " + "".join(f"&#{ord(c)};" for c in VALID_ID),
+    ],
+)
+def test_id_in_disguise_is_found(text):
+    assert [f.masked for f in find_personal_numbers(text)] == ["11**************2X"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "账号 6222 0212 3456 7890 123",
+        "电话 138 **** 5678",
+        "身份证 35 ************** 23",
+        "公示期 2024-06-12—2024-06-18",
+        "金额 1,380.00 元，12,345.67 元",
+        "电话 0550-5203118 或 0550-5201001",
+    ],
+)
+def test_masked_and_ordinary_numbers_still_pass(text):
+    assert find_personal_numbers(text) == []
+
+
+def test_folded_yaml_number_in_front_matter_is_found(repo):
+    text = NOTICE.replace("  person: 王五", "  person: >\n    王五 138\n    1234 5678")
+    result = load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15")
+    assert any("138****5678" in p.message for p in result.problems)

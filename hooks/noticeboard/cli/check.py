@@ -7,6 +7,7 @@ import os
 import sys
 
 from noticeboard import urls
+from noticeboard.audience import AudienceError
 from noticeboard.cli.changed import ChangedError, add_changed_argument, review_scope
 from noticeboard.i18n import _
 from noticeboard.load.board import load_board
@@ -49,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
             parse_day(os.environ[TODAY_ENV], TODAY_ENV)
     except TodayError as exc:
         return _usage_error(str(exc))
-    result = load_board(args.root, args.today)
+    try:
+        result = load_board(args.root, args.today)
+    except (TodayError, AudienceError) as exc:
+        return _usage_error(str(exc))
     try:
         result = review_scope(args.root, result, args.changed)
     except ChangedError as exc:

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 
 from noticeboard import urls
+from noticeboard.audience import AudienceError
 from noticeboard.i18n import _
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
@@ -46,7 +47,7 @@ def load(args: argparse.Namespace, command: str) -> Loaded | int:
         return EXIT_USAGE
     try:
         result = load_board(args.root, today)
-    except TodayError as exc:
+    except (TodayError, AudienceError) as exc:
         print(f"noticeboard {command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     errors = [p for p in result.problems if p.severity is Severity.ERROR]

@@ -9,8 +9,10 @@ from functools import cached_property
 from pathlib import Path
 
 from noticeboard import urls
+from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
 from noticeboard.load.accountability import claim_problems, correction_problems
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
+from noticeboard.load.discover import discover
 from noticeboard.load.history import (
     History,
     Publication,
@@ -21,7 +23,7 @@ from noticeboard.load.history import (
 from noticeboard.load.notice_file import read_notice_file
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
-from noticeboard.problems import Problem, error, has_errors, sort_problems
+from noticeboard.problems import Problem, has_errors, sort_problems
 from noticeboard.publish.lifecycle import Placed, place
 from noticeboard.today import resolve_today
 
@@ -34,6 +36,7 @@ class Board:
     registry: Registry
     notices: tuple[Notice, ...]
     today: date
+    audience: str = PUBLIC  # MEMBERS: the members' site of a private repository
     history: History = field(default_factory=History)
 
     def publications(self) -> dict[str, Publication]:
@@ -51,7 +54,7 @@ class Board:
 
     @cached_property
     def _placed(self) -> dict[str, Placed]:
-        return place(self.notices, self.today)
+        return place(self.notices, self.today, members=self.audience == MEMBERS)
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.board is not None and not has_errors(self.problems)
-
-
-def notice_files(notices_dir: Path) -> list[Path]:
-    """Every `.md` under notices/, skipping anything whose name starts with `_` or `.`."""
-    found = []
-    for path in sorted(notices_dir.rglob("*.md")):
-        rel = path.relative_to(notices_dir).parts
-        if any(part.startswith(("_", ".")) for part in rel):
-            continue
-        found.append(path)
-    return found
 
 
 def notice_id(file: Path, root: Path) -> str:
@@ -93,15 +85,15 @@ def load_board(
     registry, problems = read_registry(root)
     if registry is None:
         return LoadResult(None, sort_problems(problems))
-    try:
-        day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
-    except ValueError as exc:
-        return LoadResult(
-            None, sort_problems([*problems, error(urls.REGISTRY_SOURCE, 1, str(exc))])
-        )
+    # A bad --today or NOTICEBOARD_TODAY is the caller's (TodayError names its source), not
+    # a problem of any file: it propagates.
+    day = today if isinstance(today, date) else resolve_today(registry.timezone, today)
+    audience = resolve_audience(registry.repository)  # AudienceError: the caller's, like today
     notices: list[Notice] = []
     facts: list[CrossFacts] = []
-    files = notice_files(root / urls.NOTICES_DIR)
+    found = discover(root)
+    problems.extend(found.problems)
+    files = found.files
     for file in files:
         read = read_notice_file(file, root, registry)
         problems.extend(read.problems)
@@ -114,7 +106,7 @@ def load_board(
     if history is None:
         history = read_history(root, registry.timezone)
     problems.extend(history_problems(history))
-    board = Board(root, registry, tuple(notices), day, history)
+    board = Board(root, registry, tuple(notices), day, audience, history)
     problems.extend(claim_problems(registry, board.notices))
     problems.extend(correction_problems(board.notices, board.publications()))
     return LoadResult(board, sort_problems(problems))

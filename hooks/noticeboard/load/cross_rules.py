@@ -104,6 +104,41 @@ def links_resolve(
     return problems
 
 
+def supersede_cycles(notices: list[CrossFacts]) -> list[Problem]:
+    """A notice that (through others) supersedes itself would take every notice of the circle
+    off the board; the circle is reported once, at its first notice by id."""
+    by_id = {n.id: n for n in notices}
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for start in sorted(by_id):
+        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
+        visited: set[str] = set()
+        while stack:
+            current, path = stack.pop()
+            for newer_target in by_id[current].supersedes if current in by_id else ():
+                if newer_target == current:
+                    continue  # reported by links_resolve
+                if newer_target == start and len(path) > 1 and reported.isdisjoint(path):
+                    reported.update(path)
+                    n = by_id[start]
+                    problems.append(
+                        error(
+                            n.rel,
+                            n.line_of("supersedes"),
+                            _(
+                                "these notices supersede each other in a circle ({circle}), so "
+                                "none would stay on the board; only the newer notice names the "
+                                "older one in 'supersedes'"
+                            ).format(circle=" → ".join((*path, start))),
+                            "supersedes",
+                        )
+                    )
+                elif newer_target in by_id and newer_target not in visited:
+                    visited.add(newer_target)
+                    stack.append((newer_target, (*path, newer_target)))
+    return problems
+
+
 def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Problem]:
     """A public notice invites opinions, so it needs a channel: its own or its branch's."""
     problems: list[Problem] = []
@@ -139,5 +174,6 @@ def cross_notice_problems(
     return [
         *duplicate_numbers(checked),
         *links_resolve(registry, checked, known),
+        *supersede_cycles(checked),
         *feedback_channels(registry, checked),
     ]

@@ -22,7 +22,8 @@ from noticeboard.load.fields import (
 )
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import did_you_mean
-from noticeboard.load.yamldoc import InvalidDate
+from noticeboard.load.visible_text import text_problem
+from noticeboard.load.yamldoc import InvalidDate, scalar_text
 from noticeboard.model import DISCLOSURE_ALIASES, Correction, Feedback
 
 
@@ -61,17 +62,16 @@ def type_name(value: Any) -> str:
     """How a YAML value reads to someone who wrote it."""
     if isinstance(value, InvalidDate):
         return _("an impossible date")
-    names = {
-        dict: N_("a mapping"),
-        list: N_("a list"),
-        bool: N_("true/false"),
-        date: N_("a date"),
-        datetime: N_("a date and time"),
-        int: N_("a number"),
-        float: N_("a number"),
-        type(None): N_("empty"),
-    }
-    name = names.get(type(value))
+    names: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (dict, N_("a mapping")),
+        (list, N_("a list")),
+        (bool, N_("true/false")),
+        (datetime, N_("a date and time")),
+        (date, N_("a date")),
+        ((int, float), N_("a number")),
+        (type(None), N_("empty")),
+    )
+    name = next((name for kind, name in names if isinstance(value, kind)), None)
     return _(name) if name else type(value).__name__
 
 
@@ -81,9 +81,13 @@ def is_blank(value: Any) -> bool:
 
 def as_text(r: Reporter, key: str, value: Any) -> str | None:
     if isinstance(value, str):
+        problem = text_problem(key, value) if value.strip() else None
+        if problem:
+            r.err(key, problem)
+            return None
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return scalar_text(value)  # as written: `number: 010` stays 010, `12:30` stays 12:30
     r.err(key, _("'{key}' must be text, not {kind}").format(key=key, kind=type_name(value)))
     return None
 
@@ -149,9 +153,13 @@ def as_string_list(r: Reporter, key: str, value: Any) -> tuple[str, ...]:
     out: list[str] = []
     for index, item in enumerate(items):
         where = f"{key}[{index}]" if isinstance(value, list) else key
-        if isinstance(item, str | int) and not isinstance(item, bool | InvalidDate):
-            if str(item).strip():
-                out.append(str(item).strip())
+        if isinstance(item, str | int | float) and not isinstance(item, bool | InvalidDate):
+            text = scalar_text(item).strip()
+            problem = text_problem(where, text) if text else None
+            if problem:
+                r.err(where, problem)
+            elif text:
+                out.append(text)
         else:
             r.err(
                 where,

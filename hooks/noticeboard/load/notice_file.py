@@ -14,6 +14,7 @@ from typing import Any
 from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load import notice_resolve as resolve
+from noticeboard.load.body_limits import body_problems
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
 from noticeboard.load.fields import PLACEHOLDER_MARK
@@ -78,6 +79,16 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
         )
         return NoticeRead(None, r.problems)
     fields = read_fields(r, meta)
+    if fields.scope == "internal" and registry is not None and registry.repository == "public":
+        r.err(
+            "scope",
+            _(
+                "notices for Party members only (scope: internal) must not be committed to a "
+                "public repository: notices/_board.yml says 'repository: public', so anyone can "
+                "read this file; commit it to the Party organisation's private repository "
+                "(repository: private) and delete it here"
+            ),
+        )
     place = NoticePlace(file, root / urls.NOTICES_DIR, _id_parts(rel))
     facts = None
     if not fields.draft:
@@ -85,6 +96,8 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
             rule(r, fields, registry, place)
         _privacy(r, text, meta)
         _placeholder(r, fields, doc)
+        for problem in body_problems(doc.body):
+            r.err_at(doc.body_line + problem.line - 1, problem.message, "body")
         facts = _facts(rel, place, fields, registry, doc.meta.lines)
     notice = _assemble(place, fields, registry, doc) if not r.problems else None
     return NoticeRead(notice, r.problems, facts)

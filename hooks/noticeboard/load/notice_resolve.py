@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from noticeboard.load.field_types import Fields
+from noticeboard.load.safe_names import name_problem
 from noticeboard.model import Attachment, Registry
 
 
@@ -48,23 +49,55 @@ def issuer_id(f: Fields, registry: Registry | None) -> str | None:
 class Unfound(StrEnum):
     """Why an attachment path names no publishable file."""
 
-    UNUSABLE = "unusable"  # the path cannot be resolved at all
-    OUTSIDE = "outside"  # it leads out of notices/
+    UNUSABLE = "unusable"  # the system refuses the path (e.g. a link loop)
+    OUTSIDE = "outside"  # absolute, or with '..': it leaves the notice's folder
+    BAD_NAME = "bad-name"  # a part of it breaks the safe name rule (safe_names)
+    NOT_DATA = "not-data"  # a type a browser would run, or a page (ATTACHMENT_TYPES)
+    LINK = "link"  # it is, or passes through, a symbolic link
     MISSING = "missing"  # nothing is there
 
 
+ATTACHMENT_TYPES: frozenset[str] = frozenset(
+    {
+        ".pdf", ".ofd", ".txt", ".csv", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
+        ".wps", ".et", ".dps", ".odt", ".ods", ".odp", ".rtf", ".jpg", ".jpeg", ".png", ".gif",
+        ".webp", ".bmp", ".tif", ".tiff", ".zip", ".rar", ".7z", ".mp3", ".mp4",
+    }
+)  # fmt: skip
+"""Attachments are data: documents, tables, pictures and archives. A Markdown file would become
+a page that skips every rule; HTML, SVG, XML and JS would run in the site's own origin."""
+
+
+def attachment_parts(rel_path: str) -> list[str]:
+    return rel_path.replace("\\", "/").split("/")
+
+
 def locate_attachment(place: NoticePlace, rel_path: str) -> Attachment | Unfound:
-    """The file an attachment path names, relative to the notice, or why there is none."""
-    notices_dir = place.notices_dir.resolve()
-    try:
-        target = (place.file.parent / rel_path).resolve()
-    except (OSError, ValueError):
-        return Unfound.UNUSABLE
-    if not target.is_relative_to(notices_dir):
+    """The file an attachment path names, relative to the notice, or why there is none.
+
+    The path stays inside the notice's folder: no absolute path, no '..', no link anywhere
+    along it, every part a safe name, and a data file type. Checked on the text before the
+    file system is asked anything, so no name can make the system fail.
+    """
+    parts = attachment_parts(rel_path)
+    if rel_path.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
         return Unfound.OUTSIDE
-    if not target.is_file():
-        return Unfound.MISSING
-    return Attachment(target.relative_to(notices_dir).as_posix(), target.stat().st_size)
+    if any(name_problem(part) for part in parts):
+        return Unfound.BAD_NAME
+    if PurePosixPath(parts[-1]).suffix.lower() not in ATTACHMENT_TYPES:
+        return Unfound.NOT_DATA
+    target = place.file.parent
+    try:
+        for part in parts:
+            target = target / part
+            if target.is_symlink():
+                return Unfound.LINK
+        if not target.is_file():
+            return Unfound.MISSING
+        size = target.stat().st_size
+    except (OSError, ValueError, RuntimeError):
+        return Unfound.UNUSABLE
+    return Attachment(target.relative_to(place.notices_dir).as_posix(), size)
 
 
 def attachments(f: Fields, place: NoticePlace) -> tuple[Attachment, ...]:

@@ -9,19 +9,30 @@ assembler asks too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
+from noticeboard import urls
 from noticeboard.i18n import N_, _
 from noticeboard.load.field_types import Fields
 from noticeboard.load.fields import FIELDS, TITLE_MAX, Required
 from noticeboard.load.notice_resolve import (
+    ATTACHMENT_TYPES,
     NoticePlace,
     Unfound,
+    attachment_parts,
     branch_id,
     category_id,
     issuer_id,
     locate_attachment,
 )
+from noticeboard.load.privacy import (
+    MAX_TEXT_ATTACHMENT_BYTES,
+    TEXT_ATTACHMENTS,
+    attachment_text,
+    find_personal_numbers,
+)
 from noticeboard.load.reporter import Reporter
+from noticeboard.load.safe_names import name_problem
 from noticeboard.load.suggest import unknown_name
 from noticeboard.load.workdays import (
     CalendarRangeError,
@@ -29,7 +40,8 @@ from noticeboard.load.workdays import (
     end_after_working_days,
     working_days_between,
 )
-from noticeboard.model import Registry
+from noticeboard.model import Attachment, Registry
+from noticeboard.problems import error
 
 Rule = Callable[[Reporter, Fields, Registry | None, NoticePlace], None]
 
@@ -231,8 +243,10 @@ _UNFOUND: dict[Unfound, str] = {
         "attachment '{path}' is not a usable path; give a file next to the notice"
     ),
     Unfound.OUTSIDE: N_(
-        "attachment '{path}' is outside the notices/ folder; put the file next to the notice"
+        "attachment '{path}' must be a file in the notice's own folder (or below it), "
+        "written relative to the notice, without '..' or a leading '/'"
     ),
+    Unfound.LINK: N_("attachment '{path}' is (or is inside) a link; attach the file itself"),
     Unfound.MISSING: N_(
         "attachment '{path}' does not exist next to the notice; add the file or correct the path"
     ),
@@ -240,10 +254,42 @@ _UNFOUND: dict[Unfound, str] = {
 
 
 def attachments_exist(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace) -> None:
+    """Each attachment is a data file in the notice's folder; a text one (CSV, TXT) carries
+    no unmasked number either (its name is in the front matter, scanned with the file)."""
     for index, rel_path in enumerate(f.attachments):
+        key = f"attachments[{index}]"
         found = locate_attachment(p, rel_path)
-        if isinstance(found, Unfound):
-            r.err(f"attachments[{index}]", _(_UNFOUND[found]).format(path=rel_path))
+        if found is Unfound.BAD_NAME:
+            problem = next(filter(None, map(name_problem, attachment_parts(rel_path))))
+            r.err(key, _("attachment '{path}': {problem}").format(path=rel_path, problem=problem))
+        elif found is Unfound.NOT_DATA:
+            suffix = PurePosixPath(attachment_parts(rel_path)[-1]).suffix.lower()
+            message = _(
+                "attachment '{path}' is a '{suffix}' file; attachments are data only "
+                "({allowed}): a notice, Markdown, HTML, SVG, XML or script file cannot be attached"
+            )
+            allowed = ", ".join(sorted(ATTACHMENT_TYPES))
+            r.err(key, message.format(path=rel_path, suffix=suffix, allowed=allowed))
+        elif isinstance(found, Unfound):
+            r.err(key, _(_UNFOUND[found]).format(path=rel_path))
+        else:
+            _text_attachment_privacy(r, p.notices_dir / found.path, found)
+
+
+def _text_attachment_privacy(r: Reporter, target: Path, found: Attachment) -> None:
+    """A text attachment's lines carry no unmasked number; reported at the attachment's line."""
+    if target.suffix.lower() not in TEXT_ATTACHMENTS:
+        return
+    where = f"{urls.NOTICES_DIR}/{found.path}"
+    if found.size > MAX_TEXT_ATTACHMENT_BYTES:
+        message = _(
+            "this text attachment is larger than {size} MB and cannot be checked for personal "
+            "numbers; split it or attach it as PDF"
+        ).format(size=MAX_TEXT_ATTACHMENT_BYTES // 1_000_000)
+        r.problems.append(error(where, 1, message))
+        return
+    for finding in find_personal_numbers(attachment_text(target.read_bytes())):
+        r.problems.append(error(where, finding.line, finding.message(), "privacy"))
 
 
 PUBLICATION_RULES: tuple[Rule, ...] = (

@@ -7,6 +7,8 @@ inside longer digit runs (bank accounts, serial numbers) from being taken for pe
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,13 +18,20 @@ from noticeboard.i18n import _
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
-# 1[3-9] + 9 digits, optionally written 3-4-4 with spaces or hyphens, optionally after +86/0086/86
-_MOBILE = re.compile(r"(?<!\d)(?:(?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)")
-_ID18 = re.compile(r"(?<!\d)(\d{17}[\dXx])(?![\dXx])")
-_ID15 = re.compile(r"(?<!\d)([1-8]\d{14})(?!\d)")
-# Every number above lies in a run of digits, spaces and hyphens (with a leading + or a final
-# X) at least eleven long: the patterns only look inside such runs, which keeps them fast.
-_RUN = re.compile(r"\+?\d[\d -]{9,}[\dXx]")
+# A number may be written with separators anywhere between its digits: spaces (no-break ones
+# too, after NFKC), hyphens and dashes, dots, line breaks and the indentation of folded YAML,
+# Markdown emphasis marks, zero-width and bidi characters. Digits come in tokens (a final X
+# belongs to an ID number); tokens joined by nothing but separators form one run.
+_SEPARATORS = (
+    r"[\s.\-+*_~`·\u00ad\u2010-\u2015\u2212\u2027\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+_GAP = re.compile(rf"{_SEPARATORS}{{1,12}}")
+_TOKEN = re.compile(r"\d+(?:[Xx](?![A-Za-z0-9]))?|(?<![A-Za-z])[Xx](?![A-Za-z0-9])")
+_MOBILE = re.compile(r"(?:0086|86)?(1[3-9]\d{9})")
+_ID18 = re.compile(r"\d{17}[\dXx]")
+_ID15 = re.compile(r"[1-8]\d{14}")
+_TAG = re.compile(r"<[^<>\n]{0,200}>")
+_LONGEST = 18  # digits in the longest number looked for (an ID number; +86 and a mobile: 13)
 
 
 @dataclass(frozen=True, order=True)
@@ -67,26 +76,96 @@ def mask_id(number: str) -> str:
     return f"{number[:2]}{'*' * (len(number) - 4)}{number[-2:]}"
 
 
+def normalise(text: str) -> str:
+    """The text as a reader sees it, line for line: HTML tags dropped, entities decoded
+    (`&#49;` is 1), then NFKC (full-width digits count). A decoded line break becomes a space,
+    so line numbers still match the file."""
+    lines = []
+    for line in text.split("\n"):
+        if "<" in line:
+            line = _TAG.sub("", line)
+        if "&" in line:
+            line = html.unescape(line)
+        lines.append(unicodedata.normalize("NFKC", line).replace("\n", " ").replace("\r", " "))
+    return "\n".join(lines)
+
+
 def find_personal_numbers(text: str) -> list[Finding]:
-    """Every unmasked ID card or mobile number in `text`, with its line."""
-    normal = unicodedata.normalize("NFKC", text)
-    found: list[Finding] = []
-    for run in _RUN.finditer(normal):
-        line = normal.count("\n", 0, run.start()) + 1
-        found.extend(_findings_in(run.group(), line))
-    return sorted(set(found))
+    """Every unmasked ID card or mobile number in `text`, with its line.
+
+    Candidates are whole digit tokens joined across separators, never a piece cut out of a
+    longer unbroken run of digits (a bank account); each token starts at most a handful of
+    candidates (18 digits at most), so the scan is linear in the text.
+    """
+    normal = normalise(text)
+    newlines = [i for i, ch in enumerate(normal) if ch == "\n"] if "\n" in normal else []
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(normal)]
+    found: set[Finding] = set()
+    run_start = 0
+    for index in range(len(tokens) + 1):
+        joined = (
+            index < len(tokens) and index > 0 and _joined(normal, tokens[index - 1], tokens[index])
+        )
+        if index == len(tokens) or (index > 0 and not joined):
+            found.update(_findings_in_run(newlines, tokens[run_start:index]))
+            run_start = index
+    return sorted(found)
 
 
-def _findings_in(run: str, line: int) -> list[Finding]:
-    found: list[Finding] = []
-    for match in _ID18.finditer(run):
-        number = match.group(1)
-        if id18_is_valid(number):
-            found.append(Finding(line, "id", mask_id(number.upper())))
-    for match in _ID15.finditer(run):
-        if _id15_is_plausible(match.group(1)):
-            found.append(Finding(line, "id", mask_id(match.group(1))))
-    for match in _MOBILE.finditer(run):
-        number = "".join(match.groups())
-        found.append(Finding(line, "mobile", mask_mobile(number)))
+def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    if left[2][-1] in "Xx":
+        return False  # an X ends an ID number
+    return _GAP.fullmatch(text, left[1], right[0]) is not None
+
+
+def _findings_in_run(newlines: list[int], run: list[tuple[int, int, str]]) -> list[Finding]:
+    """Numbers made of whole tokens of one run; one inside a longer one found is left out (the
+    digits 2-12 of an ID number are not also a mobile number)."""
+    spans: list[tuple[int, int, tuple[str, str]]] = []
+    for first in range(len(run)):
+        digits = ""
+        for last in range(first, len(run)):
+            digits += run[last][2]
+            if len(digits) > _LONGEST:
+                break
+            number = _as_personal_number(digits)
+            if number is not None:
+                spans.append((first, last, number))
+    found = []
+    for first, last, number in spans:
+        if any(f <= first and last <= la and (f, la) != (first, last) for f, la, _ in spans):
+            continue
+        line = bisect.bisect_left(newlines, run[first][0]) + 1
+        found.append(Finding(line, *number))
     return found
+
+
+def _as_personal_number(digits: str) -> tuple[str, str] | None:
+    """(kind, masked) when `digits`, whole, is an ID card or mobile number."""
+    if len(digits) == 18 and _ID18.fullmatch(digits) and id18_is_valid(digits):
+        return "id", mask_id(digits.upper())
+    if len(digits) == 15 and _ID15.fullmatch(digits) and _id15_is_plausible(digits):
+        return "id", mask_id(digits)
+    mobile = _MOBILE.fullmatch(digits)
+    if mobile:
+        return "mobile", mask_mobile(mobile.group(1))
+    return None
+
+
+TEXT_ATTACHMENTS = frozenset({".csv", ".txt"})
+"""Attachments published as text beside a notice: scanned like the notice itself."""
+MAX_TEXT_ATTACHMENT_BYTES = 5_000_000
+
+
+def attachment_text(data: bytes) -> str:
+    """A text attachment's characters: UTF-8 (with or without BOM), else the GB18030 that
+    Chinese Excel and WPS write; undecodable bytes never hide the digits around them."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def name_findings(name: str) -> list[Finding]:
+    """Numbers in a file or folder name (names reach the page as link text and addresses)."""
+    return find_personal_numbers(name.replace("_", " "))

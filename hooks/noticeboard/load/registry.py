@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from noticeboard import urls
+from noticeboard.audience import REPOSITORY_KINDS
 from noticeboard.i18n import _
+from noticeboard.load.privacy import find_personal_numbers
 from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
@@ -22,12 +25,19 @@ from noticeboard.model import (
 )
 from noticeboard.problems import Problem, error
 
+HANDLE_RE = re.compile(
+    r"@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?"
+    r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}"
+)
+"""A CODEOWNERS owner: a GitHub user, an org/team or an e-mail address; nothing that could
+start a new line or a comment in the generated file."""
 REGISTRY_KEYS = (
     "timezone",
     "branches",
     "categories",
     "schedule",
     "holidays",
+    "repository",
     "since",
     "imported",
     "reply_within_days",
@@ -52,13 +62,17 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     if not file.is_file():
         return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
     try:
-        doc = parse_yaml(decode(file.read_bytes(), rel), offset=1)
+        text = decode(file.read_bytes(), rel)
+        doc = parse_yaml(text, offset=1)
     except SourceError as exc:
         return None, [error(rel, exc.line, exc.message)]
     except OSError as exc:
         message = _("cannot read the registry: {reason}").format(reason=exc.strerror or exc)
         return None, [error(rel, 1, message)]
-    return registry_from_yaml(rel, doc)
+    registry, problems = registry_from_yaml(rel, doc)
+    # Names, feedback channels and descriptions reach every page: no unmasked number either.
+    problems += [error(rel, f.line, f.message(), "privacy") for f in find_personal_numbers(text)]
+    return registry, problems
 
 
 def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Problem]]:
@@ -98,10 +112,23 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
     _unique_names(r, branches)
     _unique_names(r, categories)
     _parents_known(r, branches)
+    _no_parent_cycles(r, branches)
+    _names_are_not_other_ids(r, branches, "branch")
+    _names_are_not_other_ids(r, categories, "category")
     branch_ids = {b.id for _, b in branches}
     category_ids = {c.id for _, c in categories}
     schedule = read_schedule(r, data.get("schedule"), branch_ids, category_ids)
     _feedback_by_known(r, branches, categories)
+    repository = data.get("repository", "public")
+    if repository not in REPOSITORY_KINDS:
+        r.err(
+            "repository",
+            _(
+                "'repository' must be public or private (whether anyone can read this "
+                "repository), not '{value}'"
+            ).format(value=repository),
+        )
+        repository = "public"
     reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
     if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
         r.err(
@@ -114,6 +141,7 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
         tuple(c for _, c in categories),
         tuple(schedule),
         read_holidays(r, data.get("holidays")),
+        repository=repository,
         since=r.day(data, "since", "since"),
         imported=r.day(data, "imported", "imported"),
         reply_within_days=reply_within,
@@ -139,6 +167,57 @@ def _parents_known(r: RegistryReader, branches: list[tuple[str, Branch]]) -> Non
                     "known ids: {known}"
                 ).format(id=b.id, parent=b.parent, known=", ".join(sorted(branch_ids))),
             )
+
+
+def _no_parent_cycles(r: RegistryReader, branches: list[tuple[str, Branch]]) -> None:
+    """Following `parent` must reach a branch without one; a cycle has no top to review it."""
+    parent = {b.id: b.parent for _, b in branches}
+    where = {b.id: w for w, b in branches}
+    reported: set[str] = set()
+    for start in parent:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current]
+        if current is None or current not in chain:
+            continue
+        cycle = chain[chain.index(current) :]
+        if reported.isdisjoint(cycle):
+            reported.update(cycle)
+            first = min(cycle)
+            loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+            r.err(
+                f"{where[first]}.parent",
+                _(
+                    "the parents of these branches go round in a circle ({loop}); one of them "
+                    "must have no parent or a parent outside the circle"
+                ).format(loop=loop),
+            )
+
+
+def _names_are_not_other_ids(
+    r: RegistryReader,
+    items: list[tuple[str, Branch]] | list[tuple[str, Category]],
+    kind: str,
+) -> None:
+    """A notice may name a branch or category by id or by display name: a name equal to
+    another entry's id would quietly file that entry's notices under this one."""
+    ids = {item.id for _, item in items}
+    for where, item in items:
+        if item.name in ids and item.name != item.id:
+            message = (
+                _(
+                    "the branch name '{name}' is the id of another branch; notices naming "
+                    "'{name}' would be ambiguous: choose another name"
+                )
+                if kind == "branch"
+                else _(
+                    "the category name '{name}' is the id of another category; notices naming "
+                    "'{name}' would be ambiguous: choose another name"
+                )
+            )
+            r.err(f"{where}.name", message.format(name=item.name))
 
 
 def _unique_names(
@@ -178,6 +257,17 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
             )
         else:
             maintainers = [m.strip() for m in maintainers_raw]
+            for index, handle in enumerate(maintainers):
+                if not HANDLE_RE.fullmatch(handle):
+                    r.err(
+                        f"{where}.maintainers[{index}]",
+                        _(
+                            "maintainer {handle} is not a GitHub user name ('jinpu-clerk'), team "
+                            "('org/team') or e-mail address; it is written into "
+                            ".github/CODEOWNERS"
+                        ).format(handle=repr(handle)),
+                    )
+            maintainers = [m for m in maintainers if HANDLE_RE.fullmatch(m)]
         bodies = _bodies(r, item.get("bodies"), f"{where}.bodies", id_)
         if check_id(r, id_, where, seen, "branch") and name:
             out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers), bodies)))

@@ -10,7 +10,8 @@ from noticeboard.i18n import _
 from noticeboard.load.field_types import type_name
 from noticeboard.load.fields import FEEDBACK_KEYS
 from noticeboard.load.reporter import Reporter
-from noticeboard.load.yamldoc import YamlDoc
+from noticeboard.load.visible_text import text_problem
+from noticeboard.load.yamldoc import YamlDoc, scalar_text
 from noticeboard.model import Feedback
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
@@ -31,13 +32,18 @@ class RegistryReader(Reporter):
                     _("'{key}' is required; add it").format(key=where),
                 )
             return None
-        if not isinstance(value, str | int) or isinstance(value, bool):
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.err(
                 where,
                 _("'{key}' must be text, not {kind}").format(key=where, kind=type_name(value)),
             )
             return None
-        return str(value).strip()
+        text = scalar_text(value).strip()
+        problem = text_problem(where, text)
+        if problem:
+            self.err(where, problem)
+            return None
+        return text
 
     def day(self, data: dict, key: str, where: str) -> date | None:
         """An optional YAML date (YYYY-MM-DD without quotes)."""

@@ -35,18 +35,57 @@ def _lenient_timestamp(constructor: yaml.constructor.SafeConstructor, node: yaml
         return InvalidDate(node.value)
 
 
+class WrittenInt(int):
+    """A YAML 1.1 integer that remembers how it was written: `010` is 8 and `12:30` is 750 to
+    YAML, but a document number or a tag must keep the text the writer typed."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A YAML float that remembers how it was written (`1.10`, `1e3`, `.nan`)."""
+
+    written: str
+
+
+def _written_int(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    value = WrittenInt(yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node))
+    value.written = str(node.value)
+    return value
+
+
+def _written_float(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    value = WrittenFloat(yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node))
+    value.written = str(node.value)
+    return value
+
+
+def scalar_text(value: object) -> str:
+    """A number's text as written in the file, anything else's str()."""
+    if isinstance(value, WrittenInt | WrittenFloat):
+        return value.written
+    return str(value)
+
+
 class _PySafeLoader(yaml.SafeLoader):
     """Pure-Python loader: slower, but fails with RecursionError (not a crash) on deep nesting."""
 
 
-_PySafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+_CONSTRUCTORS = (
+    ("tag:yaml.org,2002:timestamp", _lenient_timestamp),
+    ("tag:yaml.org,2002:int", _written_int),
+    ("tag:yaml.org,2002:float", _written_float),
+)
+for _tag, _constructor in _CONSTRUCTORS:
+    _PySafeLoader.add_constructor(_tag, _constructor)
 
 if yaml.__with_libyaml__:
 
     class _FastSafeLoader(yaml.CSafeLoader):
         """libyaml parser: about ten times faster; only used for shallow documents."""
 
-    _FastSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    for _tag, _constructor in _CONSTRUCTORS:
+        _FastSafeLoader.add_constructor(_tag, _constructor)
     _FAST: type = _FastSafeLoader
 else:  # pragma: no cover - PyYAML built without libyaml
     _FAST = _PySafeLoader

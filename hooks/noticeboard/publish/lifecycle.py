@@ -33,6 +33,8 @@ LABELS_EN: dict[State, str] = {
     State.ARCHIVED: "Archived",
     State.SUPERSEDED: "Superseded",
 }
+INTERNAL_LABEL = "党内公开"
+"""Marks an internal notice on the members' site (NOTICEBOARD_AUDIENCE=members)."""
 ON_CURRENT_BOARD: frozenset[State] = frozenset({State.ACTIVE, State.CLOSED, State.STANDING})
 
 
@@ -51,9 +53,10 @@ def date_state(notice: Notice, today: date) -> State:
     return State.ARCHIVED
 
 
-def is_published(notice: Notice, today: date) -> bool:
-    """Published notices are the only ones that leave any trace in the public site."""
-    return not notice.draft and notice.scope == "public" and today >= notice.start
+def is_published(notice: Notice, today: date, members: bool = False) -> bool:
+    """Published notices are the only ones that leave any trace in the site; internal ones
+    only on the members' site (`members`, from a private repository)."""
+    return not notice.draft and (notice.scope == "public" or members) and today >= notice.start
 
 
 @dataclass(frozen=True)
@@ -74,13 +77,13 @@ class Placed:
         return self.state in ON_CURRENT_BOARD
 
 
-def place(notices: Iterable[Notice], today: date) -> dict[str, Placed]:
+def place(notices: Iterable[Notice], today: date, members: bool = False) -> dict[str, Placed]:
     """Every published notice by id, with its state; unpublished notices are left out entirely.
 
     Only a published notice can supersede or answer another, so nothing unpublished leaks
     through a link either.
     """
-    published = {n.id: n for n in notices if is_published(n, today)}
+    published = {n.id: n for n in notices if is_published(n, today, members)}
     superseded_by: dict[str, list[str]] = {}
     answered_by: dict[str, list[str]] = {}
     for n in published.values():

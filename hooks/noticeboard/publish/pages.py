@@ -20,7 +20,7 @@ from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry, effective_f
 from noticeboard.publish import listings
 from noticeboard.publish.compliance import CompliancePages
 from noticeboard.publish.ledger import Cell, FeedbackState, board_feedback, board_ledger
-from noticeboard.publish.lifecycle import LABELS, Placed, State
+from noticeboard.publish.lifecycle import INTERNAL_LABEL, LABELS, Placed, State
 from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import plain_title
 from noticeboard.publish.statistics import ChartFile, StatisticsPage
@@ -87,7 +87,7 @@ def feedback_view(
         phone=chosen.phone,
         phone_href=tel_href(chosen.phone) if chosen.phone else None,
         email=chosen.email,
-        email_href=f"mailto:{chosen.email}" if chosen.email else None,
+        email_href=urls.mailto_url(chosen.email) if chosen.email else None,
         address=chosen.address,
         person=chosen.person,
         from_branch=from_branch,
@@ -176,6 +176,7 @@ class SiteBuilder:
             start_iso=n.start.isoformat(),
             number=n.number,
             issuer=self.registry.issuer_name(n.branch, n.issuer) if n.issuer else None,
+            internal=INTERNAL_LABEL if n.scope == "internal" else None,
         )
 
     def items(self, placed: Iterable[Placed]) -> tuple[Item, ...]:
@@ -225,6 +226,7 @@ class SiteBuilder:
             qr_svg=qr_svg(canonical) if canonical else None,
             built=self.built,
             built_iso=self.built_iso,
+            internal=INTERNAL_LABEL if n.scope == "internal" else None,
         )
 
     def record(self, placed: Placed) -> RecordView:

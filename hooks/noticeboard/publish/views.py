@@ -70,6 +70,7 @@ class Item:
     start_iso: str
     number: str | None
     issuer: str | None = None  # set when a body of the branch issues it (村民委员会)
+    internal: str | None = None  # "党内公开" on the members' site
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class NoticeView:
     qr_svg: str | None
     built: str
     built_iso: str
+    internal: str | None = None  # "党内公开" on the members' site
 
 
 @dataclass(frozen=True)
