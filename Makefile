@@ -8,7 +8,7 @@ ADDR   ?= 127.0.0.1:8000
 LOCALE := hooks/noticeboard/locale
 POT    := $(LOCALE)/noticeboard.pot
 
-.PHONY: serve build check test lint format bench browser clean messages
+.PHONY: serve build check test lint typecheck format bench browser clean messages
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,13 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
 
-## test: lint, then every test (unit, build, browser)
-test: $(STAMP) $(NODE_STAMP) browser lint
+## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test
+test: $(STAMP) $(NODE_STAMP) browser lint typecheck
 	$(BIN)/pytest
+
+## typecheck: mypy --strict over the package
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,4 +13,5 @@ from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by 
     on_post_page,
     on_post_template,
     on_serve,
+    on_template_context,
 )

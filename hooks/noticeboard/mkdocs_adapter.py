@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from noticeboard import urls
@@ -31,6 +35,7 @@ from noticeboard.publish.pages import (
     source_date_epoch,
 )
 from noticeboard.publish.sanitize import clean_body
+from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
@@ -38,7 +43,24 @@ from noticeboard.today import TodayError
 
 log = get_plugin_logger("noticeboard")
 
-_state: dict[str, Any] = {}
+
+@dataclass(frozen=True)
+class BuildState:
+    """What one build keeps between MkDocs events: the board, its pages, the scripts' data."""
+
+    board: Board
+    specs: dict[str, PageSpec]  # by MkDocs source path
+    script: ScriptData
+    extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
+
+
+_builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
+
+
+def _state() -> BuildState:
+    if not _builds:
+        raise PluginError("noticeboard: on_config did not run before this event")
+    return _builds[-1]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -86,14 +108,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
-    _state["board"] = board
     site = build_site(board, config.site_url, config.repo_url)
-    _state["specs"] = {spec.src_uri: spec for spec in site.pages}
+    specs = {spec.src_uri: spec for spec in site.pages}
     # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
-    _state["extra_files"] = {
+    extra = {
         urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
         **{chart.path: chart.data for chart in site.charts},
     }
+    _builds[:] = [BuildState(board, specs, script_data(board.registry, board.today), extra)]
     return config
 
 
@@ -105,8 +127,8 @@ def _markdown(spec: PageSpec) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    board: Board = _state["board"]
-    specs: dict[str, PageSpec] = _state["specs"]
+    board = _state().board
+    specs = _state().specs
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
@@ -138,16 +160,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Notice bodies come from many hands: only the allow-list reaches the page."""
-    spec = _state["specs"].get(page.file.src_uri)
+    spec = _state().specs.get(page.file.src_uri)
     if spec is not None and spec.template == NOTICE_TEMPLATE:
         return clean_body(html)
     return html
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    spec = _state["specs"].get(page.file.src_uri)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    spec = _state().specs.get(page.file.src_uri)
     if spec is not None:
         context["nb"] = spec.view
+    context["nb_site"] = _state().script
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Static templates (404.html) extend main.html too, which reads the scripts' data."""
+    context["nb_site"] = _state().script
     return context
 
 
@@ -161,12 +194,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
-    board = _state["board"]
+    board = _state().board
     placed = board.placed()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
     feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name)
-    for rel, data in {**feeds, **_state["extra_files"]}.items():
+    for rel, data in {**feeds, **_state().extra_files}.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -176,6 +209,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+) -> LiveReloadServer:
     server.watch(str(_root(config) / urls.NOTICES_DIR))
     return server

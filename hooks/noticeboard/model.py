@@ -9,7 +9,6 @@ from pathlib import Path
 DISCLOSURES: tuple[str, ...] = ("standing", "periodic", "ad-hoc")
 DISCLOSURE_ALIASES: dict[str, str] = {"长期": "standing", "定期": "periodic", "随时": "ad-hoc"}
 DISCLOSURE_LABELS: dict[str, str] = {"standing": "长期", "periodic": "定期", "ad-hoc": "随时"}
-SCOPES: tuple[str, ...] = ("public", "internal")
 SCHEDULE_EVERY: tuple[str, ...] = ("month", "quarter", "half-year", "year", "standing")
 DEFAULT_REPLY_WITHIN_DAYS = 10
 

@@ -3,14 +3,11 @@
 //   search/?q=党费&branch=金铺村党支部&year=2023
 // An empty query with a filter browses: every matching notice, newest first.
 
-const FILTERS = [
-  ["branch", "党组织"],
-  ["category", "类别"],
-  ["year", "年份"],
-  ["state", "状态"],
-  ["disclosure", "公开形式"],
-];
-const STATE_ORDER = ["公示中", "公示期满", "长期公开", "已归档", "已被替代"];
+// The filters (name, label) and the order of the state labels come from the data the build
+// writes into every page (#nb-site, from noticeboard.publish.script_data).
+const SITE = JSON.parse(document.getElementById("nb-site").textContent);
+const FILTERS = SITE.filters;
+const STATE_ORDER = SITE.stateOrder;
 const PAGE_SIZE = 10;
 
 const form = document.getElementById("nb-search");

@@ -1,16 +1,17 @@
-/* Keeps state labels true on the visitor's clock: a page built last week may show a notice as
-   公示中 that has since closed. Dates are compared as ISO strings (YYYY-MM-DD) in the registry's
-   timezone; banner texts come from the page itself (data-banner-<state>), already in Chinese.
-   No dependencies. */
+/* Keeps state labels true on the visitor's clock: a page built last week may still show a
+   notice as active although it has since closed. Dates are compared as ISO strings (YYYY-MM-DD)
+   in the registry's timezone; banner texts come from the page itself (data-banner-<state>),
+   already in Chinese. Labels and the timezone come from the data the build writes into every page (#nb-site, from
+   noticeboard.publish.script_data), never from a copy here. No dependencies. */
 (function () {
   "use strict";
-  var LABELS = {
-    active: "公示中",
-    closed: "公示期满",
-    standing: "长期公开",
-    archived: "已归档",
-    superseded: "已被替代"
-  };
+  var site = {};
+  try {
+    site = JSON.parse(document.getElementById("nb-site").textContent);
+  } catch (e) {
+    return; // a page without the build's data has no live labels either
+  }
+  var LABELS = site.labels || {};
 
   function todayIn(tz) {
     try {
@@ -21,8 +22,8 @@
       parts.forEach(function (x) { p[x.type] = x.value; });
       return p.year + "-" + p.month + "-" + p.day;
     } catch (e) {
-      // No Intl time zones on this browser: Beijing time is UTC+08:00 all year.
-      return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+      // No Intl time zones on this browser: the board's offset on the day the site was built.
+      return new Date(Date.now() + (site.utcOffsetMinutes || 0) * 60000).toISOString().slice(0, 10);
     }
   }
 
@@ -38,8 +39,8 @@
 
   function update(label) {
     var d = label.dataset;
-    var state = stateOn(d, todayIn(d.tz || "Asia/Shanghai"));
-    if (!state || state === d.state) return state;
+    var state = stateOn(d, todayIn(d.tz || site.timezone));
+    if (!state || state === d.state || !LABELS[state]) return state;
     label.classList.remove("nb-label--" + d.state);
     label.classList.add("nb-label--" + state);
     label.textContent = LABELS[state];

@@ -11,8 +11,9 @@ import feedparser
 import pytest
 from lxml import etree
 
+from noticeboard import urls
 from noticeboard.load.board import Board, load_board
-from noticeboard.publish.feeds import build_feeds, feed_paths, plain_excerpt
+from noticeboard.publish.feeds import build_feeds, plain_excerpt
 from support.demo_build import BUILD_TODAY, REPO_ROOT
 from support.feedlinks import broken_feed_links
 from support.server import site_path
@@ -256,7 +257,12 @@ def test_plain_excerpt_cuts_long_text_and_strips_html() -> None:
 def test_built_site_carries_every_feed_and_each_entry_has_a_page(built_site: Path) -> None:
     board = load_board(REPO_ROOT, BUILD_TODAY).board
     assert board is not None
-    for rel in feed_paths(board.registry):
+    every_feed = [
+        urls.ALL_FEED_URL,
+        *(urls.branch_feed_url(b.id) for b in board.registry.branches),
+        *(urls.category_feed_url(c.id) for c in board.registry.categories),
+    ]
+    for rel in every_feed:
         parsed = parse((built_site / rel).read_bytes())
         assert len(parsed.entries) <= 50
         for entry in parsed.entries:

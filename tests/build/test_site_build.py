@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -384,10 +385,19 @@ def test_page_title_is_the_notice_title(site: Path) -> None:
     assert soup.title.text == "2026年第三季度党费收缴情况 - 党务公开栏"
 
 
-def test_state_script_knows_the_same_labels() -> None:
-    script = (REPO / "overrides/assets/state.js").read_text(encoding="utf-8")
-    found = dict(re.findall(r'(\w+): "([^"]+)"', script.split("};")[0]))
-    assert found == {state.value: label for state, label in LABELS.items()}
+def test_state_script_knows_the_same_labels(site: Path) -> None:
+    """The scripts read the labels the pages were built with, and keep no copy of their own."""
+    for page in ("index.html", "404.html", "about/index.html"):
+        data = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml").find(id="nb-site")
+        assert data is not None and data.get("type") == "application/json", page
+        found = json.loads(data.string)
+        assert found["labels"] == {state.value: label for state, label in LABELS.items()}
+        assert found["stateOrder"] == list(LABELS.values())
+        assert found["timezone"] == "Asia/Shanghai"
+    for name in ("state.js", "search.js"):
+        script = (REPO / "overrides/assets" / name).read_text(encoding="utf-8")
+        assert not [label for label in LABELS.values() if label in script], name
+        assert "北京时间" not in script and "Asia/Shanghai" not in script, name
 
 
 # Pagefind 1.5.2 writes filter values in a random order, so its filter files, its metadata file

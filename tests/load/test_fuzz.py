@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from noticeboard.load.board import load_board
-from noticeboard.load.notice_file import read_notice
+from noticeboard.load.notice_file import read_notice_file
 from noticeboard.load.registry import read_registry
 from noticeboard.problems import Problem
 
@@ -66,7 +66,8 @@ def _check_notice(root: Path, data: bytes) -> None:
     file = root / NOTICE_PATH
     file.write_bytes(data)
     registry, _ = reg(root)
-    notice, problems = read_notice(file, root, registry)
+    read = read_notice_file(file, root, registry)
+    notice, problems = read.notice, read.problems
     assert all(isinstance(p, Problem) and p.line >= 1 for p in problems)
     assert notice is None or not problems
     result = load_board(root, "2024-06-15")  # the cross-notice rules too
@@ -141,7 +142,7 @@ BOMBS = {
 def test_hostile_front_matter(root, text):
     _check_notice(root, f"---\n{text}\n---\nbody\n".encode())
     file = root / NOTICE_PATH
-    _, problems = read_notice(file, root, None)
+    problems = read_notice_file(file, root, None).problems
     assert problems, "every hostile input above is an error"
 
 
@@ -158,5 +159,5 @@ def test_hostile_registry(root, text):
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"---", b"---\n", b"\r\n\r\n", b"\x00"])
 def test_empty_and_tiny_files(root, data):
     _check_notice(root, data)
-    _, problems = read_notice(root / NOTICE_PATH, root, None)
+    problems = read_notice_file(root / NOTICE_PATH, root, None).problems
     assert len(problems) == 1

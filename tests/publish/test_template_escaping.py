@@ -86,7 +86,11 @@ def test_small_partials_escape(name: str) -> None:
         def __getattr__(self, _: str) -> str:
             return HOSTILE
 
-    html = env().get_template(f"partials/{name}").render(nb=Anything(), live=Anything())
+    html = (
+        env()
+        .get_template(f"partials/{name}")
+        .render(nb=Anything(), live=Anything(), nb_site=Anything())
+    )
     assert executable(html) == []
 
 

@@ -17,7 +17,7 @@ from noticeboard.today import TODAY_ENV, TodayError, parse_day
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("check", help=_("check every notice and the registry"))
     parser.add_argument("--today", help=_("check as of this day (YYYY-MM-DD)"))
     parser.add_argument(

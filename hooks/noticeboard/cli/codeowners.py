@@ -14,7 +14,7 @@ from noticeboard.publish.codeowners_file import CODEOWNERS_PATH, is_current, ren
 EXIT_OK, EXIT_STALE, EXIT_USAGE = 0, 1, 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "codeowners",
         help=_("print .github/CODEOWNERS as generated from the registry's maintainers"),

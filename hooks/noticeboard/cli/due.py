@@ -11,7 +11,7 @@ from noticeboard.publish.duties import DEFAULT_WITHIN, BranchDuties, duties, rem
 from noticeboard.publish.ledger import cell_record
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "due", help=_("what each branch must publish in the next N days, and what is overdue")
     )

@@ -94,7 +94,7 @@ def _one_line(value: str) -> str:
     return text
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "new",
         help=_("write a new notice, filled in from the registry"),
@@ -249,8 +249,8 @@ def run(args: argparse.Namespace, terminal: Terminal | None = None) -> int:
         for reason in plan.reasons:
             print(f"  - {reason}", file=sys.stderr)
     print(_("note: written as a draft (draft: true), not published until:"), file=sys.stderr)
-    for reason in draft_reasons(notice):
-        print(f"  - {reason.text()}", file=sys.stderr)
+    for missing in draft_reasons(notice):
+        print(f"  - {missing.text()}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -85,7 +85,7 @@ def plan_notice(
             disclosure = "periodic"
         else:
             disclosure = "ad-hoc"
-        entry = (standing or periodic or [None])[0]
+        entry = next(iter(standing or periodic), None)
         if entry is not None:
             reasons.append(
                 _(

@@ -110,7 +110,7 @@ class GitHubIssues:
         self.base = f"{api.rstrip('/')}/repos/{repo}"
         self.token = token
 
-    def _call(self, method: str, path: str, payload: dict | None = None) -> object:
+    def _call(self, method: str, path: str, payload: dict[str, object] | None = None) -> object:
         request = urllib.request.Request(
             self.base + path,
             method=method,
@@ -150,7 +150,7 @@ class GitHubIssues:
         self._call("PATCH", f"/issues/{number}", {"state": "closed", "state_reason": "completed"})
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "remind",
         help=_("keep one open GitHub issue per branch with what is due (the reminder workflow)"),

@@ -13,7 +13,7 @@ from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.ledger import Cell, cell_record
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("report", help=_("the disclosure ledger: every obligation's status"))
     parser.add_argument("--today", help=_("the ledger as of this day (YYYY-MM-DD)"))
     parser.add_argument(

@@ -15,7 +15,7 @@ from noticeboard.load.registry import read_registry
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "schema",
         help=_("print the JSON Schema of a notice's front matter, for editors"),

@@ -64,6 +64,7 @@ def claims(notice: Notice, registry: Registry) -> list[Claim]:
             )
             out.append(Claim(index, entry, None, bool(at), problem))
             continue
+        period: Period | None
         if not at:
             period = latest_ended_before(entry.every, notice.start)
             out.append(Claim(index, entry, period, False))

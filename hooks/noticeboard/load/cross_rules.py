@@ -65,7 +65,9 @@ def links_resolve(
     problems: list[Problem] = []
     schedule_ids = {s.id for s in registry.schedule}
     for n in notices:
-        targets = [("supersedes", i, old) for i, old in enumerate(n.supersedes)]
+        targets: list[tuple[str, int | None, str]] = [
+            ("supersedes", i, old) for i, old in enumerate(n.supersedes)
+        ]
         if n.responds_to:
             targets.append(("responds_to", None, n.responds_to))
         for key, index, target in targets:

@@ -305,7 +305,7 @@ _BY_KIND: dict[Kind, Callable[[Reporter, str, Any, Fields], None]] = {
 }
 
 
-def read_fields(r: Reporter, meta: dict) -> Fields:
+def read_fields(r: Reporter, meta: dict[str, Any]) -> Fields:
     """Check every key is known and every value has its type; return the typed values."""
     fields = Fields()
     r.unknown_keys(meta, tuple(f.key for f in FIELDS))

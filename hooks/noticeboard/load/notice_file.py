@@ -20,7 +20,7 @@ from noticeboard.load.field_types import Fields, read_fields, type_name
 from noticeboard.load.fields import PLACEHOLDER_MARK
 from noticeboard.load.notice_resolve import NoticePlace
 from noticeboard.load.notice_rules import PUBLICATION_RULES
-from noticeboard.load.privacy import find_personal_numbers
+from noticeboard.load.privacy import yaml_findings
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.source import FrontMatterDoc, SourceError, decode, split_front_matter
 from noticeboard.model import Notice, Registry
@@ -35,14 +35,6 @@ class NoticeRead:
     notice: Notice | None
     problems: list[Problem]
     facts: CrossFacts | None = None
-
-
-def read_notice(
-    file: Path, root: Path, registry: Registry | None
-) -> tuple[Notice | None, list[Problem]]:
-    """Read `file` (under `root/notices/`); the Notice is None when the file has any error."""
-    result = read_notice_file(file, root, registry)
-    return result.notice, result.problems
 
 
 def read_notice_file(file: Path, root: Path, registry: Registry | None) -> NoticeRead:
@@ -183,30 +175,14 @@ def _placeholder(r: Reporter, fields: Fields, doc: FrontMatterDoc) -> None:
         )
 
 
-def _privacy(r: Reporter, text: str, meta: dict) -> None:
+def _privacy(r: Reporter, text: str, meta: dict[str, Any]) -> None:
     """Scan the file's own lines (exact line numbers), then the parsed strings for numbers
     written with YAML escapes that only appear once parsed; those get their key's line."""
-    findings = find_personal_numbers(text)
-    for finding in findings:
-        r.err_at(finding.line, finding.message(), "privacy")
-    if "\\" not in text:
-        return  # without a backslash there are no YAML escapes: the parsed strings add nothing
-    seen = {f.masked for f in findings}
-    for key, value in _strings(meta, ""):
-        for finding in find_personal_numbers(value):
-            if finding.masked not in seen:
-                seen.add(finding.masked)
-                r.err(key, finding.message())
-
-
-def _strings(value: Any, path: str) -> list[tuple[str, str]]:
-    if isinstance(value, str):
-        return [(path, value)]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}".lstrip("."))]
-    if isinstance(value, list):
-        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
-    return []
+    for finding, key in yaml_findings(text, meta):
+        if key is None:
+            r.err_at(finding.line, finding.message(), "privacy")
+        else:
+            r.err(key, finding.message())
 
 
 def _assemble(

@@ -134,8 +134,8 @@ def branch_known(r: Reporter, f: Fields, reg: Registry | None, p: NoticePlace) -
             "branch",
             _(
                 "branch '{value}' does not match the folder '{folder}': move the file to "
-                "notices/{branch}/ or correct 'branch'"
-            ).format(value=f.branch, folder=p.parts[0], branch=branch),
+                "{target} or correct 'branch'"
+            ).format(value=f.branch, folder=p.parts[0], target=urls.branch_folder(branch)),
         )
 
 
@@ -198,7 +198,9 @@ def minimum_period(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace
     if category.min_working_days is None:
         return
     try:
-        counted = working_days_between(f.start, f.end, reg.holidays)
+        counted = working_days_between(
+            f.start, f.end, reg.holidays, enough=category.min_working_days
+        )
         if counted >= category.min_working_days:
             return
         earliest = end_after_working_days(f.start, category.min_working_days, reg.holidays)
@@ -233,8 +235,12 @@ def folder_matches(r: Reporter, f: Fields, _reg: Registry | None, p: NoticePlace
             "period.start",
             _(
                 "the file is in the folder '{folder}' but period.start is in {year}: "
-                "move it to notices/{branch}/{year}/"
-            ).format(folder=p.parts[1], year=f.start.year, branch=p.parts[0]),
+                "move it to {target}"
+            ).format(
+                folder=p.parts[1],
+                year=f.start.year,
+                target=urls.branch_folder(p.parts[0], f.start.year),
+            ),
         )
 
 

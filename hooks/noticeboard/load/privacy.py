@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from noticeboard.i18n import _
 
@@ -132,9 +133,11 @@ def _findings_in_run(newlines: list[int], run: list[tuple[int, int, str]]) -> li
             if number is not None:
                 spans.append((first, last, number))
     found = []
-    for first, last, number in spans:
-        if any(f <= first and last <= la and (f, la) != (first, last) for f, la, _ in spans):
+    reach = -1  # the furthest token a kept number ends on; one sweep, not a pairwise test
+    for first, last, number in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if last <= reach:
             continue
+        reach = last
         line = bisect.bisect_left(newlines, run[first][0]) + 1
         found.append(Finding(line, *number))
     return found
@@ -169,3 +172,30 @@ def attachment_text(data: bytes) -> str:
 def name_findings(name: str) -> list[Finding]:
     """Numbers in a file or folder name (names reach the page as link text and addresses)."""
     return find_personal_numbers(name.replace("_", " "))
+
+
+def yaml_findings(text: str, data: Any) -> list[tuple[Finding, str | None]]:
+    """Numbers in a YAML file: in its own lines (exact line numbers, key None), then in the
+    parsed strings, for numbers written with YAML escapes (`\\n`, `\\u0031`) that only appear
+    once parsed; those come with the dotted key that holds them."""
+    findings = find_personal_numbers(text)
+    out: list[tuple[Finding, str | None]] = [(f, None) for f in findings]
+    if "\\" not in text:
+        return out  # without a backslash there are no YAML escapes: parsing adds nothing
+    seen = {f.masked for f in findings}
+    for key, value in _strings(data, ""):
+        for finding in find_personal_numbers(value):
+            if finding.masked not in seen:
+                seen.add(finding.masked)
+                out.append((finding, key))
+    return out
+
+
+def _strings(value: Any, path: str) -> list[tuple[str, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}".lstrip("."))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
+    return []

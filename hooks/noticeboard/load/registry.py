@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from noticeboard import urls
 from noticeboard.audience import REPOSITORY_KINDS
 from noticeboard.i18n import _
-from noticeboard.load.privacy import find_personal_numbers
+from noticeboard.load.privacy import yaml_findings
 from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
@@ -71,7 +71,9 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
         return None, [error(rel, 1, message)]
     registry, problems = registry_from_yaml(rel, doc)
     # Names, feedback channels and descriptions reach every page: no unmasked number either.
-    problems += [error(rel, f.line, f.message(), "privacy") for f in find_personal_numbers(text)]
+    for finding, key in yaml_findings(text, doc.data):
+        line = finding.line if key is None else doc.lines.get(key, 1)
+        problems.append(error(rel, line, finding.message(), "privacy"))
     return registry, problems
 
 
@@ -269,8 +271,8 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
                     )
             maintainers = [m for m in maintainers if HANDLE_RE.fullmatch(m)]
         bodies = _bodies(r, item.get("bodies"), f"{where}.bodies", id_)
-        if check_id(r, id_, where, seen, "branch") and name:
-            out.append((where, Branch(id_, name, parent, feedback, tuple(maintainers), bodies)))
+        if (good_id := check_id(r, id_, where, seen, "branch")) and name:
+            out.append((where, Branch(good_id, name, parent, feedback, tuple(maintainers), bodies)))
     return out
 
 
@@ -292,12 +294,12 @@ def _bodies(r: RegistryReader, value: Any, key: str, branch_id: str | None) -> t
                     "e.g. cwh for the village committee"
                 ).format(id=id_),
             )
-        elif check_id(r, id_, where, seen, "body") and name:
-            out.append(Body(id_, name, feedback))
+        elif (good_id := check_id(r, id_, where, seen, "body")) and name:
+            out.append(Body(good_id, name, feedback))
     return tuple(out)
 
 
-def _min_period(r: RegistryReader, item: dict, key: str, where: str) -> int | None:
+def _min_period(r: RegistryReader, item: dict[str, Any], key: str, where: str) -> int | None:
     value = item.get(key)
     if value is None:
         return None
@@ -340,9 +342,9 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         min_working_days = _min_period(r, item, "min_working_days", where)
         feedback_by = r.text(item, "feedback_by", f"{where}.feedback_by", required=False)
         issuer = r.text(item, "issuer", f"{where}.issuer", required=False)
-        if check_id(r, id_, where, seen, "category") and name:
+        if (good_id := check_id(r, id_, where, seen, "category")) and name:
             category = Category(
-                id_,
+                good_id,
                 name,
                 description,
                 min_days,

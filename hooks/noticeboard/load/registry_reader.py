@@ -23,7 +23,7 @@ class RegistryReader(Reporter):
     def __init__(self, rel: str, doc: YamlDoc) -> None:
         super().__init__(rel, doc.lines, doc.first_line)
 
-    def text(self, data: dict, key: str, where: str, *, required: bool) -> str | None:
+    def text(self, data: dict[str, Any], key: str, where: str, *, required: bool) -> str | None:
         value = data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -45,7 +45,7 @@ class RegistryReader(Reporter):
             return None
         return text
 
-    def day(self, data: dict, key: str, where: str) -> date | None:
+    def day(self, data: dict[str, Any], key: str, where: str) -> date | None:
         """An optional YAML date (YYYY-MM-DD without quotes)."""
         value = data.get(key)
         if value is None:
@@ -78,7 +78,7 @@ class RegistryReader(Reporter):
 
 def list_of_mappings(
     r: RegistryReader, value: Any, key: str, *, required: bool
-) -> list[tuple[str, dict]]:
+) -> list[tuple[str, dict[str, Any]]]:
     if value is None:
         if required:
             r.err("", _("'{key}' is required: a list of entries").format(key=key))
@@ -99,9 +99,12 @@ def list_of_mappings(
     return items
 
 
-def check_id(r: RegistryReader, value: str | None, where: str, seen: set[str], kind: str) -> bool:
+def check_id(
+    r: RegistryReader, value: str | None, where: str, seen: set[str], kind: str
+) -> str | None:
+    """The id when it is a usable, unused slug (now marked used); None after reporting why."""
     if value is None:
-        return False
+        return None
     if not SLUG_RE.match(value):
         r.err(
             f"{where}.id",
@@ -110,7 +113,7 @@ def check_id(r: RegistryReader, value: str | None, where: str, seen: set[str], k
                 "hyphens (e.g. 'jinpu'), because it is used in web addresses"
             ).format(key=f"{where}.id", value=value),
         )
-        return False
+        return None
     if value in seen:
         r.err(
             f"{where}.id",
@@ -118,6 +121,6 @@ def check_id(r: RegistryReader, value: str | None, where: str, seen: set[str], k
                 key=f"{where}.id", value=value
             ),
         )
-        return False
+        return None
     seen.add(value)
-    return True
+    return value

@@ -76,6 +76,7 @@ def read_schedule(
             )
             ok = False
         since = r.day(item, "since", f"{where}.since")
-        if check_id(r, id_, where, seen, "schedule") and name and ok:
-            out.append(ScheduleEntry(id_, name, str(every), int(within), branches, category, since))
+        good_id = check_id(r, id_, where, seen, "schedule")
+        if good_id and name and ok and isinstance(within, int):
+            out.append(ScheduleEntry(good_id, name, str(every), within, branches, category, since))
     return out

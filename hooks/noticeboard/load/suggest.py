@@ -12,8 +12,11 @@ from noticeboard.i18n import _
 class Named(Protocol):
     """A registry entry that notices may name by id or by display name (branch, category)."""
 
-    id: str
-    name: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -83,11 +83,15 @@ def is_working_day(day: date, holidays: Holidays = NO_HOLIDAYS) -> bool:
 def end_after_days(start: date, days: int) -> date:
     """Last day of a period of `days` calendar days, the start day included."""
     if days < 1:
-        raise ValueError("a period lasts at least 1 day")
+        raise ValueError(_("a period lasts at least 1 day"))
     try:
         return start + timedelta(days=days - 1)
     except OverflowError:
-        raise ValueError(f"a period of {days} days from {start} ends after the year 9999") from None
+        raise ValueError(
+            _(
+                "a period of {days} days from {start} ends after the year 9999; give fewer days"
+            ).format(days=days, start=start)
+        ) from None
 
 
 def end_after_working_days(
@@ -95,7 +99,7 @@ def end_after_working_days(
 ) -> date:
     """Last day of a period of `working_days` official working days (see the module rule)."""
     if working_days < 1:
-        raise ValueError("a period lasts at least 1 working day")
+        raise ValueError(_("a period lasts at least 1 working day"))
     day = start
     counted = 0
     while True:
@@ -106,11 +110,14 @@ def end_after_working_days(
         day += timedelta(days=1)
 
 
-def working_days_between(start: date, end: date, holidays: Holidays = NO_HOLIDAYS) -> int:
-    """Official working days from `start` to `end`, both included."""
+def working_days_between(
+    start: date, end: date, holidays: Holidays = NO_HOLIDAYS, enough: int | None = None
+) -> int:
+    """Official working days from `start` to `end`, both included; counting stops at `enough`
+    (a minimum-period check needs the exact count only when the period is too short)."""
     count = 0
     day = start
-    while day <= end:
+    while day <= end and (enough is None or count < enough):
         count += is_working_day(day, holidays)
         day += timedelta(days=1)
     return count

@@ -28,7 +28,11 @@ class InvalidDate(str):
     """A scalar YAML reads as a timestamp but no calendar has (`2024-13-45`): kept as text."""
 
 
-def _lenient_timestamp(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+def _lenient_timestamp(constructor: Any, node: yaml.Node) -> object:
+    """`constructor` is the loader (PyYAML's stubs cannot type a constructor shared by the C
+    and the Python loader)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return constructor.construct_scalar(node)  # raises PyYAML's "expected a scalar node"
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(constructor, node)
     except (ValueError, OverflowError):
@@ -48,13 +52,17 @@ class WrittenFloat(float):
     written: str
 
 
-def _written_int(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+def _written_int(constructor: Any, node: yaml.Node) -> object:
+    if not isinstance(node, yaml.ScalarNode):
+        return constructor.construct_scalar(node)  # raises PyYAML's "expected a scalar node"
     value = WrittenInt(yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node))
     value.written = str(node.value)
     return value
 
 
-def _written_float(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+def _written_float(constructor: Any, node: yaml.Node) -> object:
+    if not isinstance(node, yaml.ScalarNode):
+        return constructor.construct_scalar(node)  # raises PyYAML's "expected a scalar node"
     value = WrittenFloat(yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node))
     value.written = str(node.value)
     return value

@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from noticeboard import urls
 from noticeboard.model import Registry, ScheduleEntry
@@ -101,7 +102,7 @@ class CompliancePages:
         b = self.registry.branch(branch_id)
         return b.name if b else branch_id
 
-    def _page(self, **kw) -> AccountabilityPage:
+    def _page(self, **kw: Any) -> AccountabilityPage:
         return AccountabilityPage(built=self.built, built_iso=self.built_iso, **kw)
 
     # -- the matrix -------------------------------------------------------------------------

@@ -28,15 +28,6 @@ DEFAULT_SITE_NAME = "党务公开栏"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def feed_paths(registry: Registry) -> list[str]:
-    """Every feed the site has: one per registry branch and category, even an empty one."""
-    return [
-        urls.ALL_FEED_URL,
-        *(urls.branch_feed_url(b.id) for b in registry.branches),
-        *(urls.category_feed_url(c.id) for c in registry.categories),
-    ]
-
-
 def build_feeds(
     placed: Mapping[str, Placed],
     registry: Registry,
@@ -63,16 +54,20 @@ def build_feeds(
     for b in registry.branches:
         path = urls.branch_feed_url(b.id)
         title = f"{b.name} · 党务公开"
-        feeds[path] = make(
-            path, title, urls.branch_url(b.id), lambda p, i=b.id: p.notice.branch == i
-        )
+        feeds[path] = make(path, title, urls.branch_url(b.id), _in_branch(b.id))
     for c in registry.categories:
         path = urls.category_feed_url(c.id)
         title = f"{c.name} · {site_name}"
-        feeds[path] = make(
-            path, title, urls.category_url(c.id), lambda p, i=c.id: p.notice.category == i
-        )
+        feeds[path] = make(path, title, urls.category_url(c.id), _in_category(c.id))
     return feeds
+
+
+def _in_branch(branch_id: str) -> Callable[[Placed], bool]:
+    return lambda p: p.notice.branch == branch_id
+
+
+def _in_category(category_id: str) -> Callable[[Placed], bool]:
+    return lambda p: p.notice.category == category_id
 
 
 def _atom(
@@ -99,7 +94,8 @@ def _atom(
     fg.updated(_midnight(newest, zone))
     for p in chosen:
         _add_entry(fg, p, registry, base, zone)
-    return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    atom: bytes = fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return atom
 
 
 def _add_entry(

@@ -121,24 +121,28 @@ def _holders(
 
 
 def _chain_cell(
-    branch: str, entry: ScheduleEntry, period: Period, due: date, held: list[_Holder], placed
+    branch: str,
+    entry: ScheduleEntry,
+    period: Period,
+    due: date,
+    held: list[_Holder],
+    placed: Mapping[str, Placed],
 ) -> Cell:
     """A fulfilled cell: judged by the chain's first notice, linking its newest."""
     first = min(held, key=lambda h: (h.effective is None, h.effective or date.max, h.notice.id))
     current = [h for h in held if not any(s in placed for s in placed[h.notice.id].superseded_by)]
     newest = max(current or held, key=lambda h: (h.published or date.min, h.notice.id))
-    common = {"notice_id": newest.notice.id, "published": first.published}
-    if first.effective is None:
-        return Cell(branch, entry, period, due, Status.UNVERIFIED, **common)
+    nid, published, effective = newest.notice.id, first.published, first.effective
+    if effective is None:
+        return Cell(branch, entry, period, due, Status.UNVERIFIED, None, nid, published)
     n = first.notice
-    if n.end is not None and first.published is not None and first.published > n.end:
-        return Cell(
-            branch, entry, period, due, Status.RETROACTIVE, effective=first.effective, **common
-        )
-    if first.effective <= due:
-        return Cell(branch, entry, period, due, Status.ON_TIME, effective=first.effective, **common)
-    late = (first.effective - due).days
-    return Cell(branch, entry, period, due, Status.LATE, late, effective=first.effective, **common)
+    if n.end is not None and published is not None and published > n.end:
+        status, late = Status.RETROACTIVE, None
+    elif effective <= due:
+        status, late = Status.ON_TIME, None
+    else:
+        status, late = Status.LATE, (effective - due).days
+    return Cell(branch, entry, period, due, status, late, nid, published, effective)
 
 
 def _standing_cell(

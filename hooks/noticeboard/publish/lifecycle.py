@@ -19,19 +19,14 @@ class State(StrEnum):
     SUPERSEDED = "superseded"
 
 
+# What residents read for each state, in the order the search page lists them. The browser gets
+# these too (publish.script_data), so a label is written here only.
 LABELS: dict[State, str] = {
     State.ACTIVE: "公示中",
     State.CLOSED: "公示期满",
     State.STANDING: "长期公开",
     State.ARCHIVED: "已归档",
     State.SUPERSEDED: "已被替代",
-}
-LABELS_EN: dict[State, str] = {
-    State.ACTIVE: "Open for comment",
-    State.CLOSED: "Comment period over",
-    State.STANDING: "Standing disclosure",
-    State.ARCHIVED: "Archived",
-    State.SUPERSEDED: "Superseded",
 }
 INTERNAL_LABEL = "党内公开"
 """Marks an internal notice on the members' site (NOTICEBOARD_AUDIENCE=members)."""

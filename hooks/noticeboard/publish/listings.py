@@ -44,7 +44,9 @@ def by_state(
 
 @dataclass(frozen=True)
 class Group:
-    key: int | str
+    """Notices sharing a year or a month (`key`: 2024, or 6 for June)."""
+
+    key: int
     items: tuple[Placed, ...]
 
     @property
@@ -52,9 +54,9 @@ class Group:
         return len(self.items)
 
 
-def group_by(placed: Iterable[Placed], key: Callable[[Placed], int | str]) -> list[Group]:
+def group_by(placed: Iterable[Placed], key: Callable[[Placed], int]) -> list[Group]:
     """Groups in descending key order, each newest first."""
-    groups: dict[int | str, list[Placed]] = {}
+    groups: dict[int, list[Placed]] = {}
     for p in newest_first(placed):
         groups.setdefault(key(p), []).append(p)
     return [Group(k, tuple(v)) for k, v in sorted(groups.items(), reverse=True)]

@@ -339,7 +339,7 @@ class SiteBuilder:
 
     def month_sections(self, placed: list[Placed], year: int) -> tuple[Section, ...]:
         return tuple(
-            Section(f"{zh_year(year)}{zh_month(int(g.key))}", f"m{g.key}", self.items(g.items))
+            Section(f"{zh_year(year)}{zh_month(g.key)}", f"m{g.key}", self.items(g.items))
             for g in listings.by_month(placed)
         )
 
@@ -393,15 +393,15 @@ class SiteBuilder:
         if listings.inline_archive(old):
             sections += [
                 Section(
-                    f"{zh_year(int(g.key))}往期公示",
+                    f"{zh_year(g.key)}往期公示",
                     f"y{g.key}",
                     self.items(g.items),
-                    url=url_of(scope_id, int(g.key)),
+                    url=url_of(scope_id, g.key),
                 )
                 for g in listings.by_year(old)
             ]
         rows = tuple(
-            Row(zh_year(int(g.key)), url_of(scope_id, int(g.key)), f"{g.count}条")
+            Row(zh_year(g.key), url_of(scope_id, g.key), f"{g.count}条")
             for g in listings.by_year(placed)
         )
         lead = f"当前公示{len(now)}条，历年共发布{len(placed)}条。{note or ''}"
@@ -516,9 +516,7 @@ class SiteBuilder:
         all_placed = list(self.placed.values())
         index = Link("归档", urls.ARCHIVE_URL)
         groups = listings.by_year(all_placed)
-        rows = tuple(
-            Row(zh_year(int(g.key)), urls.archive_url(int(g.key)), f"{g.count}条") for g in groups
-        )
+        rows = tuple(Row(zh_year(g.key), urls.archive_url(g.key), f"{g.count}条") for g in groups)
         pages = [
             self.listing(
                 "archive",
@@ -531,7 +529,7 @@ class SiteBuilder:
             )
         ]
         for g in groups:
-            year = int(g.key)
+            year = g.key
             pages.append(
                 self.listing(
                     "archive-year",

@@ -21,6 +21,7 @@ from typing import Any
 
 from pagefind.index import PagefindIndex
 
+from noticeboard.i18n import _
 from noticeboard.publish.search_records import SearchRecord, filter_counts
 
 BUNDLE_DIR = "pagefind"
@@ -108,14 +109,20 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
             count = _run_to_completion(_index_folder(Path(tmp), bundle))
     except FileNotFoundError as exc:
         raise SearchIndexError(
-            f"the Pagefind binary was not found ({exc}); install the pinned dependencies "
-            "with `make build` (pagefind[extended] in requirements.lock)"
+            _(
+                "the Pagefind binary was not found ({problem}); install the pinned dependencies "
+                "with `make build` (pagefind[extended] in requirements.lock)"
+            ).format(problem=exc)
         ) from None
     except Exception as exc:  # the service reports its own failures as plain exceptions
-        raise SearchIndexError(f"Pagefind could not build the search index: {exc}") from None
+        raise SearchIndexError(
+            _("Pagefind could not build the search index: {problem}").format(problem=exc)
+        ) from None
     if count != len(records):
         raise SearchIndexError(
-            f"Pagefind indexed {count} of {len(records)} notices; two notices may share a URL"
+            _("Pagefind indexed {count} of {total} notices; two notices may share a URL").format(
+                count=count, total=len(records)
+            )
         )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)

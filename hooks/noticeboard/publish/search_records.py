@@ -18,7 +18,13 @@ from noticeboard.publish.text import iso_period
 LANGUAGE = "zh"
 # The filters the /search/ page offers, in the order it shows them. Their values are display
 # labels (金铺村党支部, 2023, 公示中), so a shared URL reads as it shows: ?branch=金铺村党支部.
-FILTERS: tuple[str, ...] = ("branch", "category", "year", "state", "disclosure")
+FILTERS: dict[str, str] = {
+    "branch": "党组织",
+    "category": "类别",
+    "year": "年份",
+    "state": "状态",
+    "disclosure": "公开形式",
+}
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-import pygal
-from pygal.style import Style
+import pygal  # type: ignore[import-untyped]
+from pygal.style import Style  # type: ignore[import-untyped]
 
 from noticeboard import urls
 from noticeboard.model import Registry
@@ -100,14 +101,14 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-def render(chart: pygal.graph.graph.Graph, chart_id: str) -> bytes:
+def render(chart: Any, chart_id: str) -> bytes:
     """The chart's SVG, the same bytes for the same numbers."""
     chart.uuid = chart_id
     svg = chart.render(is_unicode=True)
     return _SCRIPT.sub("", _COMMENT.sub("", svg)).encode("utf-8")
 
 
-def _config(title: str) -> dict:
+def _config(title: str) -> dict[str, Any]:
     return {
         "title": title,
         "style": STYLE,

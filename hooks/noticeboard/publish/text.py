@@ -44,3 +44,19 @@ def zh_year(year: int) -> str:
 
 def zh_month(month: int) -> str:
     return f"{month}月"
+
+
+# China has one time zone; these IANA names all mean it (Asia/Shanghai is the one to write).
+_BEIJING_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC"})
+_ZONE_NAMES = {"Asia/Hong_Kong": "香港时间", "Asia/Macau": "澳门时间", "Asia/Taipei": "台北时间"}
+
+
+def zone_name(timezone: str, offset_minutes: int) -> str:
+    """How the pages name the board's timezone: 北京时间, else the IANA name with its offset."""
+    if timezone in _BEIJING_ZONES:
+        return "北京时间"
+    if timezone in _ZONE_NAMES:
+        return _ZONE_NAMES[timezone]
+    sign = "+" if offset_minutes >= 0 else "-"
+    hours, minutes = divmod(abs(offset_minutes), 60)
+    return f"{timezone}（UTC{sign}{hours:02d}:{minutes:02d}）时间"
