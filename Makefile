@@ -8,7 +8,7 @@ ADDR   ?= 127.0.0.1:8000
 LOCALE := hooks/noticeboard/locale
 POT    := $(LOCALE)/noticeboard.pot
 
-.PHONY: serve build check test lint typecheck format bench browser clean messages
+.PHONY: serve build check test test-fast mutation lint typecheck format bench browser clean messages
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ browser:
 ## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test
 test: $(STAMP) $(NODE_STAMP) browser lint typecheck
 	$(BIN)/pytest
+
+## test-fast: the edit loop: no real build, no browser, no slow test (under 20 s)
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not build and not browser and not slow"
+
+## mutation: mutmut over lifecycle, privacy, sanitize, urls and the registry rules; prints the
+## score per module and the surviving mutants (minutes; not part of `make test`)
+mutation: $(STAMP)
+	$(BIN)/python bench/mutation.py
 
 ## typecheck: mypy --strict over the package
 typecheck: $(STAMP)

@@ -1,4 +1,5 @@
-"""Shared fixtures: a tiny repository written in the test, and the real repository root."""
+"""Shared fixtures: a tiny repository written in the test, the real repository root, and the
+sites built once per session (support/sites.py). Also the marker guard (support/markers.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from support.demo_build import built_site  # noqa: F401  (one site build shared by the quality gates)
+from support.markers import missing_markers
+from support.sites import built_site, fixture_site, search_site  # noqa: F401  (one build each)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,3 +84,16 @@ def repo(tmp_path: Path) -> Callable[..., Path]:
         return tmp_path
 
     return write
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Stop the run when a test builds a site or drives Chromium without saying so."""
+    wrong = []
+    for item in items:
+        markers = [m.name for m in item.iter_markers()]
+        fixtures = getattr(item, "fixturenames", ())
+        need = missing_markers(markers, fixtures, getattr(item, "module", None))
+        if need:
+            wrong.append(f"{item.nodeid}: add pytest.mark.{' and pytest.mark.'.join(need)}")
+    if wrong:
+        raise pytest.UsageError("tests without the markers they need:\n" + "\n".join(wrong))

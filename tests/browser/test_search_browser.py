@@ -6,20 +6,18 @@ URL the page builds must follow the site's base.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from support.chromium import CHROMIUM, CHROMIUM_ARGS
-from support.search_fixture import build_fixture_site
+from support.chromium import chromium
+from support.server import serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 DUES_Q3_JINPU = "金铺村党支部2023年第三季度党费收缴情况公示"
 DUES_Q3_YUTAO = "余套村党支部2023年第三季度党费收缴情况公示"
@@ -29,34 +27,17 @@ DUTIES = "镇党委组织机构和工作职责"
 MATERIAL_STOCK_RED = "#ef5552"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture site, built once and served at http://127.0.0.1:<port>/noticeboard/."""
-    work = tmp_path_factory.mktemp("search-browser")
-    site = build_fixture_site(work)
-    root = work / "www"
-    root.mkdir()
-    (root / "noticeboard").symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/noticeboard/"
-    server.shutdown()
-    server.server_close()
+def base_url(search_site: Path) -> Iterator[str]:
+    """The search fixture site (built once per session), at http://127.0.0.1:<port>/noticeboard/."""
+    with serve(search_site, "/noticeboard/") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

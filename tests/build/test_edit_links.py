@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from support.tiny_site import ENV, GOOD, HOOK, MKDOCS, OVERRIDES, write_site
+
+pytestmark = pytest.mark.build
 
 NOTICE = "jinpu/2024/new-member-li"
 CONFIG = f"""\

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,30 +10,19 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from support.search_fixture import build_fixture_site
-
 pytestmark = pytest.mark.build
 
 MARKERS = ("标记草稿XJ7", "标记内部QK4", "标记未来ZP9")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_fixture_site(tmp_path_factory.mktemp("search-build"))
+@pytest.fixture
+def site(search_site: Path) -> Path:
+    """tests/fixtures/search, built once per session (support/sites.py)."""
+    return search_site
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def bundle_files(site: Path) -> dict[str, str]:
-    """Every file of the Pagefind bundle by relative path, with its SHA-256."""
-    bundle = site / "pagefind"
-    return {
-        str(p.relative_to(bundle)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(bundle.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_no_lunr_index_and_a_pagefind_bundle(site: Path):
@@ -79,17 +67,3 @@ def test_search_page_has_a_labelled_form_live_results_and_a_no_script_message(si
     assert "JavaScript" in page.select_one("noscript").get_text()
     scripts = [s.get("src", "") for s in page.select("script")]
     assert any(src.endswith("assets/search.js") for src in scripts)
-
-
-def test_two_builds_write_the_same_words_and_fragments(site: Path, tmp_path: Path):
-    """Pagefind 1.5.2 writes filter values in hash-map order (random per run), so the filter
-    files, pf_meta and entry differ in bytes between builds; the word index and the fragments
-    (the text, meta and URLs) are byte-identical."""
-    again = build_fixture_site(tmp_path)
-
-    def words_and_fragments(files: dict[str, str]) -> dict[str, str]:
-        return {k: v for k, v in files.items() if k.startswith(("index/", "fragment/"))}
-
-    first = words_and_fragments(bundle_files(site))
-    assert len(first) == 6  # one word-index chunk and five fragments
-    assert words_and_fragments(bundle_files(again)) == first

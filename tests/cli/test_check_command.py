@@ -128,3 +128,37 @@ def test_main_in_process_returns_exit_code(broken, capsys):
     assert main(["--root", str(broken), "check", "--today", "2024-06-15"]) == 1
     out = capsys.readouterr().out
     assert out.count(": error: ") == 4
+
+
+def _stale_codeowners(root: Path) -> None:
+    """A generated CODEOWNERS that no longer matches the registry: check's one warning."""
+    assert main(["--root", str(root), "codeowners", "--write"]) == 0
+    registry = root / "notices" / "_board.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("[jinpu-clerk]", "[new-clerk]"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("notices", "stale", "severities", "code"),
+    [
+        ({"jinpu/2024/ok.md": GOOD}, False, set(), 0),
+        ({"jinpu/2024/ok.md": GOOD}, True, {"warning"}, 0),  # warnings alone pass
+        ({"jinpu/2024/b.md": BAD_B}, False, {"error"}, 1),
+        ({"jinpu/2024/b.md": BAD_B}, True, {"error", "warning"}, 1),
+    ],
+    ids=["clean", "warnings-only", "errors-only", "errors-and-warnings"],
+)
+def test_exit_code_follows_the_worst_severity(repo, capsys, notices, stale, severities, code):
+    root = repo(notices)
+    if stale:
+        _stale_codeowners(root)
+    capsys.readouterr()
+    args = ["--root", str(root), "check", "--format", "json", "--today", "2024-06-15"]
+    assert main(args) == code
+    assert {p["severity"] for p in json.loads(capsys.readouterr().out)} == severities
+
+
+def test_usage_error_exits_2_even_on_a_board_with_errors(repo, capsys):
+    root = repo({"jinpu/2024/b.md": BAD_B})
+    assert main(["--root", str(root), "check", "--today", "someday"]) == 2
+    assert "--today" in capsys.readouterr().err

@@ -166,3 +166,16 @@ def test_the_compiled_catalogue_matches_the_po() -> None:
     table = GNUTranslations(io.BytesIO(compiled))
     for msgid, (text, _fuzzy) in catalogue().items():
         assert table.gettext(msgid) == text
+
+
+def test_argparse_speaks_chinese_too_and_is_restored(capsys, chinese) -> None:
+    import argparse
+    import gettext
+
+    assert main(["check", "--format", "xml"]) == 2
+    err = capsys.readouterr().err
+    assert "用法：noticeboard check" in err
+    assert "noticeboard check：错误：参数 --format：无效的选项 'xml'" in err
+    assert argparse._ is gettext.gettext  # only while `noticeboard` parses its arguments
+    assert main(["check", "--format", "xml", "--lang", "en"]) == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err

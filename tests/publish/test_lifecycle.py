@@ -67,3 +67,43 @@ def test_only_a_published_notice_supersedes() -> None:
 def test_drafts_and_internal_notices_are_not_placed() -> None:
     placed = place([make("a/1/d", draft=True), make("a/1/i", scope="internal")], date(2024, 6, 15))
     assert placed == {}
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [
+        (date(2024, 6, 11), State.UPCOMING),
+        (date(2024, 6, 12), State.STANDING),
+        (date(2025, 12, 31), State.STANDING),  # the day it expires is still on the board
+        (date(2026, 1, 1), State.ARCHIVED),  # the day after, archived
+    ],
+)
+def test_standing_notice_with_expires_is_on_the_board_through_that_day(
+    today: date, state: State
+) -> None:
+    n = make(disclosure="standing", end=None, expires=date(2025, 12, 31))
+    assert date_state(n, today) is state
+
+
+def test_placed_standing_notice_leaves_the_current_board_the_day_after_it_expires() -> None:
+    n = make(disclosure="standing", end=None, expires=date(2025, 12, 31))
+    on_the_day = place([n], date(2025, 12, 31))[n.id]
+    after = place([n], date(2026, 1, 1))[n.id]
+    assert (on_the_day.state, on_the_day.on_current_board) == (State.STANDING, True)
+    assert (after.state, after.on_current_board) == (State.ARCHIVED, False)
+
+
+def test_a_notice_is_published_on_its_first_day() -> None:
+    n = make()
+    assert "jinpu/2024/a" in place([n], date(2024, 6, 12))
+    assert place([n], date(2024, 6, 11)) == {}
+
+
+def test_a_published_answer_links_back_to_the_notice_it_answers() -> None:
+    asked = make("jinpu/2024/asked")
+    answer = make("jinpu/2024/answer", responds_to="jinpu/2024/asked", start=date(2024, 6, 20))
+    before = place([asked, answer], date(2024, 6, 15))
+    assert before["jinpu/2024/asked"].answered_by == ()  # the answer is not out yet
+    after = place([asked, answer], date(2024, 6, 21))
+    assert after["jinpu/2024/asked"].answered_by == ("jinpu/2024/answer",)
+    assert after["jinpu/2024/answer"].answered_by == ()

@@ -172,6 +172,7 @@ def test_unpublished_notices_are_in_no_page_link_or_count() -> None:
 
 
 # -- scale: one branch with 1,000 notices -------------------------------------------------------
+@pytest.mark.slow
 def test_a_large_branch_gets_one_page_per_year() -> None:
     notices = [
         make(f"jinpu/{2021 + i % 5}/n{i:04d}", start=date(2021 + i % 5, 1 + i % 12, 1 + i % 28))

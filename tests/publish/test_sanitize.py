@@ -140,3 +140,14 @@ def test_plain_title_cannot_make_markup() -> None:
     assert "<" not in title and ">" not in title and "&" not in title and '"' not in title
     assert title == "＜img src=x onerror=＂alert(1)＂＞＆amp;＜/title＞"
     assert plain_title("关于《章程》的公示") == "关于《章程》的公示"
+
+
+def test_only_the_allow_list_not_nh3s_wider_defaults() -> None:
+    """Tags and schemes nh3 would allow by default are still removed; comments go; links get
+    no rel (nothing opens a new window)."""
+    out = clean_body(
+        "<nav>n</nav><center>c</center><cite>t</cite><font>f</font>"
+        '<a href="ftp://example.org/x">ftp</a><a href="https://example.org/">w</a>'
+        "<!-- internal remark --><p>p</p>"
+    )
+    assert out == ('nctf<a>ftp</a><a href="https://example.org/">w</a><p>p</p>')

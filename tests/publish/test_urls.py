@@ -24,3 +24,20 @@ def test_edit_link_built_as_mkdocs_does_reaches_the_notice(docs_dir: str) -> Non
 
 def test_docs_dir_one_level_deeper_climbs_twice() -> None:
     assert source_edit_path("jinpu/2026/x", "site-src/docs") == "../../notices/jinpu/2026/x.md"
+
+
+def test_listing_addresses_with_and_without_a_year() -> None:
+    """Written out by hand: the addresses SPEC gives the listing pages."""
+    from noticeboard.urls import archive_url, branch_url, category_url
+
+    assert archive_url() == "archive/"
+    assert archive_url(2026) == "archive/2026/"
+    assert category_url("finance") == "categories/finance/"
+    assert category_url("finance", 2026) == "categories/finance/2026/"
+    assert branch_url("jinpu") == "branches/jinpu/"
+    assert branch_url("jinpu", 2024) == "branches/jinpu/2024/"
+
+
+def test_the_default_docs_dir_is_docs() -> None:
+    assert source_edit_path("jinpu/2026/x") == source_edit_path("jinpu/2026/x", "docs")
+    assert source_edit_path("jinpu/2026/x") == "../notices/jinpu/2026/x.md"

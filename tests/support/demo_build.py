@@ -1,7 +1,6 @@
-"""The built public site, once per test session: a real `mkdocs build --strict` into tmp.
+"""A real `mkdocs build --strict` into a folder, with a fixed today: the one way tests build.
 
-Quality gates (HTML validity, accessibility, feeds in the build) share this one build. Import
-the fixture into `conftest.py` so every test module can ask for `built_site`.
+The session fixtures that share one build per fixture site are in `support/sites.py`.
 """
 
 from __future__ import annotations
@@ -31,12 +30,6 @@ def build_site(out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY) -> P
     if run.returncode != 0:
         pytest.fail(f"mkdocs build failed ({run.returncode}):\n{run.stderr[-4000:]}")
     return out
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own site (notices/, docs/, overrides/) built for today = 2026-11-26."""
-    return build_site(tmp_path_factory.mktemp("built") / "site")
 
 
 def build_fixture(dest: Path, today: str = BUILD_TODAY) -> Path:

@@ -1,4 +1,5 @@
-"""Build the search fixture site (tests/fixtures/search) with the repository's own config."""
+"""Build a board of notices with the repository's own config (mkdocs.yml, docs, overrides, hooks):
+the search fixture (tests/fixtures/search) and the hostile board (support/hostile.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,18 @@ FIXTURE = REPO_ROOT / "tests" / "fixtures" / "search"
 TODAY = "2026-11-26"
 
 
-def build_fixture_site(workdir: Path, today: str = TODAY) -> Path:
-    """Copy the repo's mkdocs.yml, docs, overrides and hooks beside the fixture notices, build
-    with `mkdocs build --strict`, and return the site folder."""
+def build_with_repo_config(workdir: Path, today: str = TODAY) -> Path:
+    """`mkdocs build --strict` of the notices/ already in `workdir`, with copies of the repo's
+    mkdocs.yml, docs, overrides and hooks beside them; returns the site folder."""
     shutil.copy(REPO_ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
     for folder in ("docs", "overrides", "hooks"):
         shutil.copytree(
             REPO_ROOT / folder, workdir / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
-    shutil.copytree(FIXTURE / "notices", workdir / "notices")
     return build_site(workdir / "site", workdir, today)
+
+
+def build_fixture_site(workdir: Path, today: str = TODAY) -> Path:
+    """The search fixture's notices built with the repository's config."""
+    shutil.copytree(FIXTURE / "notices", workdir / "notices")
+    return build_with_repo_config(workdir, today)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from noticeboard import urls
 from noticeboard.cli import check, codeowners, due, new, reminders, report, schema
+from noticeboard.cli.argparse_words import in_language
 from noticeboard.i18n import (
     LANGUAGES,
     LanguageError,
@@ -85,9 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(arguments: list[str]) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(arguments)
+        with in_language():
+            args = build_parser().parse_args(arguments)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     if args.root is None:

@@ -28,11 +28,18 @@ class InvalidDate(str):
     """A scalar YAML reads as a timestamp but no calendar has (`2024-13-45`): kept as text."""
 
 
+def _scalar(constructor: Any, node: yaml.Node) -> yaml.ScalarNode:
+    """`node` as a scalar; any other node gets PyYAML's own "expected a scalar node" error."""
+    if not isinstance(node, yaml.ScalarNode):
+        constructor.construct_scalar(node)  # raises ConstructorError
+        raise TypeError(node)  # pragma: no cover - construct_scalar always raised
+    return node
+
+
 def _lenient_timestamp(constructor: Any, node: yaml.Node) -> object:
     """`constructor` is the loader (PyYAML's stubs cannot type a constructor shared by the C
     and the Python loader)."""
-    if not isinstance(node, yaml.ScalarNode):
-        return constructor.construct_scalar(node)  # raises PyYAML's "expected a scalar node"
+    node = _scalar(constructor, node)
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(constructor, node)
     except (ValueError, OverflowError):
@@ -53,16 +60,14 @@ class WrittenFloat(float):
 
 
 def _written_int(constructor: Any, node: yaml.Node) -> object:
-    if not isinstance(node, yaml.ScalarNode):
-        return constructor.construct_scalar(node)  # raises PyYAML's "expected a scalar node"
+    node = _scalar(constructor, node)
     value = WrittenInt(yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node))
     value.written = str(node.value)
     return value
 
 
 def _written_float(constructor: Any, node: yaml.Node) -> object:
-    if not isinstance(node, yaml.ScalarNode):
-        return constructor.construct_scalar(node)  # raises PyYAML's "expected a scalar node"
+    node = _scalar(constructor, node)
     value = WrittenFloat(yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node))
     value.written = str(node.value)
     return value

@@ -1,0 +1,143 @@
+"""`make mutation`: mutmut over the modules where a wrong comparison costs the most; prints the
+score per module and the surviving mutants. Not part of `make test` (minutes, not seconds).
+
+mutmut 3 finds the code it mutates by convention (`src/` or the project folder) and names
+mutants after the file path, while this repository keeps its package in `hooks/`. So the run
+happens in a staging folder: hooks/noticeboard copied to src/noticeboard, the tests beside it,
+and a pyproject.toml whose pythonpath points at src. Only the fast unit tests run
+(`-m "not build and not browser and not slow"`); mutmut runs, for each mutant, only the tests
+that reached the mutated function.
+
+    .venv/bin/python bench/mutation.py            # every module below
+    .venv/bin/python bench/mutation.py urls.py    # the modules whose path ends with this
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+MODULES = [
+    "noticeboard/publish/lifecycle.py",
+    "noticeboard/load/privacy.py",
+    "noticeboard/publish/sanitize.py",
+    "noticeboard/urls.py",
+    "noticeboard/load/registry.py",
+    "noticeboard/load/registry_reader.py",
+    "noticeboard/publish/ledger.py",  # issue 9; skipped while it does not exist
+]
+TARGET = 0.90
+
+CONFIG = """
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+pythonpath = ["src", "tests"]
+addopts = "-p no:randomly -p no:cacheprovider"
+norecursedirs = [".*", "__pycache__", "node_modules", "fixtures"]
+markers = ["browser: -", "build: -", "slow: -"]
+
+[tool.mutmut]
+source_paths = ["src/"]
+only_mutate = {only}
+also_copy = {also}
+pytest_add_cli_args = ["-q", "-x", "-m", "not build and not browser and not slow"]
+pytest_add_cli_args_test_selection = ["tests/load", "tests/publish", "tests/cli"]
+"""
+
+
+def stage(work: Path, modules: list[str]) -> None:
+    """The repository as the tests expect it, with the package moved from hooks/ to src/."""
+    skip = shutil.ignore_patterns("__pycache__", ".git", ".venv", "node_modules", "site", "bench")
+    shutil.copytree(REPO, work, ignore=skip, dirs_exist_ok=True)
+    (work / "src").mkdir()
+    shutil.move(work / "hooks" / "noticeboard", work / "src" / "noticeboard")
+    (work / "hooks" / "noticeboard").symlink_to(Path("..") / "src" / "noticeboard")
+    (work / "pyproject.toml").unlink()
+    only = "[" + ", ".join(f'"src/{m}"' for m in modules) + "]"
+    also = "[" + ", ".join(f'"{p.name}"' for p in sorted(work.iterdir())) + "]"
+    (work / "pyproject.toml").write_text(CONFIG.format(only=only, also=also), encoding="utf-8")
+
+
+def results(work: Path) -> dict[str, str]:
+    """mutant name -> status (killed, survived, no tests, timeout, ...)."""
+    done = subprocess.run(
+        [str(BIN / "mutmut"), "results", "--all", "true"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = {}
+    for line in done.stdout.splitlines():
+        m = re.match(r"\s*([\w.]+__mutmut_\d+): (.+)$", line)
+        if m:
+            found[m.group(1)] = m.group(2).strip()
+    return found
+
+
+def show(work: Path, name: str) -> str:
+    """The mutant's diff, for the list of survivors."""
+    done = subprocess.run(
+        [str(BIN / "mutmut"), "show", name], cwd=work, capture_output=True, text=True, check=False
+    )
+    changed = [
+        line
+        for line in done.stdout.splitlines()
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    ]
+    return " / ".join(line.strip() for line in changed)
+
+
+def module_of(mutant: str) -> str:
+    """`noticeboard.urls.x_notice_url__mutmut_3` -> `noticeboard/urls.py`."""
+    dotted = mutant.split(".x")[0] if ".x" in mutant else mutant.rsplit(".", 1)[0]
+    return dotted.replace(".", "/") + ".py"
+
+
+def main(argv: list[str]) -> int:
+    wanted = [m for m in MODULES if (REPO / "hooks" / m).is_file()]
+    if argv:
+        wanted = [m for m in wanted if any(m.endswith(a) for a in argv)]
+    skipped = [m for m in MODULES if not (REPO / "hooks" / m).is_file()]
+    with tempfile.TemporaryDirectory(prefix="nb-mutation-") as tmp:
+        work = Path(tmp)
+        stage(work, wanted)
+        subprocess.run([str(BIN / "mutmut"), "run"], cwd=work, check=False)
+        status = results(work)
+        diffs = {name: show(work, name) for name, state in status.items() if state != "killed"}
+    by_module: dict[str, Counter[str]] = {m: Counter() for m in wanted}
+    survivors: list[str] = []
+    for name, state in sorted(status.items()):
+        module = next((m for m in wanted if module_of(name).endswith(m)), None)
+        if module is None:
+            continue
+        by_module[module][state] += 1
+        if state != "killed":
+            survivors.append(f"{name}: {state}\n    {diffs.get(name, '')}")
+    print("\n| module | mutants | killed | survived | other | score |")
+    print("|---|---:|---:|---:|---:|---:|")
+    failing = False
+    for module, counts in by_module.items():
+        total = sum(counts.values())
+        killed = counts["killed"]
+        other = total - killed - counts["survived"]
+        score = killed / total if total else 0.0
+        failing |= score < TARGET
+        print(f"| {module} | {total} | {killed} | {counts['survived']} | {other} | {score:.0%} |")
+    for module in skipped:
+        print(f"| {module} | not on main yet | | | | |")
+    if survivors:
+        print("\nSurviving mutants (see `mutmut show NAME` in a staged run; bench/README.md):")
+        print("\n".join(f"- {s}" for s in survivors))
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
