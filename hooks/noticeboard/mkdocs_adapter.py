@@ -11,7 +11,7 @@ import html
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -34,6 +34,7 @@ from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.body import html_text
+from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.page_cache import (
     CACHE_DIR,
@@ -47,11 +48,12 @@ from noticeboard.publish.page_cache import (
     with_built_tokens,
 )
 from noticeboard.publish.pages import (
+    ACCOUNTABILITY_TEMPLATE,
     LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
     PageSpec,
     attachments_to_publish,
-    site_pages,
+    build_site,
     source_date_epoch,
     with_qr_code,
 )
@@ -72,6 +74,7 @@ class BuildState:
     board: Board
     specs: dict[str, PageSpec]  # by MkDocs source path
     script: ScriptData
+    extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -114,7 +117,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     missing = [
         name
-        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE)
+        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE, ACCOUNTABILITY_TEMPLATE)
         if not any((Path(folder) / name).is_file() for folder in config.theme.dirs)
     ]
     if missing:
@@ -130,11 +133,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
+    site = build_site(board, config.site_url, config.repo_url, with_qr=False)
     # Pages are rendered with stand-ins for today's date (page_cache), put in when written.
     # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
-    specs = [_tokenised(spec) for spec in site_pages(board, config.site_url, with_qr=False)]
+    specs = [_tokenised(spec) for spec in site.pages]
+    # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
+    extra = {
+        urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
+        **{chart.path: chart.data for chart in site.charts},
+    }
     script = script_data(board.registry, board.today)
-    _builds[:] = [BuildState(board, {spec.src_uri: spec for spec in specs}, script)]
+    _builds[:] = [BuildState(board, {spec.src_uri: spec for spec in specs}, script, extra)]
     shared = _fingerprint(config, board, repr(script))
     _state_extra["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
     _state_extra["cache"] = PageCache(_cache_folder(board))
@@ -358,7 +367,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_url = config.site_url or "http://127.0.0.1:8000/"
     texts: dict[str, str] = _state_extra["texts"]
     feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name, texts)
-    for rel, data in feeds.items():
+    for rel, data in {**feeds, **_state().extra_files}.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

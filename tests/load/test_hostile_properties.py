@@ -118,7 +118,7 @@ def render_all(board) -> list[str]:
                 else ""
             )
         else:
-            for section in spec.view.sections:
+            for section in getattr(spec.view, "sections", ()):  # ledger pages have none
                 for item in section.items:
                     html.append(environment.get_template("partials/nb-item.html").render(item=item))
     return html

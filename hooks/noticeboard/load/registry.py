@@ -15,7 +15,14 @@ from noticeboard.load.registry_holidays import read_holidays
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
-from noticeboard.model import FEEDBACK_BY_BRANCH, Body, Branch, Category, Registry
+from noticeboard.model import (
+    DEFAULT_REPLY_WITHIN_DAYS,
+    FEEDBACK_BY_BRANCH,
+    Body,
+    Branch,
+    Category,
+    Registry,
+)
 from noticeboard.problems import Problem, error
 
 HANDLE_RE = re.compile(
@@ -24,7 +31,17 @@ HANDLE_RE = re.compile(
 )
 """A CODEOWNERS owner: a GitHub user, an org/team or an e-mail address; nothing that could
 start a new line or a comment in the generated file."""
-REGISTRY_KEYS = ("timezone", "branches", "categories", "schedule", "holidays", "repository")
+REGISTRY_KEYS = (
+    "timezone",
+    "branches",
+    "categories",
+    "schedule",
+    "holidays",
+    "repository",
+    "since",
+    "imported",
+    "reply_within_days",
+)
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers", "bodies")
 BODY_KEYS = ("id", "name", "feedback")
 CATEGORY_KEYS = (
@@ -114,6 +131,12 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
             ).format(value=repository),
         )
         repository = "public"
+    reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
+    if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
+        r.err(
+            "reply_within_days", _("'reply_within_days' must be a whole number of days, 0 or more")
+        )
+        reply_within = DEFAULT_REPLY_WITHIN_DAYS
     registry = Registry(
         timezone,
         tuple(b for _, b in branches),
@@ -121,6 +144,9 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
         tuple(schedule),
         read_holidays(r, data.get("holidays")),
         repository=repository,
+        since=r.day(data, "since", "since"),
+        imported=r.day(data, "imported", "imported"),
+        reply_within_days=reply_within,
     )
     return registry, r.problems
 
