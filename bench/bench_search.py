@@ -36,7 +36,7 @@ from playwright.sync_api import expect, sync_playwright
 from noticeboard.model import Branch, Category, Notice, Registry
 from noticeboard.publish.lifecycle import place
 from noticeboard.publish.search_index import write_search_index
-from noticeboard.publish.search_records import search_records
+from noticeboard.publish.search_records import filter_values, filters_document, search_records
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -223,11 +223,13 @@ def first_query(site: Path, query: str) -> tuple[dict[str, int], int]:
 
 def measure(count: int) -> list[Row]:
     registry, notices = synthetic_board(count)
-    records = search_records(place(notices, TODAY), registry)
+    placed = place(notices, TODAY)
+    records = search_records(placed, registry)
+    filters = filters_document(filter_values(placed, registry))
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         site = Path(tmp)
         started = time.perf_counter()
-        bundle = write_search_index(records, site)
+        bundle = write_search_index(records, site, filters)
         index_seconds = time.perf_counter() - started
         # Children so far: the Pagefind services of this and smaller runs (Chromium starts later).
         peak_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024

@@ -1,13 +1,21 @@
-"""The only module that knows MkDocs: turns the Board into MkDocs files and pages."""
+"""The only module that knows MkDocs: turns the Board into MkDocs files and pages.
+
+Generated pages go through the page cache (publish/page_cache.py): a page whose key is in the
+cache is handed to MkDocs as a finished HTML file (copied, not rendered); any other page is
+rendered by MkDocs from a Markdown file, and its HTML is kept for the next build.
+"""
 
 from __future__ import annotations
 
 import html
+import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape as xml_escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,28 +25,45 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
+import noticeboard
 from noticeboard import urls
 from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
+from noticeboard.publish.body import body_html, html_text
+from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.guide_labels import with_state_labels
+from noticeboard.publish.page_cache import (
+    CACHE_DIR,
+    CACHE_DIR_VARIABLE,
+    Entry,
+    PageCache,
+    cacheable,
+    fingerprint,
+    page_key,
+    put_today,
+    with_built_tokens,
+)
 from noticeboard.publish.pages import (
+    ACCOUNTABILITY_TEMPLATE,
     BOARD_PRINT_TEMPLATE,
     LISTING_TEMPLATE,
     NOTICE_TEMPLATE,
     PageSpec,
     attachments_to_publish,
-    site_pages,
+    build_site,
     source_date_epoch,
+    with_qr_code,
 )
 from noticeboard.publish.print_layout import moved_body, needs_landscape
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
-from noticeboard.publish.search_records import search_records
+from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.theme_markup import valid_theme_markup
 from noticeboard.publish.views import BoardPrint
 from noticeboard.today import TodayError
@@ -55,9 +80,12 @@ class BuildState:
     script: ScriptData
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
+    extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
+# The page cache's part of the build's state: keys, renders to keep, bodies' text, warnings.
+_state_extra: dict[str, Any] = {}
 
 
 def _state() -> BuildState:
@@ -95,7 +123,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     missing = [
         name
-        for name in (NOTICE_TEMPLATE, LISTING_TEMPLATE, BOARD_PRINT_TEMPLATE)
+        for name in (
+            NOTICE_TEMPLATE,
+            LISTING_TEMPLATE,
+            ACCOUNTABILITY_TEMPLATE,
+            BOARD_PRINT_TEMPLATE,
+        )
         if not any((Path(folder) / name).is_file() for folder in config.theme.dirs)
     ]
     if missing:
@@ -111,9 +144,101 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
-    specs = {spec.src_uri: spec for spec in site_pages(board, config.site_url)}
-    _builds[:] = [BuildState(board, specs, script_data(board.registry, board.today))]
+    site = build_site(board, config.site_url, config.repo_url, with_qr=False)
+    # Pages are rendered with stand-ins for today's date (page_cache), put in when written.
+    # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
+    specs = [_tokenised(spec) for spec in site.pages]
+    # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
+    extra = {
+        urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
+        **{chart.path: chart.data for chart in site.charts},
+    }
+    script = script_data(board.registry, board.today)
+    _builds[:] = [
+        BuildState(board, {spec.src_uri: spec for spec in specs}, script, extra_files=extra)
+    ]
+    shared = _fingerprint(config, board, repr(script))
+    _state_extra["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
+    _state_extra["cache"] = PageCache(_cache_folder(board))
+    _state_extra["rendered"] = {}  # src_uri -> Entry, kept when the build ends without a warning
+    _count_warnings()
+    _state_extra["texts"] = {}  # notice id -> body as plain text, for feeds and search
     return config
+
+
+def _count_warnings() -> None:
+    """Count this build's warnings (as `--strict` does) to know whether its renders are clean."""
+    logger = logging.getLogger("mkdocs")
+    old = _state_extra.get("warnings")
+    if old is not None:
+        logger.removeHandler(old)
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logger.addHandler(counter)
+    _state_extra["warnings"] = counter
+
+
+def _tokenised(spec: PageSpec) -> PageSpec:
+    return replace(spec, view=with_built_tokens(spec.view))
+
+
+# The MkDocs settings a generated page can show (the resolved config, INHERIT included).
+_CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "copyright",
+    "docs_dir",
+    "use_directory_urls",
+    "nav",
+    "not_in_nav",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "markdown_extensions",
+    "mdx_configs",
+    "validation",
+)
+
+
+def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
+    """What every generated page shares (page_cache.fingerprint), read from this build;
+    `script` is the scripts' data every page carries."""
+    settings = {key: repr(config.get(key)) for key in _CONFIG_KEYS}
+    settings["nb_site"] = script
+    settings["theme"] = repr(sorted((k, repr(v)) for k, v in dict(config.theme).items()))
+    settings["theme_dirs"] = repr(config.theme.dirs)
+    settings.update({k: v for k, v in os.environ.items() if k.startswith("NOTICEBOARD_")})
+    # Today enters through the views (state) and the date tokens; where the cache is, nowhere.
+    settings.pop("NOTICEBOARD_TODAY", None)
+    settings.pop(CACHE_DIR_VARIABLE, None)
+    notices_dir = board.root / "notices"
+    registry_files = sorted(notices_dir.glob("_*")) if notices_dir.is_dir() else []
+    return fingerprint(
+        Path(noticeboard.__file__).resolve().parent,
+        [Path(d) for d in config.theme.dirs] + [Path(config.docs_dir)],
+        [Path(config.config_file_path), *registry_files],
+        settings,
+    )
+
+
+def _cache_folder(board: Board) -> Path:
+    """`.cache/noticeboard/` beside the notices, or where NOTICEBOARD_CACHE_DIR says."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(chosen) if chosen else board.root / CACHE_DIR
+
+
+def _page_key(shared: str, spec: PageSpec) -> str | None:
+    """The page's cache key; None for a page that must be rendered every time."""
+    if spec.in_nav or isinstance(spec.view, BoardPrint) or not cacheable(spec.body):
+        # nav pages are few; relative links are checked on every render; a printable board
+        # holds its notices' bodies, which its view does not show
+        return None
+    return page_key(shared, spec.src_uri, _markdown(spec), repr(spec.view), str(spec.notice_id))
 
 
 def _markdown(spec: PageSpec) -> str:
@@ -133,6 +258,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     board = _state().board
     specs = _state().specs
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
+    _state_extra["doc_urls"] = [
+        f.url
+        for f in files.documentation_pages()
+        if f.src_uri not in specs and f.inclusion.is_included()  # type: ignore[no-untyped-call]
+    ]
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -144,6 +274,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        key = _state_extra["keys"][src_uri]
+        entry = _state_extra["cache"].get(key) if key else None
+        if entry is not None:
+            # Unchanged since it was cached: copied as a finished file, never rendered.
+            page_html = put_today(entry.html, board.today)
+            files.append(
+                File.generated(config, _html_path(src_uri), content=page_html, inclusion=inclusion)
+            )
+            if spec.notice_id is not None:
+                _state_extra["texts"][spec.notice_id] = entry.text
+            continue
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
@@ -168,17 +309,40 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return with_state_labels(markdown)
 
 
+def _html_path(src_uri: str) -> str:
+    """Where MkDocs writes the page of `src_uri` (use_directory_urls): a/b.md -> a/b/index.html."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def _keep_body(notice_id: str, cleaned: str) -> None:
+    """MkDocs renders every page's content before any template, so the printable boards find
+    each rendered notice's cleaned body here (and which need a landscape sheet)."""
+    _state().bodies[notice_id] = cleaned
+    if needs_landscape(cleaned):
+        _state().wide.add(notice_id)
+
+
+def _notice_body(notice_id: str) -> str:
+    """A notice's cleaned body for a printable board: as rendered this build or, for a page
+    copied from the page cache (not rendered), converted here the same way."""
+    if notice_id not in _state().bodies:
+        _keep_body(notice_id, body_html(_state().board.placed()[notice_id].notice.body))
+    return _state().bodies[notice_id]
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Notice bodies come from many hands: only the allow-list reaches the page."""
+    """Notice bodies come from many hands: only the allow-list reaches the page. The cleaned
+    body's text is what feeds and search use, so each body is converted once per build."""
     spec = _state().specs.get(page.file.src_uri)
-    if spec is not None and spec.notice_id is not None:
-        # MkDocs renders every page's content before any template: the printable boards
-        # (templates) find every notice body here, cleaned.
-        body = clean_body(html)
-        _state().bodies[spec.notice_id] = body
-        if needs_landscape(body):
-            _state().wide.add(spec.notice_id)
-        return body
+    if spec is not None and spec.template == NOTICE_TEMPLATE:
+        cleaned = clean_body(html)
+        if spec.notice_id is not None:
+            _state_extra["texts"][spec.notice_id] = html_text(cleaned)
+            _keep_body(spec.notice_id, cleaned)
+        return cleaned
     return html
 
 
@@ -187,12 +351,12 @@ def on_page_context(
 ) -> dict[str, Any]:
     spec = _state().specs.get(page.file.src_uri)
     if spec is not None:
-        context["nb"] = spec.view
+        context["nb"] = with_qr_code(spec.view)
         context["nb_wide"] = _state().wide
         if isinstance(spec.view, BoardPrint):
             context["nb_sheet_bodies"] = {
                 sheet.notice.id: moved_body(
-                    _state().bodies.get(sheet.notice.id, ""),
+                    _notice_body(sheet.notice.id),
                     urls.notice_url(sheet.notice.id),
                     page.file.url,
                     sheet.anchor,
@@ -212,11 +376,43 @@ def on_template_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return valid_theme_markup(output)
+    output = valid_theme_markup(output)
+    src_uri = page.file.src_uri
+    spec = _state().specs.get(src_uri)
+    if spec is None:
+        return output
+    if _state_extra["keys"].get(src_uri):
+        text = _state_extra["texts"].get(spec.notice_id, "") if spec.notice_id else ""
+        _state_extra["rendered"][src_uri] = Entry(output, text)
+    return put_today(output, _state().board.today)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "sitemap.xml":
+        return _sitemap(config)
     return valid_theme_markup(output) if template_name.endswith(".html") else output
+
+
+def _sitemap(config: MkDocsConfig) -> str:
+    """Every page, hand-written and generated, whether rendered or copied from the cache: the
+    same sitemap for a full and an incremental build."""
+    lastmod = _state().board.today.isoformat()
+    base = config.site_url or "/"
+    locs = [*_state_extra["doc_urls"], *(_url(src) for src in _state().specs)]
+    rows = "".join(
+        f"\n    <url>\n         <loc>{xml_escape(urljoin(base, url))}</loc>\n"
+        f"         <lastmod>{lastmod}</lastmod>\n    </url>"
+        for url in locs
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}\n</urlset>\n'
+    )
+
+
+def _url(src_uri: str) -> str:
+    path = _html_path(src_uri)
+    return path.removesuffix("index.html")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -225,15 +421,35 @@ def on_post_build(config: MkDocsConfig) -> None:
     placed = board.placed()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name)
-    for rel, data in feeds.items():
+    texts: dict[str, str] = _state_extra["texts"]
+    feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name, texts)
+    for rel, data in {**feeds, **_state().extra_files}.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     try:
-        write_search_index(search_records(placed, board.registry), site_dir)
+        write_search_index(
+            search_records(placed, board.registry, texts),
+            site_dir,
+            filters_document(filter_values(placed, board.registry)),
+        )
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
+    _keep_rendered_pages()
+
+
+def _keep_rendered_pages() -> None:
+    """Store this build's renders, unless something warned (then nothing is kept, so the
+    warning comes back next build), and drop what no page of this build uses."""
+    counter: CountHandler = _state_extra["warnings"]
+    logging.getLogger("mkdocs").removeHandler(counter)
+    _state_extra.pop("warnings", None)
+    if counter.get_counts():
+        return
+    cache: PageCache = _state_extra["cache"]
+    for src_uri, entry in _state_extra["rendered"].items():
+        cache.put(_state_extra["keys"][src_uri], entry)
+    cache.keep_only(key for key in _state_extra["keys"].values() if key)
 
 
 def on_serve(

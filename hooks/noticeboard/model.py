@@ -9,7 +9,8 @@ from pathlib import Path
 DISCLOSURES: tuple[str, ...] = ("standing", "periodic", "ad-hoc")
 DISCLOSURE_ALIASES: dict[str, str] = {"长期": "standing", "定期": "periodic", "随时": "ad-hoc"}
 DISCLOSURE_LABELS: dict[str, str] = {"standing": "长期", "periodic": "定期", "ad-hoc": "随时"}
-SCHEDULE_EVERY: tuple[str, ...] = ("month", "quarter", "half-year", "year")
+SCHEDULE_EVERY: tuple[str, ...] = ("month", "quarter", "half-year", "year", "standing")
+DEFAULT_REPLY_WITHIN_DAYS = 10
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class ScheduleEntry:
     within_days: int
     branches: tuple[str, ...] | None = None  # None means every branch
     category: str | None = None
+    since: date | None = None  # first day it applies; None: the registry's `since`
+
+    def applies_to(self, branch_id: str) -> bool:
+        return self.branches is None or branch_id in self.branches
 
 
 @dataclass(frozen=True)
@@ -112,10 +117,16 @@ class Registry:
     schedule: tuple[ScheduleEntry, ...] = ()
     holidays: dict[int, HolidayYear] = field(default_factory=dict, hash=False)
     repository: str = "public"  # or "private": only a private one may hold internal notices
+    since: date | None = None  # the day the board started; None: from the notices
+    imported: date | None = None  # files first committed on or before it are imported records
+    reply_within_days: int = DEFAULT_REPLY_WITHIN_DAYS
     groups: tuple[Group, ...] = ()
 
     def group(self, id_: str) -> Group | None:
         return next((g for g in self.groups if g.id == id_), None)
+
+    def entry(self, id_: str) -> ScheduleEntry | None:
+        return next((s for s in self.schedule if s.id == id_), None)
 
     def branch(self, id_: str) -> Branch | None:
         return next((b for b in self.branches if b.id == id_), None)
@@ -164,6 +175,14 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change made to a notice after it was published, declared in its front matter."""
+
+    date: date
+    note: str
+
+
+@dataclass(frozen=True)
 class Notice:
     """One notice as written, after its front matter passed the checks.
 
@@ -192,7 +211,9 @@ class Notice:
     feedback: Feedback | None = None
     supersedes: tuple[str, ...] = ()
     responds_to: str | None = None
-    fulfils: str | None = None
+    fulfils: tuple[str, ...] = ()  # as written: `ENTRY` or `ENTRY@PERIOD`
+    corrections: tuple[Correction, ...] = ()
+    opinions_received: int | None = None
     attachments: tuple[Attachment, ...] = ()
     tags: tuple[str, ...] = ()
     issuer: str | None = None  # a body id of the branch; None: the branch itself

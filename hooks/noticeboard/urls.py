@@ -128,3 +128,23 @@ def branch_feed_url(branch_id: str) -> str:
 
 def category_feed_url(category_id: str) -> str:
     return f"feeds/category/{category_id}.xml"
+
+
+# The ledger (公开台账) and statistics (SPEC "Site pages").
+COMPLIANCE_URL = "compliance/"
+LEDGER_CSV_URL = "compliance/ledger.csv"
+STATISTICS_URL = "statistics/"
+
+
+def compliance_url(branch_id: str) -> str:
+    return f"compliance/{branch_id}/"
+
+
+def chart_url(name: str) -> str:
+    """A chart drawn at build time: `statistics/<name>.svg`."""
+    return f"statistics/{name}.svg"
+
+
+def commit_url(repo_url: str, sha: str) -> str:
+    """A commit on the repository's web host (GitHub and Gitea/Forgejo share this form)."""
+    return f"{repo_url.rstrip('/')}/commit/{sha}"

@@ -1,14 +1,12 @@
 // /search/: full-text search over the Pagefind bundle written after the build (no framework).
-// The URL holds the query and the filters, with filter values as the labels shown:
-//   search/?q=党费&branch=金铺村党支部&year=2023
-// An empty query with a filter browses: every matching notice, newest first.
+// The URL holds the query and the filters by id, as SPEC.md says:
+//   search/?q=党费&branch=jinpu&category=dues&year=2026&state=archived
+// An empty query with a filter browses: every matching notice, newest first. The filters, their
+// labels and the order of their values come from nb-filters.json, written by the build; an id
+// the index does not know is ignored (and dropped from the URL), never offered as a choice.
 
-// The filters (name, label) and the order of the state labels come from the data the build
-// writes into every page (#nb-site, from noticeboard.publish.script_data).
-const SITE = JSON.parse(document.getElementById("nb-site").textContent);
-const FILTERS = SITE.filters;
-const STATE_ORDER = SITE.stateOrder;
 const PAGE_SIZE = 10;
+let filterNames = [];
 
 const form = document.getElementById("nb-search");
 const input = document.getElementById("nb-search-q");
@@ -51,8 +49,8 @@ async function loadPagefind(url) {
   return module;
 }
 
-// Filter values and counts, written beside the index at build time (a few hundred bytes),
-// so that no filter index is fetched before someone filters.
+// Filters with their values' ids, labels and counts, written beside the index at build time
+// (a few hundred bytes), so that no filter index is fetched before someone filters.
 async function loadFilters(url) {
   const response = await fetch(new URL("nb-filters.json", url));
   if (!response.ok) throw new Error(`nb-filters.json: HTTP ${response.status}`);
@@ -76,40 +74,27 @@ function excerptNodes(excerpt) {
   });
 }
 
-function sortedValues(name, counts) {
-  const values = Object.keys(counts);
-  if (name === "year") return values.sort((a, b) => b.localeCompare(a));
-  if (name === "state") {
-    const rank = (v) => (STATE_ORDER.includes(v) ? STATE_ORDER.indexOf(v) : STATE_ORDER.length);
-    return values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "zh"));
-  }
-  return values.sort((a, b) => a.localeCompare(b, "zh"));
-}
-
 function buildFilters(available, params) {
-  for (const [name, label] of FILTERS) {
-    const counts = available[name] || {};
-    const wanted = params.get(name) || "";
-    const select = element("select", { id: `nb-search-${name}`, name });
+  for (const filter of available.filters) {
+    const ids = filter.values.map((v) => v.id);
+    const wanted = params.get(filter.name) || "";
+    const select = element("select", { id: `nb-search-${filter.name}`, name: filter.name });
     select.append(element("option", { value: "", textContent: "全部" }));
-    const values = sortedValues(name, counts);
-    if (wanted && !values.includes(wanted)) values.push(wanted);
-    for (const value of values) {
-      const count = counts[value];
-      const text = count === undefined ? value : `${value}（${count}）`;
-      select.append(element("option", { value, textContent: text }));
+    for (const value of filter.values) {
+      select.append(element("option", { value: value.id, textContent: `${value.label}（${value.count}）` }));
     }
-    select.value = wanted;
+    select.value = ids.includes(wanted) ? wanted : "";
     select.addEventListener("change", () => run());
-    const labelNode = element("label", { htmlFor: select.id, textContent: label });
+    const labelNode = element("label", { htmlFor: select.id, textContent: filter.label });
     fieldset.append(element("div", { className: "nb-search__filter" }, [labelNode, select]));
+    filterNames.push(filter.name);
   }
   fieldset.hidden = false;
 }
 
 function chosenFilters() {
   const filters = {};
-  for (const [name] of FILTERS) {
+  for (const name of filterNames) {
     const select = form.elements[name];
     if (select && select.value) filters[name] = select.value;
   }

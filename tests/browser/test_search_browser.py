@@ -106,11 +106,11 @@ def test_a_two_word_query_needs_both_words(page: Page, base_url: str):
 
 def test_a_branch_filter_narrows_the_results_and_goes_into_the_url(page: Page, base_url: str):
     search(page, base_url, "q=" + quote("党费 第三季度"))
-    page.select_option("#nb-search-branch", "金铺村党支部")
+    page.select_option("#nb-search-branch", label="金铺村党支部（2）")
     expect(page.locator("#nb-search-status")).to_have_text("找到 1 条公示")
     assert result_titles(page) == [DUES_Q3_JINPU]
     params = parse_qs(urlsplit(page.url).query)
-    assert params == {"q": ["党费 第三季度"], "branch": ["金铺村党支部"]}
+    assert params == {"q": ["党费 第三季度"], "branch": ["jinpu"]}
 
 
 @pytest.mark.parametrize("marker", ["标记草稿XJ7", "标记内部QK4", "标记未来ZP9"])
@@ -120,16 +120,35 @@ def test_drafts_internal_and_upcoming_notices_are_not_found(page: Page, base_url
 
 
 def test_a_shared_url_fills_the_form_and_shows_its_results(page: Page, base_url: str):
-    titles = search(page, base_url, f"q={quote('党费 第三季度')}&branch={quote('余套村党支部')}")
+    titles = search(page, base_url, f"q={quote('党费 第三季度')}&branch=yutao")
     assert titles == [DUES_Q3_YUTAO]
     expect(page.locator("#nb-search-q")).to_have_value("党费 第三季度")
-    expect(page.locator("#nb-search-branch")).to_have_value("余套村党支部")
+    expect(page.locator("#nb-search-branch")).to_have_value("yutao")
+    selected = page.locator("#nb-search-branch option:checked")
+    expect(selected).to_have_text("余套村党支部（2）")
+
+
+def test_the_spec_url_with_ids_filters_by_every_filter(page: Page, base_url: str):
+    titles = search(page, base_url, "branch=jinpu&category=finance&year=2023&state=archived")
+    assert titles == [DUES_Q3_JINPU]
+    for name, value in (("branch", "jinpu"), ("category", "finance"), ("year", "2023")):
+        expect(page.locator(f"#nb-search-{name}")).to_have_value(value)
+    expect(page.locator("#nb-search-state option:checked")).to_have_text("已归档（3）")
+
+
+def test_an_unknown_filter_id_is_ignored_not_offered(page: Page, base_url: str):
+    titles = search(page, base_url, f"q={quote('党费')}&branch=nowhere")
+    assert len(titles) == 4
+    expect(page.locator("#nb-search-branch")).to_have_value("")
+    values = page.locator("#nb-search-branch option").evaluate_all("os => os.map(o => o.value)")
+    assert values == ["", "town", "jinpu", "yutao"]
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["党费"]}
 
 
 def test_a_filter_without_a_query_browses_newest_first(page: Page, base_url: str):
-    titles = search(page, base_url, "branch=" + quote("金铺村党支部"))
+    titles = search(page, base_url, "branch=jinpu")
     assert titles == [DUES_Q1_JINPU, DUES_Q3_JINPU]
-    titles = search(page, base_url, f"year=2023&branch={quote('余套村党支部')}")
+    titles = search(page, base_url, "year=2023&branch=yutao")
     assert titles == [DUES_Q3_YUTAO]
 
 

@@ -31,10 +31,20 @@ def test_no_lunr_index_and_a_pagefind_bundle(site: Path):
     assert entry["languages"]["zh"]["page_count"] == 5
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not (site / "pagefind" / "pagefind-ui.js").exists()
-    counts = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
-    assert counts["branch"] == {"余套村党支部": 2, "金铺村党支部": 2, "镇党委": 1}
-    assert counts["state"] == {"公示中": 1, "已归档": 3, "长期公开": 1}
-    assert list(counts["state"]) == ["公示中", "长期公开", "已归档"]  # the lifecycle order
+    doc = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
+    filters = {f["name"]: f["values"] for f in doc["filters"]}
+    assert filters["branch"] == [
+        {"id": "town", "label": "镇党委", "count": 1},
+        {"id": "jinpu", "label": "金铺村党支部", "count": 2},
+        {"id": "yutao", "label": "余套村党支部", "count": 2},
+    ]
+    assert [(v["id"], v["count"]) for v in filters["state"]] == [
+        ("active", 1),
+        ("standing", 1),
+        ("archived", 3),
+    ]
+    # state ids cover every disclosure type, so the open state names both words
+    assert [v["label"] for v in filters["state"]] == ["公示中/公开中", "长期公开", "已归档"]
 
 
 def test_hidden_notices_leave_no_trace_in_the_index(site: Path):

@@ -234,3 +234,37 @@ def test_outside_a_git_repository_is_a_usage_error(repo, capsys, monkeypatch) ->
     code = main(["--root", str(root), "check", "--changed"])
     assert code == 2
     assert "not inside a git repository" in capsys.readouterr().err
+
+
+# --- a published notice changed without a declared correction ----------------------------------
+
+
+def test_changing_a_published_notice_needs_a_corrections_entry(tmp_path: Path, capsys) -> None:
+    from support.git_history import commit, git, init
+
+    root = init(tmp_path)
+    (root / "notices" / "jinpu" / "2026").mkdir(parents=True)
+    (root / "notices" / "_board.yml").write_text(REGISTRY, encoding="utf-8")
+    path = root / "notices" / "jinpu" / "2026" / "a.md"
+    path.write_text(notice("原标题"), encoding="utf-8")
+    commit(root, "Publish", "2026-11-02T09:00:00+08:00")
+    git(root, "checkout", "-q", "-b", "fix")
+    path.write_text(notice("新标题"), encoding="utf-8")
+    commit(root, "Retitle", "2026-11-20T09:00:00+08:00")
+    args = ["--root", str(root), "check", "--changed", "main", "--today", "2026-11-20"]
+    assert main([*args, "--format", "json"]) == 1
+    (found,) = json.loads(capsys.readouterr().out)
+    assert (found["path"], found["line"], found["field"]) == (
+        "notices/jinpu/2026/a.md",
+        2,
+        "corrections",
+    )
+    assert "title" in found["message"] and "corrections" in found["message"]
+    path.write_text(
+        notice("新标题", extra="corrections:\n  - {date: 2026-11-20, note: 改正标题}\n"),
+        encoding="utf-8",
+    )
+    assert main([*args, "--format", "json"]) == 0, capsys.readouterr().out
+    # recording the opinions received is not a correction
+    path.write_text(notice("原标题", extra="opinions_received: 0\n"), encoding="utf-8")
+    assert main([*args, "--format", "json"]) == 0, capsys.readouterr().out

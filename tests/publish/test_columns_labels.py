@@ -11,7 +11,7 @@ from noticeboard.model import Branch, Category, Group, Notice, Registry
 from noticeboard.publish import listings
 from noticeboard.publish.lifecycle import State, all_labels, label, place
 from noticeboard.publish.pages import SiteBuilder, site_pages
-from noticeboard.publish.search_records import filter_counts, search_records
+from noticeboard.publish.search_records import filter_values, search_records
 
 TODAY = date(2026, 11, 26)
 GROUPED = Registry(
@@ -68,9 +68,15 @@ def test_placed_label_and_search_and_feeds_agree() -> None:
         "jinpu/2026/old-money": "公开期满",
     }
     records = search_records(placed, GROUPED)
-    assert [r.filters["state"] for r in records] == [["公示中"], ["公开中"], ["公开期满"]]
-    # the search page lists states in the lifecycle's order, not by code point
-    assert list(filter_counts(records)["state"]) == ["公示中", "公开中", "公开期满"]
+    # results show each notice's own label; the filter holds the state id (SPEC search URLs)
+    assert [r.meta["state"] for r in records] == ["公示中", "公开中", "公开期满"]
+    assert [r.filters["state"] for r in records] == [["active"], ["active"], ["closed"]]
+    # the search page lists states in the lifecycle's order, naming both words where they differ
+    states = filter_values(placed, GROUPED)["state"]
+    assert [(v.id, v.label, v.count) for v in states] == [
+        ("active", "公示中/公开中", 2),
+        ("closed", "公示期满/公开期满", 1),
+    ]
 
 
 def test_columns_follow_the_registry_groups_open_then_standing_then_closed() -> None:

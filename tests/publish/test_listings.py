@@ -198,6 +198,8 @@ def test_a_large_branch_gets_one_page_per_year() -> None:
         + [f"categories/organisation/{y}" for y in years]
         + ["categories/finance/index.md", "archive/index.md"]
         + [f"archive/{y}" for y in years]
+        + ["compliance/index.md", "compliance/town/index.md", "compliance/jinpu/index.md"]
+        + ["statistics/index.md"]
     )
 
 

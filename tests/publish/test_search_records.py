@@ -6,16 +6,20 @@ from datetime import date
 
 from noticeboard.load.board import load_board
 from noticeboard.publish.search_index import record_page, record_path
-from noticeboard.publish.search_records import filter_counts, search_records
+from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from support.search_fixture import FIXTURE
 
 TODAY = date(2026, 11, 26)
 
 
-def records_by_url():
+def fixture_board():
     result = load_board(FIXTURE, TODAY)
     assert result.ok, result.problems
-    board = result.board
+    return result.board
+
+
+def records_by_url():
+    board = fixture_board()
     return {r.url: r for r in search_records(board.placed(), board.registry)}
 
 
@@ -35,15 +39,17 @@ def test_no_record_carries_a_hidden_notice_marker():
         assert marker not in text
 
 
-def test_filters_meta_and_sort_use_display_labels():
+def test_filters_hold_ids_and_meta_holds_display_labels():
     record = records_by_url()["/notices/jinpu/2023/dues-q3/"]
     assert record.filters == {
-        "branch": ["金铺村党支部"],
-        "category": ["财务公开"],
+        "branch": ["jinpu"],
+        "category": ["finance"],
         "year": ["2023"],
-        "state": ["已归档"],
-        "disclosure": ["定期"],
+        "state": ["archived"],
+        "disclosure": ["periodic"],
     }
+    assert record.meta["branch"] == "金铺村党支部"
+    assert record.meta["state"] == "已归档"
     assert record.meta["title"] == "金铺村党支部2023年第三季度党费收缴情况公示"
     assert record.meta["number"] == "金党〔2023〕5号"
     assert record.meta["period"] == "2023-10-08 至 2023-10-15"
@@ -53,9 +59,9 @@ def test_filters_meta_and_sort_use_display_labels():
 
 def test_states_follow_today():
     records = records_by_url()
-    assert records["/notices/yutao/2026/new-member/"].filters["state"] == ["公示中"]
+    assert records["/notices/yutao/2026/new-member/"].filters["state"] == ["active"]
     standing = records["/notices/town/2025/duties/"]
-    assert standing.filters["state"] == ["长期公开"]
+    assert standing.filters["state"] == ["standing"]
     assert standing.meta["period"] == "2025-01-01 起"
     assert "number" not in standing.meta
 
@@ -71,12 +77,42 @@ def test_record_page_escapes_everything_it_is_given():
     record = records_by_url()["/notices/jinpu/2024/dues-q1/"]
     page = record_page(record)
     assert "资金 &lt; 5000 元 &amp; 已列支" in page
-    assert 'data-pagefind-filter="branch">金铺村党支部<' in page
+    assert 'data-pagefind-filter="branch">jinpu<' in page
     assert record_path(record) == "notices/jinpu/2024/dues-q1/index.html"
 
 
-def test_filter_counts_count_every_value_once_per_notice():
-    counts = filter_counts(records_by_url().values())
-    assert counts["year"] == {"2023": 2, "2024": 1, "2025": 1, "2026": 1}
-    assert counts["disclosure"] == {"定期": 3, "长期": 1, "随时": 1}
-    assert counts["category"] == {"组织建设": 2, "财务公开": 3}
+def test_filter_values_count_each_notice_once_with_labels_in_page_order():
+    board = fixture_board()
+    values = filter_values(board.placed(), board.registry)
+    assert [(v.id, v.label, v.count) for v in values["year"]] == [
+        ("2026", "2026年", 1),
+        ("2025", "2025年", 1),
+        ("2024", "2024年", 1),
+        ("2023", "2023年", 2),
+    ]
+    assert [(v.id, v.count) for v in values["disclosure"]] == [
+        ("standing", 1),
+        ("periodic", 3),
+        ("ad-hoc", 1),
+    ]
+    assert [(v.id, v.label) for v in values["state"]] == [
+        ("active", "公示中"),
+        ("standing", "长期公开"),
+        ("archived", "已归档"),
+    ]
+    assert [v.id for v in values["branch"]] == ["town", "jinpu", "yutao"]  # registry order
+    assert {v.id: v.label for v in values["branch"]}["jinpu"] == "金铺村党支部"
+
+
+def test_the_filters_document_names_each_filter_with_its_label():
+    board = fixture_board()
+    doc = filters_document(filter_values(board.placed(), board.registry))
+    assert [(f["name"], f["label"]) for f in doc["filters"]] == [
+        ("branch", "党组织"),
+        ("category", "类别"),
+        ("year", "年份"),
+        ("state", "状态"),
+        ("disclosure", "公开形式"),
+    ]
+    category = doc["filters"][1]["values"]
+    assert {"id": "finance", "label": "财务公开", "count": 3} in category

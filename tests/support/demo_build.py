@@ -19,11 +19,17 @@ SITE_FIXTURE = REPO_ROOT / "tests" / "fixtures" / "site"
 DEMO_MARKERS = {"draft": "标记草稿XJ7", "internal": "标记党内QK9", "upcoming": "标记预告ZP4"}
 
 
-def build_site(out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY) -> Path:
-    """Build `root`'s site into `out` exactly as `make build` does, with a fixed today."""
+def build_site(
+    out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY, cache: Path | None = None
+) -> Path:
+    """Build `root`'s site into `out` exactly as `make build` does, with a fixed today.
+
+    The page cache goes to `cache`, by default a folder beside `out` (`<out>-cache`), so a build
+    never reuses pages from another test's build unless it asks to."""
     # SOURCE_DATE_EPOCH stays out: the hooks derive it from today, for reproducible builds.
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(NOTICEBOARD_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    env["NOTICEBOARD_CACHE_DIR"] = str(cache or out.with_name(out.name + "-cache"))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(out)]
     run = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)

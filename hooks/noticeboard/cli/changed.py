@@ -15,13 +15,16 @@ import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.board import Board, LoadResult
+from noticeboard.load.edit_rules import message as edit_message
+from noticeboard.load.edit_rules import undeclared_changes
 from noticeboard.model import Notice
-from noticeboard.problems import Problem, sort_problems
+from noticeboard.problems import Problem, error, sort_problems
 from noticeboard.publish.codeowners_file import codeowners_problems
 
 DEFAULT_BASES = ("origin/main", "main")
@@ -170,14 +173,39 @@ def changed_paths(root: Path, base: str) -> set[str]:
     return _names(committed) | _names(uncommitted) | _names(untracked)
 
 
+def correction_problems(root: Path, base: str, paths: Iterable[str], today: date) -> list[Problem]:
+    """A published notice whose title, body, period, number or attachments changed since the
+    point this branch left `base`, without a new `corrections` entry (one `git show` per changed
+    notice: a pull request changes a few)."""
+    fork = _git(root, "merge-base", base, "HEAD").strip()
+    problems: list[Problem] = []
+    for path in sorted(paths):
+        if not path.startswith("notices/") or not path.endswith(".md"):
+            continue
+        file = root / path
+        if not file.is_file():
+            continue
+        try:
+            old = _git(root, "show", f"{fork}:./{path}")
+        except ChangedError:
+            continue  # new on this branch: nothing was published yet
+        new = file.read_bytes().decode("utf-8", "replace")
+        for field, line in undeclared_changes(old, new, today):
+            problems.append(error(path, line, edit_message(field), "corrections"))
+    return problems
+
+
 def narrow_to_changes(
     root: Path, base: str | None, board: Board | None, problems: Sequence[Problem]
 ) -> list[Problem]:
-    """`check --changed [BASE]`: the problems that concern what changed since BASE."""
-    paths = changed_paths(root, resolve_base(root, base))
+    """`check --changed [BASE]`: the problems that concern what changed since BASE, and the
+    published notices changed without a declared correction."""
+    resolved = resolve_base(root, base)
+    paths = changed_paths(root, resolved)
     if board is None:  # the registry could not be read: that concerns everyone
         return list(problems)
-    return relevant_problems(problems, paths, link_graph(board.notices))
+    edits = correction_problems(root, resolved, paths, board.today)
+    return [*relevant_problems(problems, paths, link_graph(board.notices)), *edits]
 
 
 # --- wiring into `noticeboard check` --------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from noticeboard import urls
-from noticeboard.cli import check, codeowners, new, schema
+from noticeboard.cli import check, codeowners, due, new, reminders, report, schema
 from noticeboard.cli.argparse_words import in_language
 from noticeboard.i18n import (
     LANGUAGES,
@@ -20,7 +20,7 @@ from noticeboard.i18n import (
 )
 
 EXIT_OK, EXIT_USAGE = 0, 2
-COMMANDS = (check, new, schema, codeowners)
+COMMANDS = (check, new, schema, codeowners, report, due, reminders)
 
 
 def find_root(start: Path) -> Path:

@@ -4,19 +4,19 @@ Pure: from the registry, the branch, the category, the start day and the options
 disclosure, the period, the schedule entry fulfilled and the issuer, each with the reason shown
 to the writer (in the current language).
 
-Seam: the schedule periods here are the simple "latest period that ended before the start"
-(SPEC: what a bare `fulfils: ENTRY` means). When the ledger's own period arithmetic is on main,
-`due_period` should ask it instead (the period actually due for this branch).
+The schedule period is the one a bare `fulfils: ENTRY` means (SPEC): the latest period that
+ended before the start, from the ledger's own period arithmetic (noticeboard.periods).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from noticeboard.i18n import _
 from noticeboard.load.workdays import Holidays, end_after_days, end_after_working_days
 from noticeboard.model import DISCLOSURE_LABELS, Body, Branch, Category, Registry, ScheduleEntry
+from noticeboard.periods import MONTHS, latest_ended_before
 
 DEFAULT_WORKING_DAYS = 5
 _QUARTERS = ("一", "二", "三", "四")
@@ -42,22 +42,15 @@ class Plan:
 
 
 def due_period(every: str, day: date) -> Period | None:
-    """The latest period of an `every` schedule that ended before `day`."""
-    if every == "month":
-        last = day.replace(day=1) - timedelta(days=1)
-        return Period(f"{last.year}-{last.month:02d}", f"{last.year}年{last.month}月")
+    """The latest period of an `every` schedule that ended before `day` (the ledger's own
+    arithmetic, noticeboard.periods); None for a standing obligation."""
+    if every not in MONTHS:
+        return None
+    period = latest_ended_before(every, day)
+    year, month = period.start.year, period.start.month
     if every == "quarter":
-        quarter = (day.month - 1) // 3  # the current quarter, 0-based; the previous one is due
-        year = day.year if quarter else day.year - 1
-        due = quarter if quarter else 4
-        return Period(f"{year}Q{due}", f"{year}年第{_QUARTERS[due - 1]}季度")
-    if every == "half-year":
-        if day.month > 6:
-            return Period(f"{day.year}H1", f"{day.year}年上半年")
-        return Period(f"{day.year - 1}H2", f"{day.year - 1}年下半年")
-    if every == "year":
-        return Period(str(day.year - 1), f"{day.year - 1}年")
-    return None
+        return Period(period.key, f"{year}年第{_QUARTERS[(month - 1) // 3]}季度")
+    return Period(period.key, period.zh)
 
 
 def entries_for(registry: Registry, branch: Branch, category: Category) -> list[ScheduleEntry]:

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from noticeboard import urls
 from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
+from noticeboard.load.accountability import claim_problems, correction_problems
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
 from noticeboard.load.discover import discover
+from noticeboard.load.history import (
+    History,
+    Publication,
+    history_problems,
+    publication,
+    read_history,
+)
 from noticeboard.load.notice_file import read_notice_file
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
@@ -29,6 +37,15 @@ class Board:
     notices: tuple[Notice, ...]
     today: date
     audience: str = PUBLIC  # MEMBERS: the members' site of a private repository
+    history: History = field(default_factory=History)
+
+    def publications(self) -> dict[str, Publication]:
+        """Every notice's publication day and later edits (from the one git pass), by id."""
+        return self._publications
+
+    @cached_property
+    def _publications(self) -> dict[str, Publication]:
+        return {n.id: publication(n, self.history, self.registry) for n in self.notices}
 
     def placed(self) -> dict[str, Placed]:
         """Published notices only, by id, with their state today (pages, feeds and search all
@@ -59,8 +76,12 @@ def notice_id(file: Path, root: Path) -> str:
     return file.relative_to(root / urls.NOTICES_DIR).with_suffix("").as_posix()
 
 
-def load_board(root: Path, today: str | date | None = None) -> LoadResult:
-    """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD."""
+def load_board(
+    root: Path, today: str | date | None = None, *, history: History | None = None
+) -> LoadResult:
+    """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD.
+
+    `history` is read from git (one `git log`) unless given (tests, benchmarks)."""
     registry, problems = read_registry(root)
     if registry is None:
         return LoadResult(None, sort_problems(problems))
@@ -82,5 +103,10 @@ def load_board(root: Path, today: str | date | None = None) -> LoadResult:
             facts.append(read.facts)
     existing = {notice_id(f, root) for f in files}
     problems.extend(cross_notice_problems(registry, facts, existing))
-    board = Board(root, registry, tuple(notices), day, audience)
+    if history is None:
+        history = read_history(root, registry.timezone)
+    problems.extend(history_problems(history))
+    board = Board(root, registry, tuple(notices), day, audience, history)
+    problems.extend(claim_problems(registry, board.notices))
+    problems.extend(correction_problems(board.notices, board.publications()))
     return LoadResult(board, sort_problems(problems))

@@ -29,7 +29,7 @@ class CrossFacts:
     number: str | None = None
     supersedes: tuple[str, ...] = ()
     responds_to: str | None = None
-    fulfils: str | None = None
+    fulfils: tuple[str, ...] = ()
     feedback: Feedback | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
@@ -88,15 +88,18 @@ def links_resolve(
                         key,
                     )
                 )
-        if n.fulfils and n.fulfils not in schedule_ids:
+        for index, value in enumerate(n.fulfils):
+            entry = value.partition("@")[0].strip()
+            if entry in schedule_ids:
+                continue
             problems.append(
                 error(
                     n.rel,
-                    n.line_of("fulfils"),
+                    n.lines.get(f"fulfils[{index}]") or n.line_of("fulfils"),
                     _(
                         "'fulfils' names '{value}', which is not in the schedule in "
                         "notices/_board.yml; known: {known}"
-                    ).format(value=n.fulfils, known=", ".join(sorted(schedule_ids)) or "—"),
+                    ).format(value=entry, known=", ".join(sorted(schedule_ids)) or "—"),
                     "fulfils",
                 )
             )

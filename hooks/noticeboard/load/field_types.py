@@ -12,12 +12,19 @@ from datetime import date, datetime
 from typing import Any
 
 from noticeboard.i18n import N_, _
-from noticeboard.load.fields import FEEDBACK_KEYS, FIELDS, FIELDS_BY_KEY, PERIOD_KEYS, Kind
+from noticeboard.load.fields import (
+    CORRECTION_KEYS,
+    FEEDBACK_KEYS,
+    FIELDS,
+    FIELDS_BY_KEY,
+    PERIOD_KEYS,
+    Kind,
+)
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import did_you_mean
 from noticeboard.load.visible_text import text_problem
 from noticeboard.load.yamldoc import InvalidDate, scalar_text
-from noticeboard.model import DISCLOSURE_ALIASES, Feedback
+from noticeboard.model import DISCLOSURE_ALIASES, Correction, Feedback
 
 
 @dataclass
@@ -38,7 +45,9 @@ class Fields:
     reviewed_by: str | None = None
     approved_by: str | None = None
     responds_to: str | None = None
-    fulfils: str | None = None
+    fulfils: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    opinions_received: int | None = None
     issuer: str | None = None
     major: bool = False
     draft: bool = False
@@ -202,6 +211,72 @@ def _id_or_list(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     setattr(fields, key, as_string_list(r, key, value))
 
 
+def _count(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+    """A whole number, 0 or more; `3.0`, `-1`, `三` and `true` are refused."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        fields.opinions_received = value
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+        r.err(
+            key,
+            _("'{key}' must be a whole number of opinions, 0 or more, not {shown}").format(
+                key=key, shown=shown
+            ),
+        )
+    elif value < 0:
+        r.err(
+            key,
+            _("'{key}' is {value}: it counts opinions, so it cannot be negative").format(
+                key=key, value=value
+            ),
+        )
+    else:
+        r.err(
+            key,
+            _("'{key}' is {value}: write a whole number of opinions, e.g. 3").format(
+                key=key, value=value
+            ),
+        )
+    fields.invalid.add(key)
+
+
+def _corrections(r: Reporter, key: str, value: Any, fields: Fields) -> None:
+    """A list of {date, note}; each entry needs both."""
+    if not isinstance(value, list):
+        r.err(
+            key,
+            _("'{key}' must be a list of entries, each '- date: YYYY-MM-DD' and 'note: …'").format(
+                key=key
+            ),
+        )
+        fields.invalid.add(key)
+        return
+    out: list[Correction] = []
+    for index, item in enumerate(value):
+        where = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            r.err(where, _("'{where}' must have 'date:' and 'note:' lines").format(where=where))
+            fields.invalid.add(key)
+            continue
+        r.unknown_keys(item, CORRECTION_KEYS, f"{where}.")
+        day = None if is_blank(item.get("date")) else as_date(r, f"{where}.date", item["date"])
+        note = None if is_blank(item.get("note")) else as_text(r, f"{where}.note", item["note"])
+        for sub in CORRECTION_KEYS:
+            if is_blank(item.get(sub)):
+                r.err(
+                    where,
+                    _("'{where}' has no '{sub}': every correction needs a date and a note").format(
+                        where=where, sub=sub
+                    ),
+                )
+        if day is None or note is None:
+            fields.invalid.add(key)
+            continue
+        out.append(Correction(day, note))
+    fields.corrections = tuple(out)
+
+
 def _scalar(convert: Callable[[Reporter, str, Any], Any]) -> Callable[..., None]:
     def store(r: Reporter, key: str, value: Any, fields: Fields) -> None:
         converted = convert(r, key, value)
@@ -225,6 +300,8 @@ _BY_KIND: dict[Kind, Callable[[Reporter, str, Any, Fields], None]] = {
     Kind.FEEDBACK: _feedback,
     Kind.ID_OR_LIST: _id_or_list,
     Kind.STRING_LIST: _string_list_field,
+    Kind.COUNT: _count,
+    Kind.CORRECTIONS: _corrections,
 }
 
 

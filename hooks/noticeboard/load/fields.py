@@ -19,6 +19,8 @@ class Kind(StrEnum):
     FEEDBACK = "feedback"  # mapping {phone, email, address, person}
     ID_OR_LIST = "id-or-list"  # one notice id or a list of them
     STRING_LIST = "string-list"
+    COUNT = "count"  # a whole number >= 0
+    CORRECTIONS = "corrections"  # a list of {date, note}
 
 
 class Required(StrEnum):
@@ -56,6 +58,12 @@ PLACEHOLDER = (
 )
 STANDING_VALUES: tuple[str, ...] = ("standing", "长期")
 """The disclosure values (English and Chinese) that mean standing: no period.end."""
+
+CORRECTION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("date", Kind.DATE, Required.ALWAYS, "更正日期", "Day of the change"),
+    FieldSpec("note", Kind.STRING, Required.ALWAYS, "更正说明", "What was changed and why"),
+)
+CORRECTION_KEYS: tuple[str, ...] = tuple(f.key for f in CORRECTION_FIELDS)
 
 PERIOD_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("start", Kind.DATE, Required.ALWAYS, "公示开始日期", "First day of the period"),
@@ -193,10 +201,27 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "fulfils",
-        Kind.STRING,
+        Kind.ID_OR_LIST,
         Required.NEVER,
-        "本公示完成的定期公开事项（见 _board.yml 的 schedule）",
-        "Id of a schedule entry this notice satisfies",
+        "本公示完成的定期公开事项（见 _board.yml 的 schedule；可写 事项@期间，如 @2026Q3）",
+        "Schedule entry this notice satisfies: ENTRY or ENTRY@PERIOD (2026, 2026H1, 2026Q3, "
+        "2026-07); a list is allowed",
+    ),
+    FieldSpec(
+        "corrections",
+        Kind.CORRECTIONS,
+        Required.NEVER,
+        "发布后的更正记录：每条写 date 和 note",
+        "Every change made after publication: a list of {date, note}",
+        subfields=CORRECTION_FIELDS,
+    ),
+    FieldSpec(
+        "opinions_received",
+        Kind.COUNT,
+        Required.NEVER,
+        "公示期内收到的意见条数（公示期满后填写）",
+        "Opinions received during the period (whole number, recorded after it ends)",
+        example="0",
     ),
     FieldSpec(
         "issuer",

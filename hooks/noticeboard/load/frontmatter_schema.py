@@ -63,6 +63,11 @@ def _registry_choices(registry: Registry) -> dict[str, list[str]]:
 
 def _value(spec: FieldSpec, choices: dict[str, list[str]]) -> Schema:
     """The schema of a present, non-blank value of `spec`."""
+    if spec.key == "fulfils" and spec.key in choices:
+        # ENTRY or ENTRY@PERIOD (2026, 2026H1, 2026Q3, 2026-07), one or a list
+        names = "|".join(choices[spec.key])  # schedule ids are slugs: no regex characters
+        one = {"type": "string", "pattern": f"^({names})(@[0-9]{{4}}(H[12]|Q[1-4]|-[01][0-9])?)?$"}
+        return {"anyOf": [one, {"type": "array", "items": one}]}
     if spec.key in choices:
         return {"type": "string", "enum": choices[spec.key]}
     if spec.choices:
@@ -79,6 +84,18 @@ def _value(spec: FieldSpec, choices: dict[str, list[str]]) -> Schema:
             return dict(_DATE)
         case Kind.BOOL:
             return {"type": "boolean"}
+        case Kind.COUNT:
+            return {"type": "integer", "minimum": 0}
+        case Kind.CORRECTIONS:
+            return {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {sub.key: _value(sub, {}) for sub in spec.subfields},
+                    "required": [s.key for s in spec.subfields],
+                    "additionalProperties": False,
+                },
+            }
         case Kind.PERIOD | Kind.FEEDBACK:
             return {
                 "type": "object",

@@ -216,6 +216,8 @@ def _assemble(
         supersedes=f.supersedes,
         responds_to=f.responds_to,
         fulfils=f.fulfils,
+        corrections=f.corrections,
+        opinions_received=f.opinions_received,
         attachments=() if f.draft else resolve.attachments(f, place),
         tags=f.tags,
         issuer=resolve.issuer_id(f, registry),

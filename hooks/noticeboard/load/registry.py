@@ -16,7 +16,15 @@ from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_m
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
 from noticeboard.load.suggest import did_you_mean
-from noticeboard.model import FEEDBACK_BY_BRANCH, Body, Branch, Category, Group, Registry
+from noticeboard.model import (
+    DEFAULT_REPLY_WITHIN_DAYS,
+    FEEDBACK_BY_BRANCH,
+    Body,
+    Branch,
+    Category,
+    Group,
+    Registry,
+)
 from noticeboard.problems import Problem, error
 
 HANDLE_RE = re.compile(
@@ -26,8 +34,17 @@ HANDLE_RE = re.compile(
 """A CODEOWNERS owner: a GitHub user, an org/team or an e-mail address; nothing that could
 start a new line or a comment in the generated file."""
 REGISTRY_KEYS = (
-    "timezone", "branches", "categories", "schedule", "holidays", "repository", "groups",
-)  # fmt: skip
+    "timezone",
+    "branches",
+    "categories",
+    "schedule",
+    "holidays",
+    "repository",
+    "since",
+    "imported",
+    "reply_within_days",
+    "groups",
+)
 BRANCH_KEYS = ("id", "name", "parent", "feedback", "maintainers", "bodies")
 BODY_KEYS = ("id", "name", "feedback")
 CATEGORY_KEYS = (
@@ -122,6 +139,12 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
             ).format(value=repository),
         )
         repository = "public"
+    reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
+    if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
+        r.err(
+            "reply_within_days", _("'reply_within_days' must be a whole number of days, 0 or more")
+        )
+        reply_within = DEFAULT_REPLY_WITHIN_DAYS
     registry = Registry(
         timezone,
         tuple(b for _, b in branches),
@@ -130,6 +153,9 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
         read_holidays(r, data.get("holidays")),
         repository=repository,
         groups=tuple(g for _, g in groups),
+        since=r.day(data, "since", "since"),
+        imported=r.day(data, "imported", "imported"),
+        reply_within_days=reply_within,
     )
     return registry, r.problems
 
@@ -350,7 +376,7 @@ def _groups(r: RegistryReader, value: Any) -> list[tuple[str, Group]]:
         r.unknown_keys(item, GROUP_KEYS, f"{where}.")
         id_ = r.text(item, "id", f"{where}.id", required=True)
         name = r.text(item, "name", f"{where}.name", required=True)
-        if check_id(r, id_, where, seen, "group") and name:
+        if check_id(r, id_, where, seen, "group") and id_ is not None and name:
             out.append((where, Group(id_, name)))
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
 
 from noticeboard.i18n import _
@@ -43,6 +44,21 @@ class RegistryReader(Reporter):
             self.err(where, problem)
             return None
         return text
+
+    def day(self, data: dict[str, Any], key: str, where: str) -> date | None:
+        """An optional YAML date (YYYY-MM-DD without quotes)."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        self.err(
+            where,
+            _("'{where}' must be a date written as YYYY-MM-DD, e.g. 2026-01-01").format(
+                where=where
+            ),
+        )
+        return None
 
     def feedback(self, value: Any, where: str) -> Feedback | None:
         if value is None:

@@ -8,7 +8,7 @@ from noticeboard.i18n import _
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
 from noticeboard.model import SCHEDULE_EVERY, ScheduleEntry
 
-SCHEDULE_KEYS = ("id", "name", "every", "within_days", "branches", "category")
+SCHEDULE_KEYS = ("id", "name", "every", "within_days", "branches", "category", "since")
 
 
 def read_schedule(
@@ -67,7 +67,16 @@ def read_schedule(
                 ),
             )
             ok = False
+        if every == "standing" and category is None:
+            r.err(
+                where,
+                _("'{where}' is standing: name the 'category' whose notice must be up").format(
+                    where=where
+                ),
+            )
+            ok = False
+        since = r.day(item, "since", f"{where}.since")
         good_id = check_id(r, id_, where, seen, "schedule")
         if good_id and name and ok and isinstance(within, int):
-            out.append(ScheduleEntry(good_id, name, str(every), within, branches, category))
+            out.append(ScheduleEntry(good_id, name, str(every), within, branches, category, since))
     return out

@@ -34,12 +34,16 @@ def build_feeds(
     site_url: str,
     today: date,
     site_name: str = DEFAULT_SITE_NAME,
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Every feed of the site, by path relative to the site root.
 
     `placed` must hold published notices only (`Board.placed()`), so drafts, internal and
     upcoming notices cannot reach a feed. `site_url` is the absolute URL of the site root.
+    `texts` holds bodies as plain text by notice id when the caller has them (the pages' own
+    render); a notice missing from it is converted here.
     """
+    texts = texts or {}
     base = urls.absolute(site_url, "")
     zone = ZoneInfo(registry.timezone)
     newest_first = sorted(placed.values(), key=lambda p: p.notice.id)
@@ -47,7 +51,7 @@ def build_feeds(
 
     def make(path: str, title: str, listing: str, keep: Callable[[Placed], bool]) -> bytes:
         chosen = [p for p in newest_first if keep(p)][:FEED_SIZE]
-        return _atom(path, title, base + listing, chosen, registry, base, zone, today)
+        return _atom(path, title, base + listing, chosen, registry, base, zone, today, texts)
 
     all_feed = urls.ALL_FEED_URL
     feeds = {all_feed: make(all_feed, site_name, urls.BOARD_URL, lambda p: True)}
@@ -79,6 +83,7 @@ def _atom(
     base: str,
     zone: ZoneInfo,
     today: date,
+    texts: Mapping[str, str],
 ) -> bytes:
     chosen = list(chosen)
     fg = FeedGenerator()
@@ -93,13 +98,18 @@ def _atom(
     newest = max((p.notice.start for p in chosen), default=today)
     fg.updated(_midnight(newest, zone))
     for p in chosen:
-        _add_entry(fg, p, registry, base, zone)
+        _add_entry(fg, p, registry, base, zone, texts.get(p.notice.id))
     atom: bytes = fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
     return atom
 
 
 def _add_entry(
-    fg: FeedGenerator, placed: Placed, registry: Registry, base: str, zone: ZoneInfo
+    fg: FeedGenerator,
+    placed: Placed,
+    registry: Registry,
+    base: str,
+    zone: ZoneInfo,
+    text: str | None,
 ) -> None:
     notice = placed.notice
     branch = registry.branch(notice.branch)
@@ -119,10 +129,10 @@ def _add_entry(
         label=_xml_text(category.name if category else notice.category),
         scheme=base + urls.CATEGORIES_URL,
     )
-    entry.summary(_summary(placed, branch_name if issuer == branch_name else issuer))
+    entry.summary(_summary(placed, branch_name if issuer == branch_name else issuer, text))
 
 
-def _summary(placed: Placed, branch_name: str) -> str:
+def _summary(placed: Placed, branch_name: str, text: str | None = None) -> str:
     """`【state】 branch · number · disclosure, period. excerpt` as plain text."""
     notice = placed.notice
     facts = [branch_name]
@@ -131,8 +141,11 @@ def _summary(placed: Placed, branch_name: str) -> str:
     facts.append(f"{DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)}公开")
     facts.append(f"公示期 {iso_period(notice.start, notice.end)}")
     head = f"【{placed.label}】" + " · ".join(facts) + "。"
-    text = plain_excerpt(notice.body, SUMMARY_CHARS)
-    return _xml_text(f"{head} {text}" if text else head)
+    if text is None:
+        excerpt_text = plain_excerpt(notice.body, SUMMARY_CHARS)
+    else:
+        excerpt_text = excerpt(" ".join(_xml_text(text).split()), SUMMARY_CHARS)
+    return _xml_text(f"{head} {excerpt_text}" if excerpt_text else head)
 
 
 def plain_excerpt(body: str, limit: int = SUMMARY_CHARS) -> str:

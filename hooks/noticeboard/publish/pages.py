@@ -9,24 +9,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 
 from noticeboard import urls
 from noticeboard.load.board import Board
+from noticeboard.load.history import Publication
 from noticeboard.model import DISCLOSURE_LABELS, Feedback, Registry, effective_feedback
 from noticeboard.publish import listings
+from noticeboard.publish.compliance import CompliancePages
+from noticeboard.publish.ledger import Cell, FeedbackState, board_feedback, board_ledger
 from noticeboard.publish.lifecycle import INTERNAL_LABEL, Placed, State, all_labels, labels_for
 from noticeboard.publish.print_layout import css_string
 from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import plain_title
+from noticeboard.publish.statistics import ChartFile, StatisticsPage
 from noticeboard.publish.text import zh_date, zh_month, zh_period, zh_year
 from noticeboard.publish.views import (
+    AccountabilityPage,
     AttachmentView,
     Banner,
     BoardPrint,
     Column,
+    CommitView,
+    CorrectionView,
     FeedbackView,
     Item,
     Link,
@@ -34,6 +41,7 @@ from noticeboard.publish.views import (
     Live,
     NoticeView,
     PrintSheet,
+    RecordView,
     Row,
     Section,
     SignOff,
@@ -42,6 +50,10 @@ from noticeboard.publish.views import (
 NOTICE_TEMPLATE = "notice.html"
 LISTING_TEMPLATE = "listing.html"
 BOARD_PRINT_TEMPLATE = "board-print.html"
+ACCOUNTABILITY_TEMPLATE = "accountability.html"
+
+PageView = NoticeView | Listing | BoardPrint | AccountabilityPage
+"""What a generated page's template is given as `nb`."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,7 @@ class PageSpec:
     src_uri: str
     title: str
     template: str
-    view: NoticeView | Listing | BoardPrint
+    view: PageView
     body: str = ""
     in_nav: bool = False
     notice_id: str | None = None  # set on notice pages: the source file is notices/<id>.md
@@ -165,8 +177,20 @@ def signoff(placed: Placed, registry: Registry) -> SignOff:
 class SiteBuilder:
     """Builds the page specs for one board; holds the lookups every page needs."""
 
-    def __init__(self, board: Board, site_url: str | None) -> None:
+    def __init__(
+        self,
+        board: Board,
+        site_url: str | None,
+        repo_url: str | None = None,
+        with_qr: bool = True,
+    ) -> None:
         self.board = board
+        self.with_qr = with_qr
+        self.repo_url = repo_url
+        self.publications = board.publications()
+        self.cells = board_ledger(board)
+        self.feedback = board_feedback(board)
+        self.charts: list[ChartFile] = []
         self.registry: Registry = board.registry
         self.placed: dict[str, Placed] = board.placed()
         self.site_url = (site_url or "").rstrip("/")
@@ -249,14 +273,69 @@ class SiteBuilder:
             superseded_by=newer,
             responds_to=self.link(n.responds_to) if n.responds_to else None,
             answered_by=self.links(placed.answered_by),
+            record=self.record(placed),
             canonical_url=canonical,
-            qr_svg=qr_svg(canonical) if canonical else None,
+            qr_svg=qr_svg(canonical) if canonical and self.with_qr else None,
             built=self.built,
             built_iso=self.built_iso,
             signoff=signoff(placed, self.registry),
             period_word=f"{disclosure_word(n.disclosure)}期",
             internal=INTERNAL_LABEL if n.scope == "internal" else None,
         )
+
+    def record(self, placed: Placed) -> RecordView:
+        """发布于 / 录入, the later commits (修改记录), declared corrections, feedback status."""
+        n = placed.notice
+        pub = self.publications.get(n.id, Publication(None))
+        state: FeedbackState | None = self.feedback.get(n.id)
+        return RecordView(
+            published_label=("录入" if pub.imported else "发布于") if pub.day else None,
+            published=zh_date(pub.day) if pub.day else None,
+            published_iso=pub.day.isoformat() if pub.day else None,
+            edits=tuple(
+                CommitView(
+                    zh_date(c.day),
+                    c.day.isoformat(),
+                    c.subject,
+                    c.sha[:7],
+                    urls.commit_url(self.repo_url, c.sha) if self.repo_url else None,
+                )
+                for c in reversed(pub.edits)
+            ),
+            corrections=tuple(
+                CorrectionView(zh_date(c.date), c.date.isoformat(), c.note)
+                for c in sorted(n.corrections, key=lambda c: c.date, reverse=True)
+            ),
+            feedback_status=state.label if state else None,
+            feedback_state=state.status.value if state else None,
+            replies=self.links(state.replies) if state else (),
+            opinions=n.opinions_received,
+        )
+
+    # -- accountability -----------------------------------------------------------------
+    def accountability_pages(self) -> list[PageSpec]:
+        pages = CompliancePages(
+            self.registry, self.cells, self.feedback, self.placed, self.board.today
+        ).pages()
+        view, self.charts = StatisticsPage(
+            self.registry, self.placed, self.cells, self.feedback, self.board.today
+        ).build()
+        specs = [
+            PageSpec(
+                urls.source_of(p.url), p.title, ACCOUNTABILITY_TEMPLATE, p.view, in_nav=p.in_nav
+            )
+            for p in pages
+        ]
+        specs.append(
+            PageSpec(
+                urls.source_of(urls.STATISTICS_URL),
+                view.title,
+                ACCOUNTABILITY_TEMPLATE,
+                view,
+                in_nav=True,
+            )
+        )
+        return specs
 
     def notice_pages(self) -> list[PageSpec]:
         return [
@@ -603,16 +682,43 @@ def label_counts(placed: Iterable[Placed]) -> str:
     return "，".join(parts) or "暂无"
 
 
-def site_pages(board: Board, site_url: str | None) -> list[PageSpec]:
-    """Every generated page, listings first (they are in the nav), then one per notice."""
-    b = SiteBuilder(board, site_url)
-    return [
+@dataclass(frozen=True)
+class Site:
+    """Every generated page, and the files drawn beside them (the statistics charts)."""
+
+    pages: list[PageSpec]
+    charts: list[ChartFile]
+    cells: list[Cell]
+
+
+def build_site(
+    board: Board, site_url: str | None, repo_url: str | None = None, with_qr: bool = True
+) -> Site:
+    """Every generated page, listings first (they are in the nav), then one per notice.
+
+    `with_qr=False` leaves the QR codes out of the notice views (`with_qr_code` draws one when
+    the page is really rendered): a page copied from the page cache never pays for its code."""
+    b = SiteBuilder(board, site_url, repo_url, with_qr)
+    pages = [
         b.board_page(),
         *b.branch_pages(),
         *b.category_pages(),
         *b.archive_pages(),
+        *b.accountability_pages(),
         *b.notice_pages(),
     ]
+    return Site(pages, b.charts, b.cells)
+
+
+def site_pages(board: Board, site_url: str | None, repo_url: str | None = None) -> list[PageSpec]:
+    return build_site(board, site_url, repo_url).pages
+
+
+def with_qr_code(view: PageView) -> PageView:
+    """A notice view with the QR code of its canonical URL drawn in; anything else as it is."""
+    if isinstance(view, NoticeView) and view.canonical_url and view.qr_svg is None:
+        return replace(view, qr_svg=qr_svg(view.canonical_url))
+    return view
 
 
 def attachments_to_publish(placed: Mapping[str, Placed]) -> list[str]:

@@ -3,29 +3,31 @@
 Pagefind never crawls the built site (listing pages would give duplicate hits and 10,000 full
 pages cost it 2.5 GB). Each record becomes a tiny page holding only the record — its text in
 `data-pagefind-body`, its meta, filters and sort key as attributes — in a temporary folder, and
-Pagefind's Python API indexes that folder in one request. (`add_custom_record` would say the same
-thing, but the Python service polls for each reply every 0.1 s: 10,000 records took 1,000 s.)
+Pagefind's command-line binary indexes that folder. (`add_custom_record` would say the same
+thing, but the Python service polls for each reply every 0.1 s: 10,000 records took 1,000 s.
+And the service mode of Pagefind 1.5.2 answers "files written" before its writes reach the disk,
+so closing it promptly can ship truncated files — Pagefind issue #1271, fixed after 1.5.2 by
+pull request #1272; the command line waits for every write before it exits.)
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
+import subprocess
 import tempfile
-from collections.abc import Coroutine, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
 
-from pagefind.index import PagefindIndex
+from pagefind.service import get_executable
 
 from noticeboard.i18n import _
-from noticeboard.publish.search_records import SearchRecord, filter_counts
+from noticeboard.publish.pagefind_bundle import BundleFormatError, normalise_bundle
+from noticeboard.publish.search_records import SearchRecord
 
 BUNDLE_DIR = "pagefind"
-# Filter values and counts for the /search/ page (ours, beside Pagefind's files).
+# Filter names, value ids, labels and counts for the /search/ page (ours, beside Pagefind's).
 FILTERS_FILE = "nb-filters.json"
 # Pagefind's prebuilt UIs and its web worker: /search/ uses its own small script and runs
 # Pagefind on the main thread (`noWorker`), so these are not shipped.
@@ -82,31 +84,35 @@ def write_record_pages(records: Sequence[SearchRecord], folder: Path) -> None:
         path.write_text(record_page(record), encoding="utf-8")
 
 
-async def _index_folder(pages: Path, bundle: Path) -> int:
-    async with PagefindIndex(config={"output_path": str(bundle)}) as index:
-        result = await index.add_directory(str(pages))
-    return int(result["page_count"])
+def _index_folder(pages: Path, bundle: Path) -> int:
+    """Run Pagefind's binary (the pinned pagefind_bin_extended, or PAGEFIND_BINARY_PATH) over
+    `pages`; returns how many pages it indexed."""
+    binary = get_executable()
+    if binary is None:
+        raise FileNotFoundError("pagefind_bin_extended is not installed")
+    done = subprocess.run(
+        [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError((done.stderr or done.stdout).strip()[-2000:])
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(language["page_count"]) for language in entry["languages"].values())
 
 
-def _run_to_completion(coroutine: Coroutine[Any, Any, int]) -> int:
-    """Run Pagefind's async API from synchronous code, even where an event loop is already
-    running in this thread (a host program, a test harness): then in a thread of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
-    """Replace `<site_dir>/pagefind/` with a fresh bundle for `records`; returns its folder."""
+def write_search_index(
+    records: Sequence[SearchRecord], site_dir: Path, filters: Mapping[str, object]
+) -> Path:
+    """Replace `<site_dir>/pagefind/` with a fresh, reproducible bundle for `records` and the
+    /search/ page's `filters` document; returns its folder."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)
     try:
         with tempfile.TemporaryDirectory(prefix="noticeboard-search-") as tmp:
             write_record_pages(records, Path(tmp))
-            count = _run_to_completion(_index_folder(Path(tmp), bundle))
+            count = _index_folder(Path(tmp), bundle)
     except FileNotFoundError as exc:
         raise SearchIndexError(
             _(
@@ -114,7 +120,7 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
                 "with `make build` (pagefind[extended] in requirements.lock)"
             ).format(problem=exc)
         ) from None
-    except Exception as exc:  # the service reports its own failures as plain exceptions
+    except (OSError, RuntimeError, ValueError, KeyError) as exc:
         raise SearchIndexError(
             _("Pagefind could not build the search index: {problem}").format(problem=exc)
         ) from None
@@ -126,7 +132,16 @@ def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
         )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    try:
+        normalise_bundle(bundle)
+    except BundleFormatError as exc:
+        raise SearchIndexError(
+            _(
+                "the Pagefind bundle is not in the format this version expects ({problem}); "
+                "install the pinned pagefind from requirements.lock"
+            ).format(problem=exc)
+        ) from None
     (bundle / FILTERS_FILE).write_text(
-        json.dumps(filter_counts(records), ensure_ascii=False), encoding="utf-8"
+        json.dumps(filters, ensure_ascii=False, sort_keys=True), encoding="utf-8"
     )
     return bundle

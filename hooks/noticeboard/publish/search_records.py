@@ -6,18 +6,19 @@ they can never reach the index) and the registry. Writing the index is `search_i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from noticeboard import urls
 from noticeboard.model import DISCLOSURE_LABELS, Registry
 from noticeboard.publish.body import plain_text
-from noticeboard.publish.lifecycle import Placed, all_labels
+from noticeboard.publish.lifecycle import Placed, State, state_filter_label
 from noticeboard.publish.text import iso_period
 
 LANGUAGE = "zh"
-# The filters the /search/ page offers, in the order it shows them. Their values are display
-# labels (金铺村党支部, 2023, 公示中), so a shared URL reads as it shows: ?branch=金铺村党支部.
+# The filters the /search/ page offers, in the order it shows them, with their labels. Their
+# values are ids (SPEC: /search/?branch=jinpu&category=dues&year=2026&state=archived), so a
+# shared URL survives a renamed branch; the page shows each id's label from nb-filters.json.
 FILTERS: dict[str, str] = {
     "branch": "党组织",
     "category": "类别",
@@ -39,7 +40,8 @@ class SearchRecord:
     language: str = LANGUAGE
 
 
-def record_for(placed: Placed, registry: Registry) -> SearchRecord:
+def record_for(placed: Placed, registry: Registry, text: str | None = None) -> SearchRecord:
+    """`text` is the body as plain text when the caller has it (the page's own render)."""
     notice = placed.notice
     branch = registry.branch(notice.branch)
     category = registry.category(notice.category)
@@ -48,7 +50,14 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
     disclosure = DISCLOSURE_LABELS.get(notice.disclosure, notice.disclosure)
     issuer = registry.issuer_name(notice.branch, notice.issuer) if notice.issuer else None
     content = " ".join(
-        part for part in (notice.title, notice.number, issuer, plain_text(notice.body)) if part
+        part
+        for part in (
+            notice.title,
+            notice.number,
+            issuer,
+            plain_text(notice.body) if text is None else text,
+        )
+        if part
     )
     meta = {
         "title": notice.title,
@@ -68,36 +77,80 @@ def record_for(placed: Placed, registry: Registry) -> SearchRecord:
         content=content,
         meta=meta,
         filters={
-            "branch": [branch_name],
-            "category": [category_name],
+            "branch": [notice.branch],
+            "category": [notice.category],
             "year": [str(notice.year)],
-            "state": [placed.label],
-            "disclosure": [disclosure],
+            "state": [placed.state.value],
+            "disclosure": [notice.disclosure],
         },
         sort={"date": notice.start.isoformat()},
     )
 
 
-def filter_counts(records: Iterable[SearchRecord]) -> dict[str, dict[str, int]]:
-    """How many records carry each filter value, for the /search/ page's selects.
+@dataclass(frozen=True)
+class FilterValue:
+    """One choice of a search filter: the id the URL and the index hold, the label shown."""
 
-    Shipped as a small JSON file so the page need not fetch Pagefind's filter indexes (one per
-    filter, 22 KB each at 10,000 notices) before anyone filters.
-    """
+    id: str
+    label: str
+    count: int
+
+
+def filter_values(
+    placed: Mapping[str, Placed], registry: Registry
+) -> dict[str, tuple[FilterValue, ...]]:
+    """Each filter's values that some published notice carries, in the order the page lists
+    them: branches and categories as the registry lists them, newest year first, states in
+    lifecycle order, disclosure types as DISCLOSURE_LABELS lists them."""
     counts: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
-    for record in records:
-        for name, values in record.filters.items():
-            for value in values:
-                counts.setdefault(name, {})[value] = counts.setdefault(name, {}).get(value, 0) + 1
-    out = {name: dict(sorted(values.items())) for name, values in counts.items()}
-    if (
-        "state" in out
-    ):  # states in the lifecycle's order (公示中 before 公示期满 …), not by code point
-        rank = {text: i for i, (_, text, _) in enumerate(all_labels())}
-        out["state"] = dict(sorted(out["state"].items(), key=lambda kv: rank.get(kv[0], len(rank))))
-    return out
+    for p in placed.values():
+        n = p.notice
+        for name, value in (
+            ("branch", n.branch),
+            ("category", n.category),
+            ("year", str(n.year)),
+            ("state", p.state.value),
+            ("disclosure", n.disclosure),
+        ):
+            counts[name][value] = counts[name].get(value, 0) + 1
+    labels: dict[str, list[tuple[str, str]]] = {
+        "branch": [(b.id, b.name) for b in registry.branches],
+        "category": [(c.id, c.name) for c in registry.categories],
+        "year": [(y, f"{y}年") for y in sorted(counts["year"], reverse=True)],
+        "state": [(s.value, state_filter_label(s)) for s in State if s is not State.UPCOMING],
+        "disclosure": list(DISCLOSURE_LABELS.items()),
+    }
+    return {
+        name: tuple(
+            FilterValue(value, label, counts[name][value])
+            for value, label in labels[name]
+            if value in counts[name]
+        )
+        for name in FILTERS
+    }
 
 
-def search_records(placed: Mapping[str, Placed], registry: Registry) -> list[SearchRecord]:
-    """One record per published notice, in id order (so two builds add them identically)."""
-    return [record_for(placed[nid], registry) for nid in sorted(placed)]
+def filters_document(values: Mapping[str, tuple[FilterValue, ...]]) -> dict[str, object]:
+    """nb-filters.json: what the /search/ page's selects offer, so its script holds no labels
+    and fetches no Pagefind filter index before anyone filters (22 KB each at 10,000 notices)."""
+    return {
+        "filters": [
+            {
+                "name": name,
+                "label": FILTERS[name],
+                "values": [{"id": v.id, "label": v.label, "count": v.count} for v in values[name]],
+            }
+            for name in FILTERS
+        ]
+    }
+
+
+def search_records(
+    placed: Mapping[str, Placed], registry: Registry, texts: Mapping[str, str] | None = None
+) -> list[SearchRecord]:
+    """One record per published notice, in id order (so two builds add them identically).
+
+    `texts` holds bodies as plain text by notice id, from the pages' own render, so a body is
+    converted once per build; a notice missing from it is converted here."""
+    texts = texts or {}
+    return [record_for(placed[nid], registry, texts.get(nid)) for nid in sorted(placed)]

@@ -99,6 +99,7 @@ class NoticeView:
     superseded_by: tuple[Link, ...]
     responds_to: Link | None
     answered_by: tuple[Link, ...]
+    record: RecordView | None
     canonical_url: str | None
     qr_svg: str | None
     built: str
@@ -200,4 +201,140 @@ class BoardPrint:
     )
     built: str
     built_iso: str
+
+
+# --- accountability: the ledger pages, statistics, and a notice's record --------------------
+
+
+@dataclass(frozen=True)
+class CommitView:
+    """One later commit of a notice's file (修改记录); `url` when the repository is known."""
+
+    date: str
+    date_iso: str
+    subject: str
+    sha: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    date: str
+    date_iso: str
+    note: str
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """What a notice page says about its publication, edits and feedback loop."""
+
+    published_label: str | None  # 发布于 / 录入; None when unknown
+    published: str | None
+    published_iso: str | None
+    edits: tuple[CommitView, ...]
+    corrections: tuple[CorrectionView, ...]
+    feedback_status: str | None  # 已答复 / 待答复（答复期限 D） / 逾期未答复 / 未收到意见 …
+    feedback_state: str | None
+    replies: tuple[Link, ...]
+    opinions: int | None
+
+
+@dataclass(frozen=True)
+class CellView:
+    """One ledger cell: words (never colour alone), a status for colour, and its notice."""
+
+    label: str
+    status: str
+    url: str | None
+    describe: str  # the whole sentence, for print and for screen readers where needed
+
+
+@dataclass(frozen=True)
+class ColumnGroup:
+    heading: str
+    span: int
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    branch: Link
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class LedgerTable:
+    """One schedule entry as a matrix: branches × periods (the current and previous year)."""
+
+    anchor: str
+    caption: str
+    note: str
+    groups: tuple[ColumnGroup, ...]
+    columns: tuple[str, ...]
+    rows: tuple[LedgerRow, ...]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    period: str
+    due: str
+    cell: CellView
+    notice: Link | None
+    published: str
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One obligation of one branch with its history, period by period (newest first)."""
+
+    anchor: str
+    name: str
+    note: str
+    rows: tuple[HistoryRow, ...]
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    notice: Link
+    status: str
+    state: str
+    period: str
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    status: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn at build time (`src`: the SVG file), its text alternative and numbers."""
+
+    anchor: str
+    title: str
+    src: str
+    alt: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class AccountabilityPage:
+    """/compliance/, /compliance/<branch>/ and /statistics/: one view, parts left empty."""
+
+    kind: str
+    title: str
+    lead: str
+    crumbs: tuple[Link, ...]
+    built: str
+    built_iso: str
+    legend: tuple[LegendItem, ...] = ()
+    summary: tuple[Row, ...] = ()
+    tables: tuple[LedgerTable, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    awaiting: tuple[FeedbackRow, ...] = ()
+    unrecorded: tuple[FeedbackRow, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    csv: Link | None = None
     feed: Link | None = None

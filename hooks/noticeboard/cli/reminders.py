@@ -1,0 +1,208 @@
+"""`noticeboard remind`: one open GitHub issue per branch titled 待公开事项提醒, kept in step with
+`noticeboard due` (created when something is due or overdue, updated, closed when nothing is).
+
+The decision (`plan`) is pure; the GitHub call sits behind `IssueClient`, a small seam the tests
+fill with a fake. The real client speaks the REST API with the workflow's GITHUB_TOKEN (the
+workflow grants `issues: write` and nothing else).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from noticeboard.cli.ledger_args import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, load
+from noticeboard.i18n import _
+from noticeboard.publish.duties import DEFAULT_WITHIN, REMINDER_TITLE, BranchDuties, duties
+from noticeboard.publish.duties import reminder_text as duty_text
+
+MARKER = "<!-- noticeboard-reminder:{branch} -->"
+
+
+@dataclass(frozen=True)
+class Issue:
+    number: int
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # create | update | close
+    branch: str
+    title: str = ""
+    body: str = ""
+    number: int | None = None
+
+
+class IssueClient(Protocol):
+    def open_issues(self) -> list[Issue]: ...
+    def create(self, title: str, body: str) -> int: ...
+    def update(self, number: int, title: str, body: str) -> None: ...
+    def close(self, number: int, comment: str) -> None: ...
+
+
+def marker(branch: str) -> str:
+    return MARKER.format(branch=branch)
+
+
+def issue_title(d: BranchDuties) -> str:
+    return f"{REMINDER_TITLE}：{d.name}"
+
+
+def plan(
+    found: Iterable[BranchDuties], existing: list[Issue], bodies: dict[str, str]
+) -> list[Action]:
+    """Exactly one open issue per branch with something due; none for a branch without."""
+    actions: list[Action] = []
+    for d in found:
+        mine = sorted((i for i in existing if marker(d.branch) in i.body), key=lambda i: i.number)
+        body = f"{marker(d.branch)}\n{bodies[d.branch]}"
+        title = issue_title(d)
+        if d.empty:
+            actions += [
+                Action(
+                    "close", d.branch, number=i.number, body="没有待公开或逾期的事项，本提醒关闭。"
+                )
+                for i in mine
+            ]
+            continue
+        if not mine:
+            actions.append(Action("create", d.branch, title, body))
+            continue
+        keep, *extra = mine
+        if keep.body != body or keep.title != title:
+            actions.append(Action("update", d.branch, title, body, keep.number))
+        actions += [
+            Action("close", d.branch, number=i.number, body=f"与 #{keep.number} 重复，关闭。")
+            for i in extra
+        ]
+    return actions
+
+
+def apply(client: IssueClient, actions: list[Action]) -> list[str]:
+    """Carry out the plan; returns one line per action for the log."""
+    done = []
+    for a in actions:
+        if a.kind == "create":
+            number = client.create(a.title, a.body)
+            done.append(f"created #{number} for {a.branch}")
+        elif a.kind == "update" and a.number is not None:
+            client.update(a.number, a.title, a.body)
+            done.append(f"updated #{a.number} for {a.branch}")
+        elif a.kind == "close" and a.number is not None:
+            client.close(a.number, a.body)
+            done.append(f"closed #{a.number} for {a.branch}")
+    return done
+
+
+class GitHubIssues:
+    """The REST API of one repository (`owner/name`), authenticated with a token."""
+
+    def __init__(self, repo: str, token: str, api: str = "https://api.github.com") -> None:
+        self.base = f"{api.rstrip('/')}/repos/{repo}"
+        self.token = token
+
+    def _call(self, method: str, path: str, payload: dict[str, object] | None = None) -> object:
+        request = urllib.request.Request(
+            self.base + path,
+            method=method,
+            data=json.dumps(payload).encode() if payload is not None else None,
+            headers={
+                "Authorization": f"Bearer {self.token}",
+                "Accept": "application/vnd.github+json",
+                "X-GitHub-Api-Version": "2022-11-28",
+                "User-Agent": "noticeboard-reminders",
+            },
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read() or b"null")
+
+    def open_issues(self) -> list[Issue]:
+        found: list[Issue] = []
+        for page in range(1, 50):
+            batch = self._call("GET", f"/issues?state=open&per_page=100&page={page}")
+            if not isinstance(batch, list) or not batch:
+                break
+            found += [
+                Issue(int(i["number"]), str(i.get("title") or ""), str(i.get("body") or ""))
+                for i in batch
+                if "pull_request" not in i
+            ]
+        return found
+
+    def create(self, title: str, body: str) -> int:
+        made = self._call("POST", "/issues", {"title": title, "body": body})
+        return int(made["number"]) if isinstance(made, dict) else 0
+
+    def update(self, number: int, title: str, body: str) -> None:
+        self._call("PATCH", f"/issues/{number}", {"title": title, "body": body})
+
+    def close(self, number: int, comment: str) -> None:
+        self._call("POST", f"/issues/{number}/comments", {"body": comment})
+        self._call("PATCH", f"/issues/{number}", {"state": "closed", "state_reason": "completed"})
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "remind",
+        help=_("keep one open GitHub issue per branch with what is due (the reminder workflow)"),
+    )
+    parser.add_argument("--today", help=_("as of this day (YYYY-MM-DD)"))
+    parser.add_argument("--within", type=int, default=DEFAULT_WITHIN, metavar="N")
+    parser.add_argument(
+        "--repo", default=os.environ.get("GITHUB_REPOSITORY"), help=_("owner/name on GitHub")
+    )
+    parser.add_argument("--site-url", default=None, help=_("the public site, for links"))
+    parser.add_argument(
+        "--dry-run", action="store_true", help=_("print the plan; change nothing on GitHub")
+    )
+    parser.set_defaults(func=run, client=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load(args, "remind")
+    if isinstance(loaded, int):
+        return loaded
+    board = loaded.board
+    within = max(args.within, 0)
+    found = duties(
+        board.registry, loaded.cells, loaded.feedback, board.placed(), board.today, within
+    )
+    bodies = {d.branch: duty_text(d, board.today, within, args.site_url) for d in found}
+    client: IssueClient | None = args.client
+    if client is None and not args.dry_run:
+        token = os.environ.get("GITHUB_TOKEN")
+        if not args.repo or not token:
+            print(
+                "noticeboard remind: "
+                + _(
+                    "set GITHUB_TOKEN and --repo OWNER/NAME (or GITHUB_REPOSITORY), "
+                    "or use --dry-run"
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        client = GitHubIssues(
+            args.repo, token, os.environ.get("GITHUB_API_URL", "https://api.github.com")
+        )
+    try:
+        existing = client.open_issues() if client is not None else []
+        actions = plan(found, existing, bodies)
+        if client is None:
+            for a in actions:
+                print(f"{a.kind} {a.branch} {a.title}".rstrip())
+            return EXIT_OK
+        for line in apply(client, actions):
+            print(line)
+    except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
+        print(f"noticeboard remind: GitHub: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK

@@ -1,0 +1,169 @@
+"""The page cache never serves a stale page: change each input in turn and the page follows.
+
+Each case starts from a built site and its warm cache, changes one input, rebuilds with that
+cache, and checks (1) the change shows where it should and (2) every output file is
+byte-identical to a build of the changed inputs from nothing (no cache).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from noticeboard.publish.page_cache import fingerprint
+from support.demo_build import build_site
+from support.search_fixture import FIXTURE, REPO_ROOT
+
+pytestmark = pytest.mark.build
+
+TODAY = "2026-11-26"
+NEW_MEMBER = "notices/yutao/2026/new-member/index.html"
+OLD_DUES = "notices/yutao/2023/dues-q3/index.html"
+
+
+def make_root(root: Path) -> Path:
+    """The repository's mkdocs.yml, docs, overrides and hooks beside the search fixture."""
+    root.mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "overrides", "hooks"):
+        shutil.copytree(
+            REPO_ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copytree(FIXTURE / "notices", root / "notices")
+    return root
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def text(site: Path, page: str) -> str:
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
+    return soup.get_text(" ", strip=True)
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A root built once: root/, its site and its cache, copied by each case."""
+    base = tmp_path_factory.mktemp("page-cache")
+    root = make_root(base / "root")
+    with pytest.MonkeyPatch.context() as env:
+        # as conftest sets it for each test: every NOTICEBOARD_* variable is part of the key
+        env.setenv("NOTICEBOARD_LANG", "en")
+        build_site(base / "site", root, TODAY, cache=base / "cache")
+    assert any((base / "cache").rglob("*.html"))
+    return base
+
+
+def rebuild(warm: Path, tmp_path: Path, change: Callable[[Path], None], today: str = TODAY):
+    """(incremental site, cold site) after `change` is applied to a copy of the warm root."""
+    root = tmp_path / "root"
+    shutil.copytree(warm / "root", root)
+    shutil.copytree(warm / "cache", tmp_path / "cache")
+    change(root)
+    incremental = build_site(tmp_path / "site", root, today, cache=tmp_path / "cache")
+    cold = build_site(tmp_path / "cold", root, today, cache=tmp_path / "cold-cache")
+    first, second = files(incremental), files(cold)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    return incremental
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    content = path.read_text(encoding="utf-8")
+    assert old in content, path
+    path.write_text(content.replace(old, new), encoding="utf-8")
+
+
+def test_a_cached_page_is_copied_not_rendered(warm: Path, tmp_path: Path):
+    """Proof that the cache is used at all: a marker planted in one entry reaches the site."""
+    cache = tmp_path / "cache"
+    shutil.copytree(warm / "cache", cache)
+    planted = 0
+    for entry in cache.rglob("*.html"):
+        html = entry.read_text(encoding="utf-8")
+        if "关于拟发展李某为预备党员的公示" in html and 'data-nb-notice="' in html:
+            entry.write_text(html.replace("<h1>", "<h1>缓存标记Q7", 1), encoding="utf-8")
+            planted += 1
+    assert planted == 1
+    site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
+    assert "缓存标记Q7" in text(site, NEW_MEMBER)
+
+
+def test_the_body_follows(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        edit(root / "notices/yutao/2026/new-member.md", "现予公示。", "现予公示。正文改动标记B3。")
+
+    assert "正文改动标记B3" in text(rebuild(warm, tmp_path, change), NEW_MEMBER)
+
+
+def test_the_state_and_the_date_follow_today(warm: Path, tmp_path: Path):
+    site = rebuild(warm, tmp_path, lambda root: None, today="2026-11-27")
+    assert "已归档" in text(site, NEW_MEMBER)  # its period ended on the 26th, no `expires`
+    assert "本页生成于 2026年11月27日" in text(site, OLD_DUES)  # unchanged page, new date
+
+
+def test_a_new_relation_follows(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        source = root / "notices/yutao/2026/new-member.md"
+        fixed = source.read_text(encoding="utf-8").replace(
+            "title: 关于拟发展李某为预备党员的公示",
+            "title: 关于拟发展李某为预备党员的更正公示\nsupersedes: yutao/2026/new-member",
+        )
+        (root / "notices/yutao/2026/new-member-fix.md").write_text(fixed, encoding="utf-8")
+
+    site = rebuild(warm, tmp_path, change)
+    assert "已被替代" in text(site, NEW_MEMBER)
+    assert "更正公示" in text(site, NEW_MEMBER)
+
+
+def test_the_registry_follows(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        edit(root / "notices/_board.yml", "name: 余套村党支部", "name: 余套村党总支")
+
+    assert "余套村党总支" in text(rebuild(warm, tmp_path, change), OLD_DUES)
+
+
+def test_the_templates_follow(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        edit(root / "overrides/partials/nb-built.html", "本页生成于", "模板标记T1本页生成于")
+
+    assert "模板标记T1" in text(rebuild(warm, tmp_path, change), OLD_DUES)
+
+
+def test_the_config_follows(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        edit(root / "mkdocs.yml", "site_name: 党务公开栏", "site_name: 配置标记公开栏")
+
+    assert "配置标记公开栏" in text(rebuild(warm, tmp_path, change), OLD_DUES)
+
+
+def test_the_fingerprint_follows_the_code_and_every_shared_input(tmp_path: Path):
+    package, templates = tmp_path / "package", tmp_path / "templates"
+    package.mkdir()
+    templates.mkdir()
+    (package / "a.py").write_text("A = 1\n")
+    (templates / "t.html").write_text("<p>x</p>\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n")
+
+    def now(settings: dict[str, str] | None = None) -> str:
+        return fingerprint(package, [templates], [config], settings or {"site_url": "a"})
+
+    seen = {now()}
+    for path, content in (
+        (package / "a.py", "A = 2\n"),
+        (templates / "t.html", "<p>y</p>\n"),
+        (config, "site_name: y\n"),
+    ):
+        path.write_text(content)
+        seen.add(now())
+    (package / "b.py").write_text("")
+    seen.add(now())
+    seen.add(now({"site_url": "b"}))
+    assert len(seen) == 6
+    assert now({"site_url": "b"}) == now({"site_url": "b"})

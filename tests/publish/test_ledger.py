@@ -1,0 +1,177 @@
+"""The ledger's statuses, decided from notices, publication days and today (no git here)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from noticeboard.load.history import Publication
+from noticeboard.model import Branch, Category, Notice, Registry, ScheduleEntry
+from noticeboard.publish.ledger import Reply, Status, build_ledger, feedback_states
+from noticeboard.publish.lifecycle import place
+
+QUARTERLY = ScheduleEntry("dues", "党费", "quarter", 15, None, "dues")
+DUTIES = ScheduleEntry("duties", "组织设置", "standing", 30, None, "duties")
+REGISTRY = Registry(
+    branches=(Branch("jinpu", "金铺"), Branch("yutao", "余套")),
+    categories=(Category("dues", "党费"), Category("duties", "职责"), Category("org", "组织")),
+    schedule=(QUARTERLY,),
+    since=date(2026, 1, 1),
+)
+
+
+def n(id_: str, start: date, end: date | None, **kw) -> Notice:
+    defaults = {"branch": id_.split("/")[0], "category": "dues", "disclosure": "periodic"}
+    defaults.update(kw)
+    return Notice(
+        id=id_,
+        source=Path(f"notices/{id_}.md"),
+        title=id_,
+        start=start,
+        end=end,
+        expires=kw.pop("expires", end),
+        body="",
+        body_line=1,
+        **{k: v for k, v in defaults.items() if k != "expires"},
+    )
+
+
+def cells(notices, published: dict[str, date | None], today: date, registry=REGISTRY):
+    pubs = {k: Publication(v) for k, v in published.items()}
+    placed = place(notices, today)
+    return {
+        (c.branch, c.period_key): c for c in build_ledger(registry, notices, placed, pubs, today)
+    }
+
+
+def test_due_date_is_inclusive_on_time_late_and_retroactive() -> None:
+    # Q1 2026 ends 31 March; due 15 April
+    on_time = n("jinpu/2026/q1", date(2026, 4, 10), date(2026, 4, 20), fulfils=("dues",))
+    late = n("yutao/2026/q1", date(2026, 4, 10), date(2026, 4, 20), fulfils=("dues",))
+    got = cells(
+        [on_time, late],
+        {on_time.id: date(2026, 4, 15), late.id: date(2026, 4, 16)},
+        date(2026, 5, 1),
+    )
+    assert (got["jinpu", "2026Q1"].status, got["jinpu", "2026Q1"].label) == (Status.ON_TIME, "按时")
+    assert (got["yutao", "2026Q1"].status, got["yutao", "2026Q1"].label) == (Status.LATE, "逾期1天")
+    assert got["yutao", "2026Q1"].days_late == 1
+    # committed after its own period ended: a retroactive record, never on time
+    retro = cells([on_time], {on_time.id: date(2026, 4, 21)}, date(2026, 5, 1))
+    assert retro["jinpu", "2026Q1"].label == "补录"
+
+
+def test_missing_after_the_due_day_due_until_then_and_the_year_boundary() -> None:
+    on_due_day = cells([], {}, date(2026, 4, 15))
+    assert on_due_day["jinpu", "2026Q1"].label == "待公开（剩0天）"
+    assert on_due_day["jinpu", "2026Q2"].label == "待公开（剩91天）"  # due 15 July
+    day_after = cells([], {}, date(2026, 4, 16))
+    assert day_after["jinpu", "2026Q1"].status is Status.MISSING
+    assert day_after["jinpu", "2026Q1"].label == "未公开"
+    # nothing before since (1 Jan 2026) is owed; the new year's first quarter starts a row
+    new_year = cells([], {}, date(2027, 1, 1))
+    assert sorted(k for b, k in new_year if b == "jinpu") == [
+        "2026Q1",
+        "2026Q2",
+        "2026Q3",
+        "2026Q4",
+        "2027Q1",
+    ]
+    assert new_year["jinpu", "2026Q4"].due == date(2027, 1, 15)
+
+
+def test_unknown_publication_is_unverified_and_future_publication_does_not_count_yet() -> None:
+    q1 = n("jinpu/2026/q1", date(2026, 4, 10), date(2026, 4, 20), fulfils=("dues",))
+    assert cells([q1], {q1.id: None}, date(2026, 5, 1))["jinpu", "2026Q1"].label == "未核实"
+    early = cells([q1], {q1.id: date(2026, 4, 12)}, date(2026, 4, 11))
+    assert early["jinpu", "2026Q1"].status is Status.DUE
+
+
+def test_a_correction_keeps_the_original_day_and_links_the_newer_notice() -> None:
+    old = n("jinpu/2026/q1", date(2026, 4, 10), date(2026, 4, 20), fulfils=("dues",))
+    new = n(
+        "jinpu/2026/q1-fix",
+        date(2026, 5, 10),
+        date(2026, 5, 20),
+        fulfils=("dues@2026Q1",),
+        supersedes=(old.id,),
+    )
+    got = cells(
+        [old, new], {old.id: date(2026, 4, 10), new.id: date(2026, 5, 10)}, date(2026, 6, 1)
+    )["jinpu", "2026Q1"]
+    assert (got.status, got.notice_id, got.published) == (Status.ON_TIME, new.id, date(2026, 4, 10))
+
+
+def test_drafts_internal_and_upcoming_notices_fulfil_nothing() -> None:
+    kw = {"fulfils": ("dues@2026Q1",)}
+    draft = n("jinpu/2026/a", date(2026, 4, 1), date(2026, 4, 5), draft=True, **kw)
+    internal = n("jinpu/2026/b", date(2026, 4, 1), date(2026, 4, 5), scope="internal", **kw)
+    upcoming = n("jinpu/2026/c", date(2026, 4, 20), date(2026, 4, 25), **kw)
+    pub = {x.id: date(2026, 4, 1) for x in (draft, internal, upcoming)}
+    assert (
+        cells([draft, internal, upcoming], pub, date(2026, 4, 19))["jinpu", "2026Q1"].status
+        is Status.MISSING
+    )
+
+
+def test_standing_obligation_held_and_missing_since_the_gap() -> None:
+    registry = Registry(
+        branches=(Branch("jinpu", "金铺"),),
+        categories=REGISTRY.categories,
+        schedule=(DUTIES,),
+        since=date(2026, 1, 1),
+    )
+    held = n("jinpu/2026/duties", date(2026, 1, 5), None, category="duties", disclosure="standing")
+    got = cells([held], {held.id: date(2026, 1, 5)}, date(2026, 6, 1), registry)
+    assert (got["jinpu", "standing"].label, got["jinpu", "standing"].notice_id) == (
+        "在公开",
+        held.id,
+    )
+    gone = n(
+        "jinpu/2026/duties",
+        date(2026, 1, 5),
+        None,
+        category="duties",
+        disclosure="standing",
+        expires=date(2026, 3, 31),
+    )
+    grace = cells([gone], {gone.id: date(2026, 1, 5)}, date(2026, 4, 30), registry)
+    assert grace["jinpu", "standing"].label == "待公开（剩1天）"  # gap 1 April + 30 days
+    missing = cells([gone], {gone.id: date(2026, 1, 5)}, date(2026, 6, 1), registry)
+    assert missing["jinpu", "standing"].label == "未公开（自2026年4月1日起）"
+
+
+def test_feedback_answered_awaiting_overdue_none_and_unrecorded() -> None:
+    today = date(2026, 6, 1)
+    end = today - timedelta(days=12)
+    answered = n("jinpu/2026/a", end - timedelta(5), end, disclosure="ad-hoc", opinions_received=2)
+    reply = n(
+        "jinpu/2026/a-reply",
+        end + timedelta(3),
+        end + timedelta(8),
+        disclosure="ad-hoc",
+        responds_to=answered.id,
+    )
+    overdue = n("jinpu/2026/b", end - timedelta(5), end, disclosure="ad-hoc", opinions_received=1)
+    awaiting = n(
+        "jinpu/2026/c",
+        end - timedelta(5),
+        today - timedelta(2),
+        disclosure="ad-hoc",
+        opinions_received=1,
+    )
+    none = n("jinpu/2026/d", end - timedelta(5), end, disclosure="ad-hoc", opinions_received=0)
+    unrecorded = n("jinpu/2026/e", end - timedelta(5), end, disclosure="ad-hoc")
+    recent = n("jinpu/2026/f", end - timedelta(5), today - timedelta(10), disclosure="ad-hoc")
+    periodic = n("jinpu/2026/g", end - timedelta(5), end)
+    notices = [answered, reply, overdue, awaiting, none, unrecorded, recent, periodic]
+    states = feedback_states(REGISTRY, notices, place(notices, today), {}, today)
+    got = {k: (v.status, v.label) for k, v in states.items()}
+    assert got == {
+        answered.id: (Reply.ANSWERED, "已答复"),
+        overdue.id: (Reply.OVERDUE, "逾期未答复"),
+        awaiting.id: (Reply.AWAITING, "待答复（答复期限2026年6月9日）"),
+        none.id: (Reply.NONE_RECEIVED, "未收到意见"),
+        unrecorded.id: (Reply.UNRECORDED, "未登记意见情况"),
+    }
+    assert states[answered.id].replies == (reply.id,)
