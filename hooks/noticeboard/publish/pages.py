@@ -582,7 +582,7 @@ def site_pages(board: Board, site_url: str | None, repo_url: str | None = None) 
     return build_site(board, site_url, repo_url).pages
 
 
-def with_qr_code(view: NoticeView | Listing) -> NoticeView | Listing:
+def with_qr_code(view: object) -> object:
     """A notice view with the QR code of its canonical URL drawn in; anything else as it is."""
     if isinstance(view, NoticeView) and view.canonical_url and view.qr_svg is None:
         return replace(view, qr_svg=qr_svg(view.canonical_url))
