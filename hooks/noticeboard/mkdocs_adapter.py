@@ -261,7 +261,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state_extra["doc_urls"] = [
         f.url
         for f in files.documentation_pages()
-        if f.src_uri not in specs and f.inclusion.is_included()  # type: ignore[no-untyped-call]
+        if f.src_uri not in specs
+        and f.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV)
     ]
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
