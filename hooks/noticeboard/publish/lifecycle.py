@@ -44,12 +44,6 @@ def label(state: State, disclosure: str) -> str:
     return labels_for(disclosure)[state]
 
 
-def state_filter_label(state: State) -> str:
-    """One state's wording across disclosure types (公示中/公开中), for the search filter, whose
-    values are state ids and so cover every type at once."""
-    return "/".join(dict.fromkeys(labels[state] for labels in LABELS_BY_DISCLOSURE.values()))
-
-
 def all_labels() -> list[tuple[State, str, tuple[str, ...]]]:
     """(state, label, the disclosure types that carry it): each distinct label once, in the
     order of the states, for 公开指南 and the search filters."""

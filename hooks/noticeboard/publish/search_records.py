@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from noticeboard import urls
 from noticeboard.model import DISCLOSURE_LABELS, Registry
 from noticeboard.publish.body import plain_text
-from noticeboard.publish.lifecycle import Placed, State, state_filter_label
+from noticeboard.publish.lifecycle import Placed, State, all_labels
 from noticeboard.publish.text import iso_period
 
 LANGUAGE = "zh"
@@ -103,8 +103,10 @@ def filter_values(
     them: branches and categories as the registry lists them, newest year first, states in
     lifecycle order, disclosure types as DISCLOSURE_LABELS lists them."""
     counts: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
+    words: dict[str, set[str]] = {}  # the labels the notices in each state carry
     for p in placed.values():
         n = p.notice
+        words.setdefault(p.state.value, set()).add(p.label)
         for name, value in (
             ("branch", n.branch),
             ("category", n.category),
@@ -117,7 +119,10 @@ def filter_values(
         "branch": [(b.id, b.name) for b in registry.branches],
         "category": [(c.id, c.name) for c in registry.categories],
         "year": [(y, f"{y}年") for y in sorted(counts["year"], reverse=True)],
-        "state": [(s.value, state_filter_label(s)) for s in State if s is not State.UPCOMING],
+        "state": [
+            (s.value, "/".join(text for _, text, _ in all_labels() if text in words.get(s, ())))
+            for s in State
+        ],
         "disclosure": list(DISCLOSURE_LABELS.items()),
     }
     return {
