@@ -10,7 +10,7 @@ from noticeboard.load.board import Board
 from noticeboard.model import Branch, Category, Group, Notice, Registry
 from noticeboard.publish import listings
 from noticeboard.publish.lifecycle import State, all_labels, label, place
-from noticeboard.publish.pages import SiteBuilder, site_pages
+from noticeboard.publish.pages import SiteBuilder, signoff, site_pages
 from noticeboard.publish.search_records import filter_values, search_records
 
 TODAY = date(2026, 11, 26)
@@ -134,3 +134,12 @@ def test_signoff_is_the_branch_and_the_start_day_in_chinese() -> None:
     )
     assert view.period_word == "公示期"
     assert view.live.labels["active"] == "公示中" and view.live.labels["closed"] == "公示期满"
+
+
+def test_signoff_dates_the_notice_by_its_publication_else_its_period_start() -> None:
+    placed = place([make("jinpu/2026/adhoc")], TODAY)["jinpu/2026/adhoc"]
+    published = signoff(placed, GROUPED, date(2026, 11, 23))
+    assert (published.date, published.date_iso) == ("2026年11月23日", "2026-11-23")
+    unknown = signoff(placed, GROUPED, None)  # no git history: the day the period starts
+    assert (unknown.date, unknown.date_iso) == ("2026年11月20日", "2026-11-20")
+    assert unknown.issuer == "金铺村党支部"

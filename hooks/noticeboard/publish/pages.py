@@ -163,14 +163,13 @@ def issuer_name(placed: Placed, registry: Registry) -> str:
     return registry.issuer_name(placed.notice.branch, placed.notice.issuer)
 
 
-def signoff_day(placed: Placed) -> date:
-    """The day under the 落款. Seam for issue 9's git publication date: until that lands,
-    period.start (the day the notice went up)."""
-    return placed.notice.start
+def signoff_day(placed: Placed, published: date | None) -> date:
+    """The day under the 落款: the published date (from git), else period.start."""
+    return published or placed.notice.start
 
 
-def signoff(placed: Placed, registry: Registry) -> SignOff:
-    day = signoff_day(placed)
+def signoff(placed: Placed, registry: Registry, published: date | None = None) -> SignOff:
+    day = signoff_day(placed, published)
     return SignOff(issuer_name(placed, registry), zh_date(day), day.isoformat())
 
 
@@ -278,7 +277,9 @@ class SiteBuilder:
             qr_svg=qr_svg(canonical) if canonical and self.with_qr else None,
             built=self.built,
             built_iso=self.built_iso,
-            signoff=signoff(placed, self.registry),
+            signoff=signoff(
+                placed, self.registry, self.publications.get(n.id, Publication(None)).day
+            ),
             period_word=f"{disclosure_word(n.disclosure)}期",
             internal=INTERNAL_LABEL if n.scope == "internal" else None,
         )
