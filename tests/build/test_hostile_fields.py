@@ -61,6 +61,7 @@ PAGE_KINDS: dict[str, tuple[list[str], list[str]]] = {
             "branch.name",
             "category.name",
             "body.name",
+            "corrections.note",
         ],
     ),
     "board": (["index.html"], ["title", "number", "branch.name", "category.name"]),
@@ -77,6 +78,8 @@ PAGE_KINDS: dict[str, tuple[list[str], list[str]]] = {
         ["category.name"],
     ),
     "archive": (["archive/index.html", "archive/2026/index.html"], []),
+    "compliance": (["compliance/index.html", "compliance/town/index.html"], ["branch.name"]),
+    "statistics": (["statistics/index.html"], ["branch.name"]),
 }
 # Extra values a single page must show (beyond its kind's list).
 PAGE_EXTRAS = {
@@ -96,6 +99,8 @@ SEGMENTS = {
     "archive": "archive",
     "pagefind": "search data",
     "feeds": "feeds",
+    "compliance": "compliance",
+    "statistics": "statistics",
 }
 # Not page kinds: the theme's files, the sitemap, hand-written pages (docs/, checked for
 # markup like every page but showing no field), the search page and the 404 page.
@@ -241,7 +246,9 @@ def test_the_hostile_notice_fills_every_field_of_fields_py() -> None:
     assert set(front) == {f.key for f in FIELDS}
     for spec in FIELDS:
         if spec.subfields:
-            assert set(front[spec.key]) == {sub.key for sub in spec.subfields}, spec.key
+            value = front[spec.key]
+            first = value[0] if isinstance(value, list) else value  # corrections: a list
+            assert set(first) == {sub.key for sub in spec.subfields}, spec.key
     assert front["feedback"] == {k: hostile(f"feedback.{k}") for k in front["feedback"]}
 
 

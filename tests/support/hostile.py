@@ -122,6 +122,8 @@ def notice_text() -> str:
         "supersedes: town/2026/old\n"
         "responds_to: town/2026/asked\n"
         "fulfils: dues-quarterly\n"
+        f"corrections: [{{date: 2026-11-25, note: {q(hostile('corrections.note'))}}}]\n"
+        "opinions_received: 2\n"
         "issuer: committee\n"
         f"attachments: [{q(ATTACHMENT)}]\n"
         f"tags: [{q(hostile('tags'))}]\n"
