@@ -248,8 +248,6 @@ def _markdown(spec: PageSpec) -> str:
         "template": spec.template,
         "hide": ["toc"],
     }
-    if not spec.in_sitemap:
-        meta["nb_unlisted"] = True  # overrides/sitemap.xml leaves it out
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{spec.body}"
 
@@ -399,7 +397,10 @@ def _sitemap(config: MkDocsConfig) -> str:
     same sitemap for a full and an incremental build."""
     lastmod = _state().board.today.isoformat()
     base = config.site_url or "/"
-    locs = [*_state_extra["doc_urls"], *(_url(src) for src in _state().specs)]
+    locs = [
+        *_state_extra["doc_urls"],
+        *(_url(src) for src, spec in _state().specs.items() if spec.in_sitemap),
+    ]
     rows = "".join(
         f"\n    <url>\n         <loc>{xml_escape(urljoin(base, url))}</loc>\n"
         f"         <lastmod>{lastmod}</lastmod>\n    </url>"

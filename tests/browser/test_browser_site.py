@@ -126,7 +126,7 @@ def test_a_standing_notice_with_expires_stays_through_that_day(new_page, base_ur
     page = new_page(360)
     page.clock.set_fixed_time("2027-07-01T00:30:00+08:00")  # the day after, in Beijing
     label, banner = label_and_banner(page, url)
-    assert (label, banner) == ("已归档", "本公示已于2027年6月30日到期，现存档备查。")
+    assert (label, banner) == ("已归档", "本公开事项已于2027年6月30日到期，现存档备查。")
     assert "nb-label--archived" in page.locator(".nb-status .nb-label").get_attribute("class")
 
 

@@ -64,3 +64,4 @@ def test_css_string_cannot_close_the_string_the_rule_or_the_style_element() -> N
     assert literal[0] == literal[-1] == '"'
     assert not re.search(r'["<>{};/]', inner)
     assert "\\91d1 " in inner  # 金 as a hex escape
+    assert "script" not in inner and "alert" not in inner  # letters escaped too
