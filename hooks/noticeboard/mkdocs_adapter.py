@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 
+import markdown
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,7 +34,7 @@ from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
-from noticeboard.publish.body import body_html, html_text
+from noticeboard.publish.body import html_text
 from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.guide_labels import with_state_labels
@@ -324,11 +325,15 @@ def _keep_body(notice_id: str, cleaned: str) -> None:
         _state().wide.add(notice_id)
 
 
-def _notice_body(notice_id: str) -> str:
+def _notice_body(notice_id: str, config: MkDocsConfig) -> str:
     """A notice's cleaned body for a printable board: as rendered this build or, for a page
-    copied from the page cache (not rendered), converted here the same way."""
+    copied from the page cache (not rendered), converted here with the site's extensions."""
     if notice_id not in _state().bodies:
-        _keep_body(notice_id, body_html(_state().board.placed()[notice_id].notice.body))
+        converter = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        source = _state().board.placed()[notice_id].notice.body
+        _keep_body(notice_id, clean_body(converter.convert(source)))
     return _state().bodies[notice_id]
 
 
@@ -355,7 +360,7 @@ def on_page_context(
         if isinstance(spec.view, BoardPrint):
             context["nb_sheet_bodies"] = {
                 sheet.notice.id: moved_body(
-                    _notice_body(sheet.notice.id),
+                    _notice_body(sheet.notice.id, config),
                     urls.notice_url(sheet.notice.id),
                     page.file.url,
                     sheet.anchor,

@@ -167,3 +167,22 @@ def test_the_fingerprint_follows_the_code_and_every_shared_input(tmp_path: Path)
     seen.add(now({"site_url": "b"}))
     assert len(seen) == 6
     assert now({"site_url": "b"}) == now({"site_url": "b"})
+
+
+def test_a_printed_board_shows_a_cached_notice_as_rendered(warm: Path, tmp_path: Path):
+    """A printable board holds its notices' bodies: a notice copied from the cache (not
+    rendered this build) still prints exactly as a rendered one, heading ids included."""
+
+    def change(root: Path) -> None:
+        edit(
+            root / "notices/yutao/2026/new-member.md",
+            "现予公示。",
+            "现予公示。\n\n## 公示期间\n\n正文小节标记H5。",
+        )
+
+    rebuild(warm, tmp_path, change)  # the edited notice is rendered once and cached
+    again = build_site(tmp_path / "again", tmp_path / "root", TODAY, cache=tmp_path / "cache")
+    board = "branches/yutao/print/index.html"
+    assert 'id="' in (again / board).read_text(encoding="utf-8").split("正文小节标记H5")[0][-400:]
+    first, cold = files(again), files(tmp_path / "cold")
+    assert [name for name in first if first[name] != cold.get(name)] == []
