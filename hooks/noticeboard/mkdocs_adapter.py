@@ -79,14 +79,18 @@ class BuildState:
     board: Board
     specs: dict[str, PageSpec]  # by MkDocs source path
     script: ScriptData
+    keys: dict[str, str | None]  # src_uri -> page cache key; None: rendered every build
+    cache: PageCache
+    warnings: CountHandler  # this build's warnings: renders are kept only when there are none
+    rendered: dict[str, Entry] = field(default_factory=dict)  # src_uri -> render to keep
+    texts: dict[str, str] = field(default_factory=dict)  # notice id -> body text (feeds, search)
+    doc_urls: list[str] = field(default_factory=list)  # the hand-written pages' URLs (sitemap)
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
     extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
-# The page cache's part of the build's state: keys, renders to keep, bodies' text, warnings.
-_state_extra: dict[str, Any] = {}
 
 
 def _state() -> BuildState:
@@ -155,28 +159,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         **{chart.path: chart.data for chart in site.charts},
     }
     script = script_data(board.registry, board.today)
-    _builds[:] = [
-        BuildState(board, {spec.src_uri: spec for spec in specs}, script, extra_files=extra)
-    ]
     shared = _fingerprint(config, board, repr(script))
-    _state_extra["keys"] = {spec.src_uri: _page_key(shared, spec) for spec in specs}
-    _state_extra["cache"] = PageCache(_cache_folder(board))
-    _state_extra["rendered"] = {}  # src_uri -> Entry, kept when the build ends without a warning
-    _count_warnings()
-    _state_extra["texts"] = {}  # notice id -> body as plain text, for feeds and search
+    _builds[:] = [
+        BuildState(
+            board,
+            {spec.src_uri: spec for spec in specs},
+            script,
+            keys={spec.src_uri: _page_key(shared, spec) for spec in specs},
+            cache=PageCache(_cache_folder(board)),
+            warnings=_count_warnings(),
+            extra_files=extra,
+        )
+    ]
     return config
 
 
-def _count_warnings() -> None:
-    """Count this build's warnings (as `--strict` does) to know whether its renders are clean."""
+def _count_warnings() -> CountHandler:
+    """Count this build's warnings (as `--strict` does) to know whether its renders are clean;
+    a previous build's counter (one that stopped before on_post_build) is taken off first,
+    never MkDocs' own."""
     logger = logging.getLogger("mkdocs")
-    old = _state_extra.get("warnings")
-    if old is not None:
-        logger.removeHandler(old)
+    if _builds:
+        logger.removeHandler(_builds[-1].warnings)
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logger.addHandler(counter)
-    _state_extra["warnings"] = counter
+    return counter
 
 
 def _tokenised(spec: PageSpec) -> PageSpec:
@@ -257,7 +265,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     board = _state().board
     specs = _state().specs
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
-    _state_extra["doc_urls"] = [
+    _state().doc_urls[:] = [
         f.url
         for f in files.documentation_pages()
         if f.src_uri not in specs
@@ -274,8 +282,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        key = _state_extra["keys"][src_uri]
-        entry = _state_extra["cache"].get(key) if key else None
+        key = _state().keys[src_uri]
+        entry = _state().cache.get(key) if key else None
         if entry is not None:
             # Unchanged since it was cached: copied as a finished file, never rendered.
             page_html = put_today(entry.html, board.today)
@@ -283,7 +291,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 File.generated(config, _html_path(src_uri), content=page_html, inclusion=inclusion)
             )
             if spec.notice_id is not None:
-                _state_extra["texts"][spec.notice_id] = entry.text
+                _state().texts[spec.notice_id] = entry.text
             continue
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
@@ -344,7 +352,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if spec is not None and spec.template == NOTICE_TEMPLATE:
         cleaned = clean_body(html)
         if spec.notice_id is not None:
-            _state_extra["texts"][spec.notice_id] = html_text(cleaned)
+            _state().texts[spec.notice_id] = html_text(cleaned)
             _keep_body(spec.notice_id, cleaned)
         return cleaned
     return html
@@ -385,9 +393,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     spec = _state().specs.get(src_uri)
     if spec is None:
         return output
-    if _state_extra["keys"].get(src_uri):
-        text = _state_extra["texts"].get(spec.notice_id, "") if spec.notice_id else ""
-        _state_extra["rendered"][src_uri] = Entry(output, text)
+    if _state().keys.get(src_uri):
+        text = _state().texts.get(spec.notice_id, "") if spec.notice_id else ""
+        _state().rendered[src_uri] = Entry(output, text)
     return put_today(output, _state().board.today)
 
 
@@ -403,7 +411,7 @@ def _sitemap(config: MkDocsConfig) -> str:
     lastmod = _state().board.today.isoformat()
     base = config.site_url or "/"
     locs = [
-        *_state_extra["doc_urls"],
+        *_state().doc_urls,
         *(_url(src) for src, spec in _state().specs.items() if spec.in_sitemap),
     ]
     rows = "".join(
@@ -428,7 +436,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     placed = board.placed()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    texts: dict[str, str] = _state_extra["texts"]
+    texts: dict[str, str] = _state().texts
     feeds = build_feeds(placed, board.registry, site_url, board.today, config.site_name, texts)
     for rel, data in {**feeds, **_state().extra_files}.items():
         target = site_dir / rel
@@ -448,15 +456,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _keep_rendered_pages() -> None:
     """Store this build's renders, unless something warned (then nothing is kept, so the
     warning comes back next build), and drop what no page of this build uses."""
-    counter: CountHandler = _state_extra["warnings"]
-    logging.getLogger("mkdocs").removeHandler(counter)
-    _state_extra.pop("warnings", None)
-    if counter.get_counts():
+    state = _state()
+    logging.getLogger("mkdocs").removeHandler(state.warnings)
+    if state.warnings.get_counts():
         return
-    cache: PageCache = _state_extra["cache"]
-    for src_uri, entry in _state_extra["rendered"].items():
-        cache.put(_state_extra["keys"][src_uri], entry)
-    cache.keep_only(key for key in _state_extra["keys"].values() if key)
+    for src_uri, entry in state.rendered.items():
+        key = state.keys[src_uri]
+        if key:
+            state.cache.put(key, entry)
+    state.cache.keep_only(key for key in state.keys.values() if key)
 
 
 def on_serve(
