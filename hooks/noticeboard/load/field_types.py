@@ -23,7 +23,7 @@ from noticeboard.load.fields import (
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.suggest import did_you_mean
 from noticeboard.load.visible_text import text_problem
-from noticeboard.load.yamldoc import InvalidDate, scalar_text
+from noticeboard.load.yamldoc import InvalidDate, scalar_text, whole_number
 from noticeboard.model import DISCLOSURE_ALIASES, Correction, Feedback
 
 
@@ -213,8 +213,9 @@ def _id_or_list(r: Reporter, key: str, value: Any, fields: Fields) -> None:
 
 def _count(r: Reporter, key: str, value: Any, fields: Fields) -> None:
     """A whole number, 0 or more; `3.0`, `-1`, `三` and `true` are refused."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        fields.opinions_received = value
+    count = whole_number(value)
+    if count is not None:
+        fields.opinions_received = count
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
         shown = f"'{value}'" if isinstance(value, str) else type_name(value)
@@ -235,7 +236,7 @@ def _count(r: Reporter, key: str, value: Any, fields: Fields) -> None:
         r.err(
             key,
             _("'{key}' is {value}: write a whole number of opinions, e.g. 3").format(
-                key=key, value=value
+                key=key, value=scalar_text(value)
             ),
         )
     fields.invalid.add(key)

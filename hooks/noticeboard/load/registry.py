@@ -16,6 +16,7 @@ from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_m
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
 from noticeboard.load.suggest import did_you_mean
+from noticeboard.load.yamldoc import scalar_text, whole_number
 from noticeboard.model import (
     DEFAULT_REPLY_WITHIN_DAYS,
     FEEDBACK_BY_BRANCH,
@@ -140,7 +141,7 @@ def registry_from_yaml(rel: str, doc: YamlDoc) -> tuple[Registry | None, list[Pr
         )
         repository = "public"
     reply_within = data.get("reply_within_days", DEFAULT_REPLY_WITHIN_DAYS)
-    if not isinstance(reply_within, int) or isinstance(reply_within, bool) or reply_within < 0:
+    if whole_number(reply_within) is None:
         r.err(
             "reply_within_days", _("'reply_within_days' must be a whole number of days, 0 or more")
         )
@@ -313,15 +314,16 @@ def _min_period(r: RegistryReader, item: dict[str, Any], key: str, where: str) -
     value = item.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    days = whole_number(value, 1)
+    if days is None:
         r.err(
             f"{where}.{key}",
             _("'{key}' must be a positive whole number of days such as 5, not '{value}'").format(
-                key=f"{where}.{key}", value=value
+                key=f"{where}.{key}", value=scalar_text(value)
             ),
         )
         return None
-    return value
+    return days
 
 
 def _feedback_by_known(

@@ -12,6 +12,7 @@ from typing import Any
 
 from noticeboard.i18n import _
 from noticeboard.load.registry_reader import RegistryReader
+from noticeboard.load.yamldoc import whole_number
 from noticeboard.model import HolidayYear
 
 HOLIDAY_KEYS = ("off", "work")
@@ -32,7 +33,7 @@ def read_holidays(r: RegistryReader, value: Any) -> dict[int, HolidayYear]:
     years: dict[int, HolidayYear] = {}
     for raw_year, entry in value.items():
         where = f"holidays.{raw_year}"
-        if not isinstance(raw_year, int) or isinstance(raw_year, bool) or raw_year < 1900:
+        if whole_number(raw_year, 1900) is None:
             r.err(
                 where,
                 _("'{key}': a year in 'holidays' is written as four digits, e.g. 2027:").format(

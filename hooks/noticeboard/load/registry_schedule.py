@@ -6,6 +6,7 @@ from typing import Any
 
 from noticeboard.i18n import _
 from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
+from noticeboard.load.yamldoc import whole_number
 from noticeboard.model import SCHEDULE_EVERY, ScheduleEntry
 
 SCHEDULE_KEYS = ("id", "name", "every", "within_days", "branches", "category", "since")
@@ -31,7 +32,7 @@ def read_schedule(
             )
             ok = False
         within = item.get("within_days")
-        if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+        if whole_number(within) is None:
             r.err(
                 f"{where}.within_days" if "within_days" in item else where,
                 _("'{key}' must be a whole number of days, 0 or more").format(

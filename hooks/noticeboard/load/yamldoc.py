@@ -73,6 +73,20 @@ def _written_float(constructor: Any, node: yaml.Node) -> object:
     return value
 
 
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)\Z")
+
+
+def whole_number(value: object, minimum: int = 0) -> int | None:
+    """`value` as a whole number of at least `minimum`, else None. An integer YAML 1.1 reads
+    from another spelling (`010` is 8, `1:30` is 90, `0x10`, `1_000`) is refused, never taken
+    silently as a number the writer did not type; so are booleans and fractions."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        return None
+    if isinstance(value, WrittenInt) and not _PLAIN_DECIMAL.match(value.written):
+        return None
+    return int(value)
+
+
 def scalar_text(value: object) -> str:
     """A number's text as written in the file, anything else's str()."""
     if isinstance(value, WrittenInt | WrittenFloat):
