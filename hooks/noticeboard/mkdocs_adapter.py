@@ -45,8 +45,8 @@ from noticeboard.publish.page_cache import (
     PageCache,
     cacheable,
     fingerprint,
-    page_key,
     put_today,
+    spec_key,
     with_built_tokens,
 )
 from noticeboard.publish.pages import (
@@ -247,7 +247,7 @@ def _page_key(shared: str, spec: PageSpec) -> str | None:
         # nav pages are few; relative links are checked on every render; a printable board
         # holds its notices' bodies, which its view does not show
         return None
-    return page_key(shared, spec.src_uri, _markdown(spec), repr(spec.view), str(spec.notice_id))
+    return spec_key(shared, spec)  # the code (this module's _markdown too) is in `shared`
 
 
 def _markdown(spec: PageSpec) -> str:

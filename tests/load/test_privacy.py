@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import unicodedata
 
 import pytest
@@ -199,6 +200,7 @@ def test_folded_yaml_number_in_front_matter_is_found(repo):
 _SPEED_PIECES = st.sampled_from(
     [
         *("1", "38", "5678", "X", "x", " ", "-", ".", "*", "\n", "\r", "\u00a0", "１３８", "－"),
+        *("（", "，", "Ｘ", "…", "①", "〔"),
         *(
             "公示",
             "&#49;",
@@ -215,7 +217,7 @@ _SPEED_PIECES = st.sampled_from(
         ),
     ]
 )
-_SPEED_TEXT = st.lists(_SPEED_PIECES, max_size=40).map("".join)
+_SPEED_TEXT = st.lists(_SPEED_PIECES | st.characters(), max_size=40).map("".join)
 
 
 def _normalise_line_by_line(text: str) -> str:
@@ -240,6 +242,7 @@ def test_the_pre_check_never_hides_a_number(text):
     everything = re.compile(r"")  # matches every text: the full scan always runs
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(privacy, "_CANDIDATE", everything)
+        patch.setattr(privacy, "_RAW_UNSURE", everything)
         full = find_personal_numbers(text)
     assert find_personal_numbers(text) == full
 
@@ -247,3 +250,50 @@ def test_the_pre_check_never_hides_a_number(text):
 def test_the_pre_check_lets_the_shortest_number_through():
     assert kinds("电话13812345678") == [(1, "mobile", "138****5678")]
     assert kinds("电话1381234567") == []  # ten digits: not a mobile number
+
+
+def _members(chars: str) -> list[str]:
+    one = re.compile(f"[{chars}]")
+    return [chr(c) for c in range(sys.maxunicode + 1) if one.fullmatch(chr(c))]
+
+
+_DIGIT_OR_X = re.compile(r"[\dXx]")
+_SEPARATOR = re.compile(privacy._SEPARATORS)
+
+
+def test_raw_digits_stay_one_digit_under_nfkc():
+    for char in _members(privacy._RAW_DIGIT_CHARS):
+        normal = unicodedata.normalize("NFKC", char)
+        assert len(normal) == 1 and _DIGIT_OR_X.fullmatch(normal), hex(ord(char))
+        assert unicodedata.combining(char) == 0
+
+
+def test_raw_separators_give_only_separators_under_nfkc():
+    for char in _members(privacy._RAW_SEPARATOR_CHARS):
+        normal = unicodedata.normalize("NFKC", char)
+        assert normal and all(_SEPARATOR.fullmatch(c) for c in normal), hex(ord(char))
+        assert unicodedata.combining(char) == 0
+
+
+def test_raw_others_give_neither_digit_nor_separator_under_nfkc():
+    others = _members(privacy._RAW_OTHER_CHARS)
+    assert "公" in others and "，" in others and "X" not in others and "<" not in others
+    for char in others:
+        normal = unicodedata.normalize("NFKC", char)
+        assert normal, hex(ord(char))
+        assert not any(_DIGIT_OR_X.fullmatch(c) or _SEPARATOR.fullmatch(c) for c in normal)
+        assert unicodedata.combining(char) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话１３８－１２３４－５６７８。",  # full-width: decided on the raw text
+        "电话 138 1234 ５６７８（王）",
+        "电话 ①③⑧12345678",  # circled digits: not in the raw classes, normalised first
+        "电话 1381234567&#56;",
+        "电话 138<i>1234</i>5678",
+    ],
+)
+def test_numbers_outside_the_raw_shortcut_are_still_found(text):
+    assert [f.kind for f in find_personal_numbers(text)] == ["mobile"]
