@@ -66,7 +66,9 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     rel = urls.REGISTRY_SOURCE
     file = root / rel
     if not file.is_file():
-        return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
+        return None, [
+            error(rel, 1, _("the registry file is missing; create {registry}").format(registry=rel))
+        ]
     try:
         text = decode(file.read_bytes(), rel)
         doc = parse_yaml(text, offset=1)
