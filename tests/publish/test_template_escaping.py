@@ -96,7 +96,8 @@ def test_small_partials_escape(name: str) -> None:
 
 def test_own_templates_are_autoescaped() -> None:
     """Each template of ours that prints board values turns autoescape on in itself."""
-    own = [OVERRIDES / "notice.html", OVERRIDES / "listing.html"]
+    own = [OVERRIDES / f"{name}.html" for name in ("notice", "listing", "accountability")]
+    own.append(OVERRIDES / "board-print.html")
     own += sorted((OVERRIDES / "partials").glob("nb-*.html"))
     for template in own:
         assert "autoescape true" in template.read_text(encoding="utf-8"), template.name
