@@ -1,5 +1,6 @@
 """Printing with Chromium's own PDF output: a notice, a finance table, a very wide table, a
-branch's whole board, and the demo's ledger (/compliance/). Pages are counted with pypdf; clipping is checked in print media.
+branch's whole board, and the demo's ledger (/compliance/). Pages are counted with pypdf;
+clipping is checked in print media.
 
 The fixture site is written here: a registry with three groups and four small notices.
 Set NB_PRINT_PDFS=<dir> to keep the PDFs (to look at them, e.g. with pdftoppm).
