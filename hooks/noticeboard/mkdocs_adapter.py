@@ -33,14 +33,13 @@ from noticeboard import urls
 from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
+from noticeboard.load.read_cache import CACHE_DIR_VARIABLE, cache_folder
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.body import html_text
 from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.guide_labels import with_state_labels
 from noticeboard.publish.page_cache import (
-    CACHE_DIR,
-    CACHE_DIR_VARIABLE,
     Entry,
     PageCache,
     cacheable,
@@ -112,7 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except LanguageError as exc:
         raise PluginError(str(exc)) from None
     try:
-        result = load_board(_root(config))
+        result = load_board(_root(config), cached=True)
     except (TodayError, AudienceError) as exc:
         raise PluginError(str(exc)) from None
     for problem in result.problems:
@@ -243,9 +242,7 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
 
 
 def _cache_folder(board: Board) -> Path:
-    """`.cache/noticeboard/` beside the notices, or where NOTICEBOARD_CACHE_DIR says."""
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    return Path(chosen) if chosen else board.root / CACHE_DIR
+    return cache_folder(board.root)
 
 
 def _page_key(shared: str, spec: PageSpec) -> str | None:

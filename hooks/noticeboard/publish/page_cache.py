@@ -34,9 +34,6 @@ from typing import Any
 
 from noticeboard.publish.text import zh_date
 
-CACHE_DIR = ".cache/noticeboard"
-# Puts the cache elsewhere (tests give each build its own).
-CACHE_DIR_VARIABLE = "NOTICEBOARD_CACHE_DIR"
 # Format of the entries; bump when what is stored changes.
 FORMAT = "1"
 # Stand-ins for today's date in cached pages (plain ASCII, unchanged by HTML escaping).
