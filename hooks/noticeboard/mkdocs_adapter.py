@@ -62,7 +62,7 @@ from noticeboard.publish.pages import (
 from noticeboard.publish.print_layout import moved_body, needs_landscape
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
-from noticeboard.publish.search_index import SearchIndexError, write_search_index
+from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.site_keep import drop_aside, keep_unchanged, put_back, set_aside
 from noticeboard.publish.theme_markup import valid_theme_markup
@@ -90,6 +90,7 @@ class BuildState:
     extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
+    bundle_kept: list[bool] = field(default_factory=list)  # [True]: preview kept pagefind/
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -271,10 +272,29 @@ def _page_folders() -> set[str]:
     return {path.split("/")[0] for path in paths if "/" in path}
 
 
+# `mkdocs serve`: [True] once on_startup says so; [True] in _search_written once a build of this
+# process wrote the search index (the preview keeps it, see on_post_build).
+_serving: list[bool] = []
+_search_written: list[bool] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving[:] = [command == "serve"]
+    _search_written.clear()
+
+
+def _preview() -> bool:
+    return bool(_serving and _serving[0])
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Runs before MkDocs empties site/: the page folders are set aside (site_keep)."""
+    """Runs before MkDocs empties site/: the page folders are set aside (site_keep), and in the
+    preview the search index of an earlier rebuild too."""
+    folders = _page_folders()
+    if _preview() and _search_written:
+        folders.add(BUNDLE_DIR)
     _state().site_dir[:] = [Path(config.site_dir)]
-    _state().set_aside[:] = set_aside(Path(config.site_dir), _page_folders())
+    _state().set_aside[:] = set_aside(Path(config.site_dir), folders)
 
 
 def on_build_error(error: Exception) -> None:
@@ -303,9 +323,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     specs = _state().specs
     site = Path(config.site_dir)
     back = put_back(site, _state().set_aside)
+    _state().bundle_kept[:] = [BUNDLE_DIR in back]
     cached = _cached_pages()
     # What is already in site/ and identical stays; everything else there goes (site_keep).
-    kept = keep_unchanged(site, back, {_html_path(src): page for src, page in cached.items()})
+    pages = {_html_path(src): page for src, page in cached.items()}
+    kept = keep_unchanged(site, [folder for folder in back if folder != BUNDLE_DIR], pages)
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     _state().doc_urls[:] = [
         f.url
@@ -485,14 +507,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    try:
-        write_search_index(
-            search_records(placed, board.registry, texts),
-            site_dir,
-            filters_document(filter_values(placed, board.registry)),
-        )
-    except SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+    if _state().bundle_kept[:1] == [True]:
+        # The preview re-indexes nothing: search keeps the index of the session's first build.
+        log.info(_("preview: the search index is the one of the first build; not re-indexed"))
+    else:
+        try:
+            write_search_index(
+                search_records(placed, board.registry, texts),
+                site_dir,
+                filters_document(filter_values(placed, board.registry)),
+            )
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        _search_written[:] = [True]
     _keep_rendered_pages()
 
 
@@ -507,7 +534,8 @@ def _keep_rendered_pages() -> None:
         key = state.keys[src_uri]
         if key:
             state.cache.put(key, entry)
-    state.cache.keep_only(key for key in state.keys.values() if key)
+    if not _preview():  # the preview's pages (its own site_url) leave the build's entries be
+        state.cache.keep_only(key for key in state.keys.values() if key)
 
 
 def on_serve(
