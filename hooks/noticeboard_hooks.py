@@ -14,6 +14,7 @@ from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by 
     on_post_build,
     on_post_page,
     on_post_template,
+    on_pre_build,
     on_serve,
     on_template_context,
 )
