@@ -192,3 +192,12 @@ def test_a_bundle_is_stored_whole_or_not_at_all(tmp_path: Path):
         cache.put("k", broken)
     assert cache.get("k") is None
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_word_index_chunks_are_small_so_a_query_loads_little_from_each_year(tmp_path: Path):
+    """Pagefind's default cuts the word index every 20,000 word locations; each year's bundle is
+    cut every INDEX_CHUNK_SIZE (1,500), so these ~6,000 locations give several chunks."""
+    words = " ".join(f"词{i}" for i in range(300))
+    records = [_record(f"/n{i}/", "2024", f"{words} 第{i}号") for i in range(20)]
+    bundle = write_search_index(records, tmp_path, FILTERS) / "2024"
+    assert len(list((bundle / "index").iterdir())) >= 3
