@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from noticeboard import urls
 from noticeboard.i18n import _
 
 AUDIENCE_ENV = "NOTICEBOARD_AUDIENCE"
@@ -34,7 +35,7 @@ def resolve_audience(repository: str, environ: Mapping[str, str] | None = None) 
         raise AudienceError(
             _(
                 "{env}=members builds the members' site with internal notices, which only a "
-                "private repository may do: notices/_board.yml must say 'repository: private'"
-            ).format(env=AUDIENCE_ENV)
+                "private repository may do: {registry} must say 'repository: private'"
+            ).format(env=AUDIENCE_ENV, registry=urls.REGISTRY_SOURCE)
         )
     return MEMBERS

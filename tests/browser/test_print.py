@@ -1,5 +1,6 @@
-"""Printing with Chromium's own PDF output: a notice, a finance table, a very wide table, and a
-branch's whole board. Pages are counted with pypdf; clipping is checked in print media.
+"""Printing with Chromium's own PDF output: a notice, a finance table, a very wide table, a
+branch's whole board, and the demo's ledger (/compliance/). Pages are counted with pypdf;
+clipping is checked in print media.
 
 The fixture site is written here: a registry with three groups and four small notices.
 Set NB_PRINT_PDFS=<dir> to keep the PDFs (to look at them, e.g. with pdftoppm).
@@ -14,13 +15,14 @@ import textwrap
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
 
 from support.chromium import CHROMIUM, CHROMIUM_ARGS
-from support.demo_build import build_site
-from support.server import serve
+from support.demo_build import REPO_ROOT, build_site
+from support.server import serve, site_path
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -146,7 +148,7 @@ def pdf_of(browser, url: str) -> PdfReader:
     page.close()
     keep = os.environ.get("NB_PRINT_PDFS")
     if keep:
-        name = url.split("/board/", 1)[-1].strip("/").replace("/", "-") or "board"
+        name = urlsplit(url).path.strip("/").replace("/", "-") or "board"
         Path(keep).mkdir(parents=True, exist_ok=True)
         (Path(keep) / f"{name}.pdf").write_bytes(data)
     return PdfReader(io.BytesIO(data))
@@ -256,3 +258,50 @@ def test_the_branch_page_links_its_printable_board(browser, base: str, site: Pat
     page.close()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "branches/jinpu/" in sitemap and "/print/" not in sitemap
+
+
+@pytest.fixture(scope="module")
+def demo_base(built_site: Path) -> Iterator[str]:
+    with serve(built_site, site_path(REPO_ROOT / "mkdocs.yml")) as url:
+        yield url
+
+
+def test_the_ledger_prints_every_branch_and_column_in_words_on_a4(browser, demo_base) -> None:
+    """On screen each matrix scrolls inside its own region; on paper nothing may be cut off, and
+    with the colours gone every cell still says what it is, in black."""
+    url = demo_base + "compliance/"
+    reader = pdf_of(browser, url)
+    assert set(sizes_mm(reader)) <= {PORTRAIT, LANDSCAPE}
+    text = "".join(page_texts(reader))
+    assert "公开台账" in text
+    for branch in ("金铺镇党委", "金铺村党支部", "余营村党支部"):  # first, second, last rows
+        assert branch in text
+    for words in (
+        "第4季度",
+        "按时",
+        "逾期8天",
+        "未公开",
+        "待公开(剩50天)",
+    ):  # NFKC: half-width brackets
+        assert words in text, words
+    assert "下载台账" not in text  # the CSV link is for the screen
+    page = browser.new_page(viewport={"width": PORTRAIT_WIDTH, "height": 1000})
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    found = page.evaluate(
+        """() => {
+          const article = document.querySelector('article').getBoundingClientRect();
+          const tables = [...document.querySelectorAll('table.nb-ledger')];
+          const cells = [...document.querySelectorAll('td.nb-cell')].map(getComputedStyle);
+          return {
+            tables: tables.length,
+            wider: tables.filter(t => t.getBoundingClientRect().right > article.right + 1).length,
+            colours: [...new Set(cells.map(c => c.color))],
+            backgrounds: [...new Set(cells.map(c => c.backgroundColor))],
+          };
+        }"""
+    )
+    page.close()
+    assert found["tables"] == 5 and found["wider"] == 0
+    assert found["colours"] == ["rgb(0, 0, 0)"]
+    assert found["backgrounds"] == ["rgba(0, 0, 0, 0)"]

@@ -12,19 +12,8 @@ import pytest
 
 from noticeboard.cli.main import main
 from support.cli import Ran, console_script, in_process
+from support.notice_text import SHORT_NOTICE as GOOD
 
-GOOD = """\
----
-title: 公示
-branch: jinpu
-category: organisation
-disclosure: ad-hoc
-period: {start: 2024-06-12, end: 2024-06-18}
-reviewed_by: 支委会
-feedback: {address: 村部}
----
-正文
-"""
 BAD_A = GOOD.replace("branch: jinpu", "branch: nowhere").replace("title: 公示", "titel: 公示")
 BAD_B = GOOD.replace("period: {start: 2024-06-12", "period: {start: 2024/06/12")
 

@@ -15,21 +15,10 @@ from babel.messages.pofile import read_po
 from noticeboard import i18n
 from noticeboard.cli.main import main
 from support.cli import console_script, in_process
+from support.notice_text import SHORT_NOTICE as GOOD
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "hooks" / "noticeboard"
-GOOD = """\
----
-title: 公示
-branch: jinpu
-category: organisation
-disclosure: ad-hoc
-period: {start: 2024-06-12, end: 2024-06-18}
-reviewed_by: 支委会
-feedback: {address: 村部}
----
-正文
-"""
 
 
 def code_msgids() -> set[str]:

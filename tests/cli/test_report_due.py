@@ -99,6 +99,7 @@ class FakeIssues:
         self.issues = {i.number: i for i in issues}
         self.closed: list[int] = []
         self.comments: dict[int, str] = {}
+        self.commented: list[int] = []
 
     def open_issues(self) -> list[Issue]:
         return [i for n, i in sorted(self.issues.items()) if n not in self.closed]
@@ -110,6 +111,10 @@ class FakeIssues:
 
     def update(self, number: int, title: str, body: str) -> None:
         self.issues[number] = Issue(number, title, body)
+
+    def comment(self, number: int, body: str) -> None:
+        self.comments[number] = body
+        self.commented.append(number)
 
     def close(self, number: int, comment: str) -> None:
         self.closed.append(number)
@@ -162,3 +167,26 @@ def test_remind_without_a_token_is_a_usage_error(root: Path, capsys, monkeypatch
     assert "GITHUB_TOKEN" in capsys.readouterr().err
     assert run(root, "remind", "--today", "2026-07-05", "--dry-run") == 0
     assert "create town" in capsys.readouterr().out
+
+
+def test_an_update_with_news_mentions_the_maintainers_again(root: Path, capsys) -> None:
+    """GitHub notifies a mention only in a new issue or comment, never in an edited body: an
+    update that brings a new item (or turns a due item overdue) comments with just that item."""
+    client = FakeIssues([])
+    assert remind(root, client, "2026-07-05") == 0
+    jinpu = next(i for i in client.open_issues() if "金铺村" in i.title)
+    assert "待公开（剩10天）" in jinpu.body and client.commented == []  # creation notifies
+    # a day later only the count of days left moves: the body follows, nobody is pinged
+    assert remind(root, client, "2026-07-06") == 0
+    assert "待公开（剩9天）" in client.issues[jinpu.number].body
+    assert client.commented == []
+    # past the deadline of 2026-07-15 the due quarter is overdue: that is news
+    assert remind(root, client, "2026-07-16") == 0
+    assert client.commented.count(jinpu.number) == 1
+    news = client.comments[jinpu.number]
+    assert "@jinpu-clerk" in news and "2026年第2季度" in news and "已逾期1天" in news
+    assert "2026年第1季度" not in news  # jinpu published Q1: nothing old is repeated
+    # the next day the overdue count moves, but nothing is new
+    assert remind(root, client, "2026-07-17") == 0
+    assert client.commented.count(jinpu.number) == 1
+    assert "已逾期2天" in client.issues[jinpu.number].body

@@ -1,4 +1,5 @@
-"""docs/submit.md's table of common errors quotes the checker's real Chinese messages."""
+"""The tables of common errors in docs/submit.md and docs/en/submit.md quote the checker's real
+messages, in Chinese and in English."""
 
 from __future__ import annotations
 
@@ -44,8 +45,7 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_the_table_quotes_the_message(tmp_path, chinese, case) -> None:
+def messages(tmp_path: Path, case: str) -> list[str]:
     year, text = CASES[case]
     (tmp_path / "notices").mkdir()
     shutil.copy(REPO / "notices" / "_board.yml", tmp_path / "notices" / "_board.yml")
@@ -54,6 +54,18 @@ def test_the_table_quotes_the_message(tmp_path, chinese, case) -> None:
     path.write_text(text, encoding="utf-8")
     problems = load_board(tmp_path, "2026-11-30").problems
     assert problems, case
-    message = problems[0].message.replace("|", "｜")
+    return [p.message.replace("|", "｜") for p in problems]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_table_quotes_the_message(tmp_path, chinese, case) -> None:
+    message = messages(tmp_path, case)[0]
     table = (REPO / "docs" / "submit.md").read_text(encoding="utf-8")
     assert f"| {message} |" in table, f"docs/submit.md lacks the row for {case}: {message}"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_english_table_quotes_the_english_message(tmp_path, case) -> None:
+    table = (REPO / "docs" / "en" / "submit.md").read_text(encoding="utf-8")
+    found = messages(tmp_path, case)
+    assert any(f"| {m} |" in table for m in found), f"docs/en/submit.md lacks {case}: {found}"

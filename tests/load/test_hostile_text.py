@@ -11,21 +11,9 @@ from conftest import REGISTRY
 from noticeboard.load.board import load_board
 from noticeboard.load.body_limits import body_problems
 from noticeboard.problems import Severity
-
-TODAY = "2024-06-15"
-PATH = "jinpu/2024/new-member.md"
-GOOD = """\
----
-title: 关于发展李四同志为中共预备党员的公示
-branch: jinpu
-category: organisation
-disclosure: ad-hoc
-period: {start: 2024-06-12, end: 2024-06-18}
-reviewed_by: 金铺村党支部委员会
-feedback: {phone: 0550-1234567}
----
-现予公示。
-"""
+from support.notice_text import MEMBER_NOTICE as GOOD
+from support.notice_text import MEMBER_PATH as PATH
+from support.notice_text import MEMBER_TODAY as TODAY
 
 
 def errors(root: Path) -> list[tuple[str, int, str]]:

@@ -8,6 +8,7 @@ set up the same way, with hostile values, and parsed with a real HTML parser.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -96,7 +97,20 @@ def test_small_partials_escape(name: str) -> None:
 
 def test_own_templates_are_autoescaped() -> None:
     """Each template of ours that prints board values turns autoescape on in itself."""
-    own = [OVERRIDES / "notice.html", OVERRIDES / "listing.html"]
+    own = [OVERRIDES / f"{name}.html" for name in ("notice", "listing", "accountability")]
+    own.append(OVERRIDES / "board-print.html")
     own += sorted((OVERRIDES / "partials").glob("nb-*.html"))
     for template in own:
         assert "autoescape true" in template.read_text(encoding="utf-8"), template.name
+
+
+def test_page_head_escapes_crumbs_title_and_lead_but_keeps_the_rendered_markdown() -> None:
+    crumb = SimpleNamespace(url=f"x/{HOSTILE}/", title=HOSTILE)
+    nb = SimpleNamespace(crumbs=[crumb], title=HOSTILE, lead=HOSTILE)
+    page = SimpleNamespace(content="<p class='from-markdown'>正文</p>")
+    html = env().get_template("partials/nb-page-head.html").render(nb=nb, page=page)
+    assert executable(html) == []
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.h1.text == HOSTILE and soup.select_one(".nb-lead").text == HOSTILE
+    assert [li.text for li in soup.select(".nb-crumbs li")] == [HOSTILE, HOSTILE]
+    assert soup.select_one("p.from-markdown").text == "正文"  # already sanitised upstream

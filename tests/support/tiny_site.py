@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from support.notice_text import SHORT_NOTICE
+
 HOOK = Path(__file__).resolve().parents[2] / "hooks" / "noticeboard_hooks.py"
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
@@ -15,18 +17,9 @@ ENV = {
     "NO_MKDOCS_2_WARNING": "1",
 }
 
-GOOD = """\
----
-title: 关于发展李四同志为预备党员的公示
-branch: jinpu
-category: organisation
-disclosure: ad-hoc
-period: {start: 2024-06-12, end: 2024-06-18}
-reviewed_by: 支委会
-feedback: {address: 村部}
----
-经支部委员会研究，现予公示。
-"""
+GOOD = SHORT_NOTICE.replace("title: 公示", "title: 关于发展李四同志为预备党员的公示").replace(
+    "\n正文\n", "\n经支部委员会研究，现予公示。\n"
+)
 
 
 def write_site(root: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Registry
@@ -19,9 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "codeowners",
         help=_("print .github/CODEOWNERS as generated from the registry's maintainers"),
         description=_(
-            "Print the CODEOWNERS file generated from notices/_board.yml: each branch's "
+            "Print the CODEOWNERS file generated from {registry}: each branch's "
             "folder is owned by its maintainers and those of the branches above it."
-        ),
+        ).format(registry=urls.REGISTRY_SOURCE),
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from noticeboard.cli.ledger_args import EXIT_OK, load
+from noticeboard.cli.ledger_args import EXIT_OK, load_duties
 from noticeboard.i18n import _
-from noticeboard.publish.duties import DEFAULT_WITHIN, BranchDuties, duties, reminder_text
+from noticeboard.publish.duties import DEFAULT_WITHIN, BranchDuties, reminder_text
 from noticeboard.publish.ledger import cell_record
 
 
@@ -44,16 +44,12 @@ def as_json(d: BranchDuties) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load(args, "due")
-    if isinstance(loaded, int):
-        return loaded
-    board = loaded.board
-    within = max(args.within, 0)
-    found = duties(
-        board.registry, loaded.cells, loaded.feedback, board.placed(), board.today, within
-    )
+    work = load_duties(args, "due")
+    if isinstance(work, int):
+        return work
     if args.format == "json":
-        print(json.dumps([as_json(d) for d in found], ensure_ascii=False, indent=2))
+        print(json.dumps([as_json(d) for d in work.found], ensure_ascii=False, indent=2))
     else:
-        print("\n\n".join(reminder_text(d, board.today, within) for d in found if not d.empty))
+        texts = (reminder_text(d, work.today, work.within) for d in work.found if not d.empty)
+        print("\n\n".join(texts))
     return EXIT_OK

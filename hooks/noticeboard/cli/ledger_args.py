@@ -1,16 +1,18 @@
-"""What `report`, `due` and `remind` share: loading the board for a day, naming a branch."""
+"""What `report`, `due` and `remind` share: loading the board for a day, its duties, a branch."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from dataclasses import dataclass
+from datetime import date
 
 from noticeboard import urls
 from noticeboard.audience import AudienceError
 from noticeboard.i18n import _
 from noticeboard.load.board import Board, load_board
 from noticeboard.problems import Severity, format_problems
+from noticeboard.publish.duties import BranchDuties, duties
 from noticeboard.publish.ledger import Cell, FeedbackState, board_feedback, board_ledger
 from noticeboard.today import TodayError, parse_day
 
@@ -65,6 +67,27 @@ def load(args: argparse.Namespace, command: str) -> Loaded | int:
         print(warning.text(), file=sys.stderr)
     board = result.board
     return Loaded(board, board_ledger(board), board_feedback(board))
+
+
+@dataclass(frozen=True)
+class DueWork:
+    """What `due` and `remind` act on: each branch's duties within `within` days of `today`."""
+
+    found: list[BranchDuties]
+    today: date
+    within: int
+
+
+def load_duties(args: argparse.Namespace, command: str) -> DueWork | int:
+    """The duties as of `--today` within `--within` days; an exit code when they cannot be had."""
+    loaded = load(args, command)
+    if isinstance(loaded, int):
+        return loaded
+    board, within = loaded.board, max(args.within, 0)
+    found = duties(
+        board.registry, loaded.cells, loaded.feedback, board.placed(), board.today, within
+    )
+    return DueWork(found, board.today, within)
 
 
 def branch_id(board: Board, value: str | None) -> str | None:

@@ -209,14 +209,19 @@ def run(args: argparse.Namespace, terminal: Terminal | None = None) -> int:
         if not (root / urls.REGISTRY_SOURCE).is_file():
             print(
                 _(
-                    "error: no notices/_board.yml in {root}: run this inside the notice board's "
+                    "error: no {registry} in {root}: run this inside the notice board's "
                     "repository or pass --root"
-                ).format(root=root),
+                ).format(registry=urls.REGISTRY_SOURCE, root=root),
                 file=sys.stderr,
             )
         else:
             print(format_problems(problems), file=sys.stderr)
-            print(_("error: fix notices/_board.yml first, then run this again"), file=sys.stderr)
+            print(
+                _("error: fix {registry} first, then run this again").format(
+                    registry=urls.REGISTRY_SOURCE
+                ),
+                file=sys.stderr,
+            )
         return EXIT_FAILED
     try:
         if args.title is None and (terminal is not None or can_ask()):

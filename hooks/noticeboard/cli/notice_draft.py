@@ -13,6 +13,7 @@ from datetime import date
 
 import yaml
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.load.fields import FIELDS, PLACEHOLDER, Kind
 from noticeboard.model import (
@@ -104,9 +105,9 @@ def draft_reasons(notice: NewNotice) -> tuple[DraftReason, ...]:
             DraftReason(
                 "本支部未登记意见反馈渠道：请填写 feedback（电话、邮箱、地址或联系人）",
                 _(
-                    "branch '{branch}' has no feedback channel in notices/_board.yml "
+                    "branch '{branch}' has no feedback channel in {registry} "
                     "and none was given: fill in feedback (or give --feedback-phone etc.)"
-                ).format(branch=notice.branch.id),
+                ).format(branch=notice.branch.id, registry=urls.REGISTRY_SOURCE),
             )
         )
     return tuple(reasons)

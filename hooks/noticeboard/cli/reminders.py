@@ -1,6 +1,11 @@
 """`noticeboard remind`: one open GitHub issue per branch titled 待公开事项提醒, kept in step with
 `noticeboard due` (created when something is due or overdue, updated, closed when nothing is).
 
+GitHub notifies a mention only when an issue or comment is created, never when a body is edited,
+so an update that brings something new (a new item, or a due item turned overdue) also posts a
+comment mentioning the branch's maintainers with just the new lines. The body carries the keys of
+its items in a hidden comment, so the next run can tell what is new.
+
 The decision (`plan`) is pure; the GitHub call sits behind `IssueClient`, a small seam the tests
 fill with a fake. The real client speaks the REST API with the workflow's GITHUB_TOKEN (the
 workflow grants `issues: write` and nothing else).
@@ -11,19 +16,28 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
-from noticeboard.cli.ledger_args import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, load
+from noticeboard.cli.ledger_args import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, load_duties
 from noticeboard.i18n import _
-from noticeboard.publish.duties import DEFAULT_WITHIN, REMINDER_TITLE, BranchDuties, duties
+from noticeboard.publish.duties import (
+    DEFAULT_WITHIN,
+    REMINDER_TITLE,
+    BranchDuties,
+    duty_items,
+    mention_line,
+)
 from noticeboard.publish.duties import reminder_text as duty_text
 
 MARKER = "<!-- noticeboard-reminder:{branch} -->"
+ITEMS = re.compile(r"<!-- noticeboard-items:([^<>]*) -->")
 
 
 @dataclass(frozen=True)
@@ -35,7 +49,7 @@ class Issue:
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # create | update | close
+    kind: str  # create | update | comment | close
     branch: str
     title: str = ""
     body: str = ""
@@ -46,6 +60,7 @@ class IssueClient(Protocol):
     def open_issues(self) -> list[Issue]: ...
     def create(self, title: str, body: str) -> int: ...
     def update(self, number: int, title: str, body: str) -> None: ...
+    def comment(self, number: int, body: str) -> None: ...
     def close(self, number: int, comment: str) -> None: ...
 
 
@@ -57,14 +72,32 @@ def issue_title(d: BranchDuties) -> str:
     return f"{REMINDER_TITLE}：{d.name}"
 
 
+def item_keys(body: str) -> set[str]:
+    """The item keys a reminder's body recorded (none for a body from an older version)."""
+    found = ITEMS.search(body)
+    return set(found.group(1).split()) if found else set()
+
+
+def news_comment(d: BranchDuties, lines: list[str]) -> str:
+    head = [mention_line(d)] if d.maintainers else []
+    return "\n".join([*head, "本提醒有新的事项：", *lines])
+
+
 def plan(
-    found: Iterable[BranchDuties], existing: list[Issue], bodies: dict[str, str]
+    found: Iterable[BranchDuties],
+    existing: list[Issue],
+    today: date,
+    within: int,
+    site_url: str | None = None,
 ) -> list[Action]:
     """Exactly one open issue per branch with something due; none for a branch without."""
     actions: list[Action] = []
     for d in found:
         mine = sorted((i for i in existing if marker(d.branch) in i.body), key=lambda i: i.number)
-        body = f"{marker(d.branch)}\n{bodies[d.branch]}"
+        items = duty_items(d, today)
+        keys = " ".join(k for k, _line in items)
+        text = duty_text(d, today, within, site_url)
+        body = f"{marker(d.branch)}\n<!-- noticeboard-items: {keys} -->\n{text}"
         title = issue_title(d)
         if d.empty:
             actions += [
@@ -80,6 +113,12 @@ def plan(
         keep, *extra = mine
         if keep.body != body or keep.title != title:
             actions.append(Action("update", d.branch, title, body, keep.number))
+            known = item_keys(keep.body)
+            news = [line for k, line in items if k not in known]
+            if news:
+                actions.append(
+                    Action("comment", d.branch, body=news_comment(d, news), number=keep.number)
+                )
         actions += [
             Action("close", d.branch, number=i.number, body=f"与 #{keep.number} 重复，关闭。")
             for i in extra
@@ -97,6 +136,9 @@ def apply(client: IssueClient, actions: list[Action]) -> list[str]:
         elif a.kind == "update" and a.number is not None:
             client.update(a.number, a.title, a.body)
             done.append(f"updated #{a.number} for {a.branch}")
+        elif a.kind == "comment" and a.number is not None:
+            client.comment(a.number, a.body)
+            done.append(f"commented on #{a.number} for {a.branch}")
         elif a.kind == "close" and a.number is not None:
             client.close(a.number, a.body)
             done.append(f"closed #{a.number} for {a.branch}")
@@ -145,8 +187,11 @@ class GitHubIssues:
     def update(self, number: int, title: str, body: str) -> None:
         self._call("PATCH", f"/issues/{number}", {"title": title, "body": body})
 
+    def comment(self, number: int, body: str) -> None:
+        self._call("POST", f"/issues/{number}/comments", {"body": body})
+
     def close(self, number: int, comment: str) -> None:
-        self._call("POST", f"/issues/{number}/comments", {"body": comment})
+        self.comment(number, comment)
         self._call("PATCH", f"/issues/{number}", {"state": "closed", "state_reason": "completed"})
 
 
@@ -168,15 +213,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load(args, "remind")
-    if isinstance(loaded, int):
-        return loaded
-    board = loaded.board
-    within = max(args.within, 0)
-    found = duties(
-        board.registry, loaded.cells, loaded.feedback, board.placed(), board.today, within
-    )
-    bodies = {d.branch: duty_text(d, board.today, within, args.site_url) for d in found}
+    work = load_duties(args, "remind")
+    if isinstance(work, int):
+        return work
     client: IssueClient | None = args.client
     if client is None and not args.dry_run:
         token = os.environ.get("GITHUB_TOKEN")
@@ -195,7 +234,7 @@ def run(args: argparse.Namespace) -> int:
         )
     try:
         existing = client.open_issues() if client is not None else []
-        actions = plan(found, existing, bodies)
+        actions = plan(work.found, existing, work.today, work.within, args.site_url)
         if client is None:
             for a in actions:
                 print(f"{a.kind} {a.branch} {a.title}".rstrip())

@@ -22,10 +22,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=_(
             "Print the JSON Schema (draft 2020-12) of a notice's front matter, for "
             "editors and tools that check YAML against a schema as you type. When the "
-            "repository has notices/_board.yml, branch, category and fulfils list the "
+            "repository has {registry}, branch, category and fulfils list the "
             "registry's ids and names. Rules that need other files (folders, attachments, "
             "links) stay with 'noticeboard check'."
-        ),
+        ).format(registry=urls.REGISTRY_SOURCE),
     )
     parser.add_argument(
         "--output",
@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
         if registry is None:
             print(
                 _(
-                    "warning: notices/_board.yml cannot be read, so the schema lists no "
+                    "warning: {registry} cannot be read, so the schema lists no "
                     "branches or categories; run 'noticeboard check' to see why"
-                ),
+                ).format(registry=urls.REGISTRY_SOURCE),
                 file=sys.stderr,
             )
     text = json.dumps(front_matter_schema(registry), ensure_ascii=False, indent=2) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from noticeboard import urls
 from noticeboard.i18n import N_, _
 from noticeboard.model import Feedback, Registry, effective_feedback
 from noticeboard.problems import Problem, error
@@ -98,8 +99,12 @@ def links_resolve(
                     n.lines.get(f"fulfils[{index}]") or n.line_of("fulfils"),
                     _(
                         "'fulfils' names '{value}', which is not in the schedule in "
-                        "notices/_board.yml; known: {known}"
-                    ).format(value=entry, known=", ".join(sorted(schedule_ids)) or "—"),
+                        "{registry}; known: {known}"
+                    ).format(
+                        registry=urls.REGISTRY_SOURCE,
+                        value=entry,
+                        known=", ".join(sorted(schedule_ids)) or "—",
+                    ),
                     "fulfils",
                 )
             )
@@ -159,8 +164,8 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
                     _(
                         "this notice has no feedback channel (反馈渠道): add 'feedback:' with a "
                         "phone, email, address or person, or give the branch one in "
-                        "notices/_board.yml"
-                    ),
+                        "{registry}"
+                    ).format(registry=urls.REGISTRY_SOURCE),
                     "feedback",
                 )
             )

@@ -76,10 +76,10 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
             "scope",
             _(
                 "notices for Party members only (scope: internal) must not be committed to a "
-                "public repository: notices/_board.yml says 'repository: public', so anyone can "
+                "public repository: {registry} says 'repository: public', so anyone can "
                 "read this file; commit it to the Party organisation's private repository "
                 "(repository: private) and delete it here"
-            ),
+            ).format(registry=urls.REGISTRY_SOURCE),
         )
     place = NoticePlace(file, root / urls.NOTICES_DIR, _id_parts(rel))
     facts = None

@@ -164,8 +164,8 @@ def issuer_known(r: Reporter, f: Fields, reg: Registry | None, _p: NoticePlace) 
         "issuer",
         _(
             "unknown issuer '{issuer}'{hint}; 'issuer' takes the branch or one of its bodies in "
-            "notices/_board.yml: {known}"
-        ).format(issuer=f.issuer, hint=hint, known=known),
+            "{registry}: {known}"
+        ).format(registry=urls.REGISTRY_SOURCE, issuer=f.issuer, hint=hint, known=known),
     )
 
 

@@ -12,7 +12,7 @@ from noticeboard.audience import REPOSITORY_KINDS
 from noticeboard.i18n import _
 from noticeboard.load.privacy import yaml_findings
 from noticeboard.load.registry_holidays import read_holidays
-from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
+from noticeboard.load.registry_reader import RegistryReader, check_id, named_entries
 from noticeboard.load.registry_schedule import read_schedule
 from noticeboard.load.source import SourceError, YamlDoc, decode, parse_yaml
 from noticeboard.load.suggest import did_you_mean
@@ -66,7 +66,9 @@ def read_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     rel = urls.REGISTRY_SOURCE
     file = root / rel
     if not file.is_file():
-        return None, [error(rel, 1, _("the registry file is missing; create notices/_board.yml"))]
+        return None, [
+            error(rel, 1, _("the registry file is missing; create {registry}").format(registry=rel))
+        ]
     try:
         text = decode(file.read_bytes(), rel)
         doc = parse_yaml(text, offset=1)
@@ -253,10 +255,8 @@ def _unique_names(
 def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
     out: list[tuple[str, Branch]] = []
     seen: set[str] = set()
-    for where, item in list_of_mappings(r, value, "branches", required=True):
-        r.unknown_keys(item, BRANCH_KEYS, f"{where}.")
-        id_ = r.text(item, "id", f"{where}.id", required=True)
-        name = r.text(item, "name", f"{where}.name", required=True)
+    entries = named_entries(r, value, "branches", BRANCH_KEYS, required=True)
+    for where, item, id_, name in entries:
         parent = r.text(item, "parent", f"{where}.parent", required=False)
         feedback = r.feedback(item.get("feedback"), f"{where}.feedback")
         maintainers_raw = item.get("maintainers") or []
@@ -292,10 +292,8 @@ def _bodies(r: RegistryReader, value: Any, key: str, branch_id: str | None) -> t
     branch's own id (a notice's `issuer` names either)."""
     out: list[Body] = []
     seen: set[str] = set()
-    for where, item in list_of_mappings(r, value, key, required=False):
-        r.unknown_keys(item, BODY_KEYS, f"{where}.")
-        id_ = r.text(item, "id", f"{where}.id", required=True)
-        name = r.text(item, "name", f"{where}.name", required=True)
+    entries = named_entries(r, value, key, BODY_KEYS, required=False)
+    for where, item, id_, name in entries:
         feedback = r.feedback(item.get("feedback"), f"{where}.feedback")
         if id_ is not None and id_ == branch_id:
             r.err(
@@ -345,10 +343,8 @@ def _feedback_by_known(
 def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
     out: list[tuple[str, Category]] = []
     seen: set[str] = set()
-    for where, item in list_of_mappings(r, value, "categories", required=True):
-        r.unknown_keys(item, CATEGORY_KEYS, f"{where}.")
-        id_ = r.text(item, "id", f"{where}.id", required=True)
-        name = r.text(item, "name", f"{where}.name", required=True)
+    entries = named_entries(r, value, "categories", CATEGORY_KEYS, required=True)
+    for where, item, id_, name in entries:
         description = r.text(item, "description", f"{where}.description", required=False)
         min_days = _min_period(r, item, "min_days", where)
         min_working_days = _min_period(r, item, "min_working_days", where)
@@ -374,10 +370,8 @@ def _groups(r: RegistryReader, value: Any) -> list[tuple[str, Group]]:
     """The columns of a combined board; none means one column."""
     out: list[tuple[str, Group]] = []
     seen: set[str] = set()
-    for where, item in list_of_mappings(r, value, "groups", required=False):
-        r.unknown_keys(item, GROUP_KEYS, f"{where}.")
-        id_ = r.text(item, "id", f"{where}.id", required=True)
-        name = r.text(item, "name", f"{where}.name", required=True)
+    entries = named_entries(r, value, "groups", GROUP_KEYS, required=False)
+    for where, _item, id_, name in entries:
         if check_id(r, id_, where, seen, "group") and id_ is not None and name:
             out.append((where, Group(id_, name)))
     return out

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from noticeboard.i18n import _
 from noticeboard.load.field_types import type_name
@@ -97,6 +98,28 @@ def list_of_mappings(
             continue
         items.append((where, item))
     return items
+
+
+class Entry(NamedTuple):
+    """One mapping of a registry list: where it is, its keys, and its `id` and `name` as read."""
+
+    where: str
+    item: dict[str, Any]
+    id: str | None
+    name: str | None
+
+
+def named_entries(
+    r: RegistryReader, value: Any, key: str, allowed: tuple[str, ...], *, required: bool
+) -> Iterator[Entry]:
+    """Each entry of the list `key` (branches, bodies, categories, groups, schedule), after
+    refusing keys it does not know; `id` and `name` are required in every one. Lazy, so each
+    entry's problems are reported in the order of the file."""
+    for where, item in list_of_mappings(r, value, key, required=required):
+        r.unknown_keys(item, allowed, f"{where}.")
+        id_ = r.text(item, "id", f"{where}.id", required=True)
+        name = r.text(item, "name", f"{where}.name", required=True)
+        yield Entry(where, item, id_, name)
 
 
 def check_id(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from noticeboard.i18n import _
-from noticeboard.load.registry_reader import RegistryReader, check_id, list_of_mappings
+from noticeboard.load.registry_reader import RegistryReader, check_id, named_entries
 from noticeboard.load.yamldoc import whole_number
 from noticeboard.model import SCHEDULE_EVERY, ScheduleEntry
 
@@ -17,10 +17,8 @@ def read_schedule(
 ) -> list[ScheduleEntry]:
     out: list[ScheduleEntry] = []
     seen: set[str] = set()
-    for where, item in list_of_mappings(r, value, "schedule", required=False):
-        r.unknown_keys(item, SCHEDULE_KEYS, f"{where}.")
-        id_ = r.text(item, "id", f"{where}.id", required=True)
-        name = r.text(item, "name", f"{where}.name", required=True)
+    entries = named_entries(r, value, "schedule", SCHEDULE_KEYS, required=False)
+    for where, item, id_, name in entries:
         every = item.get("every")
         ok = True
         if every not in SCHEDULE_EVERY:

@@ -23,6 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import chinese_calendar
 
+from noticeboard import urls
 from noticeboard.i18n import _
 from noticeboard.model import HolidayYear
 
@@ -39,9 +40,15 @@ class CalendarRangeError(ValueError):
             _(
                 "no official holiday schedule for {year}: chinese-calendar {version} knows "
                 "{first}–{last} only. Add the State Council's schedule for {year} to "
-                "notices/_board.yml as 'holidays:' → '{year}:' with 'off: [dates]' and "
+                "{registry} as 'holidays:' → '{year}:' with 'off: [dates]' and "
                 "'work: [dates]', or upgrade chinese-calendar"
-            ).format(year=year, version=_calendar_version(), first=first, last=last)
+            ).format(
+                year=year,
+                version=_calendar_version(),
+                first=first,
+                last=last,
+                registry=urls.REGISTRY_SOURCE,
+            )
         )
         self.year = year
 

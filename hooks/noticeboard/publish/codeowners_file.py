@@ -134,8 +134,8 @@ def codeowners_problems(root: Path, registry: Registry | None) -> list[Problem]:
             CODEOWNERS_PATH,
             1,
             _(
-                "CODEOWNERS is out of date with the maintainers in notices/_board.yml; "
+                "CODEOWNERS is out of date with the maintainers in {registry}; "
                 "run `noticeboard codeowners --write` and commit the result"
-            ),
+            ).format(registry=urls.REGISTRY_SOURCE),
         )
     ]

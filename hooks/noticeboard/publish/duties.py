@@ -75,12 +75,31 @@ def _cell_line(c: Cell, today: date) -> str:
     return f"- {c.entry.name}（{period}）：{due}{c.label}"
 
 
+def _cell_key(kind: str, c: Cell) -> str:
+    return f"{kind}:{c.entry.id}@{c.period.key if c.period else 'standing'}"
+
+
+def duty_items(d: BranchDuties, today: date) -> list[tuple[str, str]]:
+    """Each thing the branch must do as (key, line): the key names the item and its status, so a
+    reminder can tell what is new since its last update (a due item turning overdue is news)."""
+    return [
+        *((_cell_key("overdue", c), _cell_line(c, today)) for c in d.overdue),
+        *((_cell_key("due", c), _cell_line(c, today)) for c in d.due),
+        *((f"reply-overdue:{s.notice_id}", f"- 《{t}》：{s.label}") for t, s in d.replies_overdue),
+        *((f"reply-due:{s.notice_id}", f"- 《{t}》：{s.label}") for t, s in d.replies_due),
+    ]
+
+
+def mention_line(d: BranchDuties) -> str:
+    # a space before each @: GitHub only links a mention that follows a non-word character
+    return "请 " + " ".join(f"@{m}" for m in d.maintainers) + " 关注。"
+
+
 def reminder_text(d: BranchDuties, today: date, within: int, site_url: str | None = None) -> str:
     """The Markdown a branch reads (the reminder issue's body, `due`'s text output)."""
     lines = [f"## {d.name}", ""]
     if d.maintainers:
-        # a space before each @: GitHub only links a mention that follows a non-word character
-        lines += ["请 " + " ".join(f"@{m}" for m in d.maintainers) + " 关注。", ""]
+        lines += [mention_line(d), ""]
     if d.overdue:
         lines += ["**已逾期，尚未公开：**", *(_cell_line(c, today) for c in d.overdue), ""]
     if d.due:

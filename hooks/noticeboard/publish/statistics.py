@@ -122,6 +122,17 @@ def _config(title: str) -> dict[str, Any]:
     }
 
 
+def percent_bars(
+    name: str, title: str, shares: Mapping[str, tuple[int, int]], names: Mapping[str, str]
+) -> ChartFile:
+    """One bar per branch of `part / whole` in percent (none where the whole is 0)."""
+    chart = pygal.HorizontalBar(**_config(title), range=(0, 100))
+    chart.value_formatter = lambda v: f"{v:.0f}%"
+    for bid, (part, whole) in shares.items():
+        chart.add(names[bid], [round(100 * part / whole) if whole else None])
+    return ChartFile(urls.chart_url(name), render(chart, f"nb-{name}"))
+
+
 class StatisticsPage:
     def __init__(
         self,
@@ -168,11 +179,7 @@ class StatisticsPage:
         )
 
         rates = on_time_rates(self.registry, self.cells)
-        hbar = pygal.HorizontalBar(**_config("各党组织定期公开按时率"), range=(0, 100))
-        hbar.value_formatter = lambda v: f"{v:.0f}%"
-        for bid, (on, judged) in rates.items():
-            hbar.add(names[bid], [round(100 * on / judged) if judged else None])
-        files.append(ChartFile(urls.chart_url("on-time-rate"), render(hbar, "nb-rate")))
+        files.append(percent_bars("on-time-rate", "各党组织定期公开按时率", rates, names))
         charts.append(
             Chart(
                 anchor="on-time",
@@ -191,11 +198,7 @@ class StatisticsPage:
         shares = reply_shares(self.registry, self.placed, self.feedback)
         answered = sum(a for a, _ in shares.values())
         received = sum(t for _, t in shares.values())
-        rbar = pygal.HorizontalBar(**_config("收到意见的公示中已答复的比例"), range=(0, 100))
-        rbar.value_formatter = lambda v: f"{v:.0f}%"
-        for bid, (done, total_) in shares.items():
-            rbar.add(names[bid], [round(100 * done / total_) if total_ else None])
-        files.append(ChartFile(urls.chart_url("replies"), render(rbar, "nb-replies")))
+        files.append(percent_bars("replies", "收到意见的公示中已答复的比例", shares, names))
         charts.append(
             Chart(
                 anchor="replies",
