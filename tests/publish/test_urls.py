@@ -98,6 +98,9 @@ def test_site_addresses_become_pages_and_absolute_links() -> None:
     assert urls.commit_url("https://git.example/town/board", "abc123") == (
         "https://git.example/town/board/commit/abc123"
     )
+    assert urls.commit_url("https://git.example/town/X/", "abc123") == (
+        "https://git.example/town/X/commit/abc123"  # only the slash is taken off the end
+    )
 
 
 def test_repository_paths_of_notices_branches_and_attachments() -> None:
