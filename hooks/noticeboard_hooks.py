@@ -5,6 +5,7 @@ here at the top, never inside an event.
 """
 
 from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by name)
+    on_build_error,
     on_config,
     on_files,
     on_page_content,
@@ -13,6 +14,7 @@ from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by 
     on_post_build,
     on_post_page,
     on_post_template,
+    on_pre_build,
     on_serve,
     on_template_context,
 )

@@ -33,20 +33,19 @@ from noticeboard import urls
 from noticeboard.audience import AudienceError
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
+from noticeboard.load.read_cache import CACHE_DIR_VARIABLE, cache_folder
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.body import html_text
 from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.guide_labels import with_state_labels
 from noticeboard.publish.page_cache import (
-    CACHE_DIR,
-    CACHE_DIR_VARIABLE,
     Entry,
     PageCache,
     cacheable,
     fingerprint,
-    page_key,
     put_today,
+    spec_key,
     with_built_tokens,
 )
 from noticeboard.publish.pages import (
@@ -65,6 +64,7 @@ from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
+from noticeboard.publish.site_keep import drop_aside, keep_unchanged, put_back, set_aside
 from noticeboard.publish.theme_markup import valid_theme_markup
 from noticeboard.publish.views import BoardPrint
 from noticeboard.today import TodayError
@@ -88,6 +88,8 @@ class BuildState:
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
     extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
+    set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
+    site_dir: list[Path] = field(default_factory=list)  # where they were set aside
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -109,7 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except LanguageError as exc:
         raise PluginError(str(exc)) from None
     try:
-        result = load_board(_root(config))
+        result = load_board(_root(config), cached=True)
     except (TodayError, AudienceError) as exc:
         raise PluginError(str(exc)) from None
     for problem in result.problems:
@@ -225,6 +227,10 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
     # Today enters through the views (state) and the date tokens; where the cache is, nowhere.
     settings.pop("NOTICEBOARD_TODAY", None)
     settings.pop(CACHE_DIR_VARIABLE, None)
+    # Where the repository sits is no input of a page (MkDocs makes docs_dir and the theme
+    # folders absolute): a copy elsewhere (another CI runner, a test) finds the same pages.
+    here = str(_root(config))
+    settings = {key: value.replace(here, "<root>") for key, value in settings.items()}
     notices_dir = board.root / "notices"
     registry_files = sorted(notices_dir.glob("_*")) if notices_dir.is_dir() else []
     return fingerprint(
@@ -242,9 +248,7 @@ SEARCH_CACHE = "search"
 
 
 def _cache_folder(board: Board) -> Path:
-    """`.cache/noticeboard/` beside the notices, or where NOTICEBOARD_CACHE_DIR says."""
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    return Path(chosen) if chosen else board.root / CACHE_DIR
+    return cache_folder(board.root)
 
 
 def _page_key(shared: str, spec: PageSpec) -> str | None:
@@ -253,7 +257,7 @@ def _page_key(shared: str, spec: PageSpec) -> str | None:
         # nav pages are few; relative links are checked on every render; a printable board
         # holds its notices' bodies, which its view does not show
         return None
-    return page_key(shared, spec.src_uri, _markdown(spec), repr(spec.view), str(spec.notice_id))
+    return spec_key(shared, spec)  # the code (this module's _markdown too) is in `shared`
 
 
 def _markdown(spec: PageSpec) -> str:
@@ -267,9 +271,47 @@ def _markdown(spec: PageSpec) -> str:
     return f"---\n{front}---\n\n{spec.body}"
 
 
+def _page_folders() -> set[str]:
+    """The top folders of site/ that hold pages the page cache can supply."""
+    paths = (_html_path(src) for src, key in _state().keys.items() if key)
+    return {path.split("/")[0] for path in paths if "/" in path}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Runs before MkDocs empties site/: the page folders are set aside (site_keep)."""
+    _state().site_dir[:] = [Path(config.site_dir)]
+    _state().set_aside[:] = set_aside(Path(config.site_dir), _page_folders())
+
+
+def on_build_error(error: Exception) -> None:
+    """A build that failed before on_files leaves no hidden folder in site/ to be published."""
+    if _builds:
+        for site in _builds[-1].site_dir:
+            drop_aside(site)
+
+
+def _cached_pages() -> dict[str, str]:
+    """src_uri -> the finished page (today's date in) of every page the cache holds."""
+    board = _state().board
+    found = {}
+    for src_uri, spec in _state().specs.items():
+        key = _state().keys[src_uri]
+        entry = _state().cache.get(key) if key else None
+        if entry is not None:
+            found[src_uri] = put_today(entry.html, board.today)
+            if spec.notice_id is not None:
+                _state().texts[spec.notice_id] = entry.text
+    return found
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     board = _state().board
     specs = _state().specs
+    site = Path(config.site_dir)
+    back = put_back(site, _state().set_aside)
+    cached = _cached_pages()
+    # What is already in site/ and identical stays; everything else there goes (site_keep).
+    kept = keep_unchanged(site, back, {_html_path(src): page for src, page in cached.items()})
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     _state().doc_urls[:] = [
         f.url
@@ -288,16 +330,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        key = _state().keys[src_uri]
-        entry = _state().cache.get(key) if key else None
-        if entry is not None:
-            # Unchanged since it was cached: copied as a finished file, never rendered.
-            page_html = put_today(entry.html, board.today)
-            files.append(
-                File.generated(config, _html_path(src_uri), content=page_html, inclusion=inclusion)
-            )
-            if spec.notice_id is not None:
-                _state().texts[spec.notice_id] = entry.text
+        if src_uri in cached:
+            # Unchanged since it was cached: copied as a finished file, never rendered; when
+            # site/ already holds it, MkDocs copies it onto itself, which it skips.
+            path = _html_path(src_uri)
+            if path in kept:
+                page = File.generated(
+                    config, path, abs_src_path=str(site / path), inclusion=inclusion
+                )
+            else:
+                page = File.generated(config, path, content=cached[src_uri], inclusion=inclusion)
+            files.append(page)
             continue
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:

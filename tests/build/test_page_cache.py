@@ -79,8 +79,14 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(content.replace(old, new), encoding="utf-8")
 
 
-def test_a_cached_page_is_copied_not_rendered(warm: Path, tmp_path: Path):
-    """Proof that the cache is used at all: a marker planted in one entry reaches the site."""
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_a_cached_page_is_copied_not_rendered(warm: Path, tmp_path: Path, elsewhere: bool):
+    """Proof that the cache is used at all: a marker planted in one entry reaches the site,
+    also from a copy of the repository in another folder (the rebuild cases below use one)."""
+    root = warm / "root"
+    if elsewhere:
+        root = tmp_path / "moved"
+        shutil.copytree(warm / "root", root)
     cache = tmp_path / "cache"
     shutil.copytree(warm / "cache", cache)
     planted = 0
@@ -90,7 +96,7 @@ def test_a_cached_page_is_copied_not_rendered(warm: Path, tmp_path: Path):
             entry.write_text(html.replace("<h1>", "<h1>缓存标记Q7", 1), encoding="utf-8")
             planted += 1
     assert planted == 1
-    site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
+    site = build_site(tmp_path / "site", root, TODAY, cache=cache)
     assert "缓存标记Q7" in text(site, NEW_MEMBER)
 
 
@@ -186,3 +192,59 @@ def test_a_printed_board_shows_a_cached_notice_as_rendered(warm: Path, tmp_path:
     assert 'id="' in (again / board).read_text(encoding="utf-8").split("正文小节标记H5")[0][-400:]
     first, cold = files(again), files(tmp_path / "cold")
     assert [name for name in first if first[name] != cold.get(name)] == []
+
+
+# -- site/ kept between builds (publish/site_keep.py) ---------------------------------------
+def same_site(warm: Path, tmp_path: Path, change: Callable[[Path], None], today: str = TODAY):
+    """(site rebuilt in place, inode of an unchanged page before and after) after `change`;
+    the site rebuilt in place equals a build of the changed inputs from nothing."""
+    root = tmp_path / "root"
+    shutil.copytree(warm / "root", root)
+    shutil.copytree(warm / "cache", tmp_path / "cache")
+    site = tmp_path / "site"
+    shutil.copytree(warm / "site", site)
+    before = (site / OLD_DUES).stat().st_ino
+    change(root)
+    build_site(site, root, today, cache=tmp_path / "cache")
+    cold = build_site(tmp_path / "cold", root, today, cache=tmp_path / "cold-cache")
+    first, second = files(site), files(cold)
+    assert sorted(first.keys() - second.keys()) == []
+    assert sorted(second.keys() - first.keys()) == []
+    assert [name for name in first if first[name] != second[name]] == []
+    return site, before, (site / OLD_DUES).stat().st_ino
+
+
+def test_an_unchanged_page_stays_in_site_and_an_edited_one_follows(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        edit(root / "notices/yutao/2026/new-member.md", "现予公示。", "现予公示。原地标记S1。")
+
+    site, before, after = same_site(warm, tmp_path, change)
+    assert "原地标记S1" in text(site, NEW_MEMBER)
+    assert before == after  # not deleted and written again: the same file
+
+
+def test_a_removed_notice_leaves_site_and_stray_files_go(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        (root / "notices/yutao/2026/new-member.md").unlink()
+        stray = tmp_path / "site" / "notices" / "stray.html"  # the site copied for this case
+        stray.write_text("旧文件", encoding="utf-8")
+
+    site, _before, _after = same_site(warm, tmp_path, change)
+    assert not (site / NEW_MEMBER).exists()
+    assert not (site / NEW_MEMBER).parent.exists()
+    assert not (site / "notices" / "stray.html").exists()
+
+
+def test_the_next_day_rewrites_the_date_in_place(warm: Path, tmp_path: Path):
+    site, _before, _after = same_site(warm, tmp_path, lambda root: None, today="2026-11-27")
+    assert "本页生成于 2026年11月27日" in text(site, OLD_DUES)
+
+
+def test_a_half_finished_build_leaves_nothing_hidden(warm: Path, tmp_path: Path):
+    def change(root: Path) -> None:
+        left = tmp_path / "site" / ".nb-previous" / "notices"
+        left.mkdir(parents=True)
+        (left / "old.html").write_text("x", encoding="utf-8")
+
+    site, _before, _after = same_site(warm, tmp_path, change)
+    assert not (site / ".nb-previous").exists()

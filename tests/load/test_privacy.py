@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import html
+import re
+import sys
+import unicodedata
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from noticeboard.load import privacy
 from noticeboard.load.board import load_board
 from noticeboard.load.privacy import find_personal_numbers, id18_is_valid, mask_id, mask_mobile
 from noticeboard.problems import Severity
@@ -185,3 +193,179 @@ def test_folded_yaml_number_in_front_matter_is_found(repo):
     text = NOTICE.replace("  person: 王五", "  person: >\n    王五 138\n    1234 5678")
     result = load_board(repo({"jinpu/2024/a.md": text}), "2024-06-15")
     assert any("138****5678" in p.message for p in result.problems)
+
+
+def test_each_kind_of_number_says_what_it_is_and_how_to_mask_it():
+    (mobile,) = find_personal_numbers("电话13812345678")
+    (card,) = find_personal_numbers(f"身份证{VALID_ID}")
+    assert mobile.message() == (
+        "unmasked mobile phone number: a public notice must not show it in full; "
+        "write it masked as 138****5678"
+    )
+    assert card.message() == (
+        "unmasked ID card number (身份证号): a public notice must not show it in full; "
+        "write it masked as 11**************2X"
+    )
+
+
+# The 15-digit card of before 1999: area (6) + YYMMDD + sequence (3); digits 9-12 are the
+# month and the day, which must be a real month and a day of 1-31.
+@pytest.mark.parametrize(
+    ("born", "found"),
+    [
+        ("490101", True),  # the first month and day
+        ("491231", True),
+        ("491210", True),  # a day written with a zero in its second digit
+        ("491230", True),
+        ("490001", False),  # month 00
+        ("491301", False),  # month 13
+        ("490100", False),  # day 00
+        ("490132", False),  # day 32
+    ],
+)
+def test_a_fifteen_digit_card_needs_a_real_month_and_day(born, found):
+    assert bool(find_personal_numbers(f"老身份证 110105{born}002")) is found
+
+
+def test_a_text_attachment_in_gb18030_is_read_as_chinese_text():
+    """Excel and WPS save Chinese CSV files as GB18030; full-width digits written there are
+    numbers all the same, and an undecodable byte hides nothing around it."""
+    from noticeboard.load.privacy import attachment_text
+
+    data = "姓名,电话\n李四,１３８１２３４５６７８\n".encode("gb18030")
+    assert attachment_text(data) == "姓名,电话\n李四,１３８１２３４５６７８\n"
+    assert kinds(attachment_text(data)) == [(2, "mobile", "138****5678")]
+    assert attachment_text("\ufeff姓名".encode()) == "姓名"  # UTF-8 with a BOM
+    broken = b"\xff\xfe\x80 13812345678"  # neither UTF-8 nor GB18030
+    assert kinds(attachment_text(broken)) == [(1, "mobile", "138****5678")]
+
+
+def test_underscores_in_a_file_name_separate_digits_like_spaces():
+    from noticeboard.load.privacy import name_findings
+
+    assert [f.masked for f in name_findings("电话_138_1234_5678.pdf")] == ["138****5678"]
+    assert [f.masked for f in name_findings("110105_19491231_002X.pdf")] == ["11**************2X"]
+
+
+def test_a_number_written_with_yaml_escapes_is_reported_at_its_key():
+    """Escapes only show the number once parsed: the finding names the key that holds it."""
+    import yaml
+
+    from noticeboard.load.privacy import yaml_findings
+
+    text = (
+        'Xinfo: "\\u0031\\u00338\\u00312345678"\n'
+        "branches:\n"
+        '  - feedback: {phone: "139\\u00312345678"}\n'
+        '  - "137\\u00312345678"\n'
+    )
+    found = [(f.masked, key) for f, key in yaml_findings(text, yaml.safe_load(text))]
+    assert found == [
+        ("138****5678", "Xinfo"),
+        ("139****5678", "branches[0].feedback.phone"),
+        ("137****5678", "branches[1]"),
+    ]
+
+
+# Issue 13 (speed): one NFKC call for the whole text and a one-regex pre-check that skips texts
+# with no 11-digit stretch. Both are shortcuts; these properties hold them to the plain scan.
+_SPEED_PIECES = st.sampled_from(
+    [
+        *("1", "38", "5678", "X", "x", " ", "-", ".", "*", "\n", "\r", "\u00a0", "１３８", "－"),
+        *("（", "，", "Ｘ", "…", "①", "〔"),
+        *(
+            "公示",
+            "&#49;",
+            "&#10;",
+            "&nbsp;",
+            "<b>",
+            "</b>",
+            "ﬁ",
+            "e\u0301",
+            "\u0301",
+            "a",
+            "0086",
+            "86",
+        ),
+    ]
+)
+_SPEED_TEXT = st.lists(_SPEED_PIECES | st.characters(), max_size=40).map("".join)
+
+
+def _normalise_line_by_line(text: str) -> str:
+    """The reference: each line on its own (the order a reader's browser applies)."""
+    out = []
+    for line in text.split("\n"):
+        line = privacy._TAG.sub("", line)
+        line = html.unescape(line)
+        out.append(unicodedata.normalize("NFKC", line).replace("\n", " ").replace("\r", " "))
+    return "\n".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPEED_TEXT)
+def test_whole_text_normalisation_equals_line_by_line(text):
+    assert privacy.normalise(text) == _normalise_line_by_line(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPEED_TEXT)
+def test_the_pre_check_never_hides_a_number(text):
+    everything = re.compile(r"")  # matches every text: the full scan always runs
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(privacy, "_CANDIDATE", everything)
+        patch.setattr(privacy, "_RAW_UNSURE", everything)
+        full = find_personal_numbers(text)
+    assert find_personal_numbers(text) == full
+
+
+def test_the_pre_check_lets_the_shortest_number_through():
+    assert kinds("电话13812345678") == [(1, "mobile", "138****5678")]
+    assert kinds("电话1381234567") == []  # ten digits: not a mobile number
+
+
+def _members(chars: str) -> list[str]:
+    one = re.compile(f"[{chars}]")
+    return [chr(c) for c in range(sys.maxunicode + 1) if one.fullmatch(chr(c))]
+
+
+_DIGIT_OR_X = re.compile(r"[\dXx]")
+_SEPARATOR = re.compile(privacy._SEPARATORS)
+
+
+def test_raw_digits_stay_one_digit_under_nfkc():
+    for char in _members(privacy._RAW_DIGIT_CHARS):
+        normal = unicodedata.normalize("NFKC", char)
+        assert len(normal) == 1 and _DIGIT_OR_X.fullmatch(normal), hex(ord(char))
+        assert unicodedata.combining(char) == 0
+
+
+def test_raw_separators_give_only_separators_under_nfkc():
+    for char in _members(privacy._RAW_SEPARATOR_CHARS):
+        normal = unicodedata.normalize("NFKC", char)
+        assert normal and all(_SEPARATOR.fullmatch(c) for c in normal), hex(ord(char))
+        assert unicodedata.combining(char) == 0
+
+
+def test_raw_others_give_neither_digit_nor_separator_under_nfkc():
+    others = _members(privacy._RAW_OTHER_CHARS)
+    assert "公" in others and "，" in others and "X" not in others and "<" not in others
+    for char in others:
+        normal = unicodedata.normalize("NFKC", char)
+        assert normal, hex(ord(char))
+        assert not any(_DIGIT_OR_X.fullmatch(c) or _SEPARATOR.fullmatch(c) for c in normal)
+        assert unicodedata.combining(char) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话１３８－１２３４－５６７８。",  # full-width: decided on the raw text
+        "电话 138 1234 ５６７８（王）",
+        "电话 ①③⑧12345678",  # circled digits: not in the raw classes, normalised first
+        "电话 1381234567&#56;",
+        "电话 138<i>1234</i>5678",
+    ],
+)
+def test_numbers_outside_the_raw_shortcut_are_still_found(text):
+    assert [f.kind for f in find_personal_numbers(text)] == ["mobile"]

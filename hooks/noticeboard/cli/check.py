@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     except TodayError as exc:
         return _usage_error(str(exc))
     try:
-        result = load_board(args.root, args.today)
+        result = load_board(args.root, args.today, cached=True)
     except (TodayError, AudienceError) as exc:
         return _usage_error(str(exc))
     try:

@@ -20,7 +20,8 @@ from noticeboard.load.history import (
     publication,
     read_history,
 )
-from noticeboard.load.notice_file import read_notice_file
+from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file, relative
+from noticeboard.load.read_cache import ReadCache, cache_folder, code_fingerprint, read_fingerprint
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
 from noticeboard.problems import Problem, has_errors, sort_problems
@@ -77,11 +78,16 @@ def notice_id(file: Path, root: Path) -> str:
 
 
 def load_board(
-    root: Path, today: str | date | None = None, *, history: History | None = None
+    root: Path,
+    today: str | date | None = None,
+    *,
+    history: History | None = None,
+    cached: bool = False,
 ) -> LoadResult:
     """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD.
 
-    `history` is read from git (one `git log`) unless given (tests, benchmarks)."""
+    `history` is read from git (one `git log`) unless given (tests, benchmarks). `cached`:
+    each file's reading comes from (and goes to) the read cache (`check` and the build)."""
     registry, problems = read_registry(root)
     if registry is None:
         return LoadResult(None, sort_problems(problems))
@@ -94,13 +100,16 @@ def load_board(
     found = discover(root)
     problems.extend(found.problems)
     files = found.files
+    cache = _read_cache(root, registry) if cached else None
     for file in files:
-        read = read_notice_file(file, root, registry)
+        read = _read(file, root, registry, cache)
         problems.extend(read.problems)
         if read.notice is not None:
             notices.append(read.notice)
         if read.facts is not None:
             facts.append(read.facts)
+    if cache is not None:
+        cache.save()
     existing = {notice_id(f, root) for f in files}
     problems.extend(cross_notice_problems(registry, facts, existing))
     if history is None:
@@ -110,3 +119,17 @@ def load_board(
     problems.extend(claim_problems(registry, board.notices))
     problems.extend(correction_problems(board.notices, board.publications()))
     return LoadResult(board, sort_problems(problems))
+
+
+def _read_cache(root: Path, registry: Registry) -> ReadCache:
+    code = code_fingerprint(Path(__file__).resolve().parent.parent)
+    return ReadCache.open(cache_folder(root), read_fingerprint(code, root, registry))
+
+
+def _read(file: Path, root: Path, registry: Registry, cache: ReadCache | None) -> NoticeRead:
+    data = notice_bytes(file) if cache is not None else None
+    if cache is None or data is None:
+        return read_notice_file(file, root, registry)
+    return cache.read(
+        relative(file, root), data, lambda known: read_notice_file(file, root, registry, known)
+    )

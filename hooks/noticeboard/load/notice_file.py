@@ -35,14 +35,17 @@ class NoticeRead:
     notice: Notice | None
     problems: list[Problem]
     facts: CrossFacts | None = None
+    uses_other_files: bool = False  # it names attachments: the result depends on them too
 
 
-def read_notice_file(file: Path, root: Path, registry: Registry | None) -> NoticeRead:
-    """Read and check one notice. A draft gets the syntax checks only; it comes back as a
-    Notice when it is complete enough."""
-    rel = _relative(file, root)
+def read_notice_file(
+    file: Path, root: Path, registry: Registry | None, data: bytes | None = None
+) -> NoticeRead:
+    """Read and check one notice (its bytes `data` when already read, see `notice_bytes`).
+    A draft gets the syntax checks only; it comes back as a Notice when complete enough."""
+    rel = relative(file, root)
     try:
-        text = decode(_read_bytes(file), rel)
+        text = decode(_read_bytes(file) if data is None else data, rel)
         doc = split_front_matter(text)
     except SourceError as exc:
         return NoticeRead(None, [error(rel, exc.line, exc.message)])
@@ -92,7 +95,7 @@ def read_notice_file(file: Path, root: Path, registry: Registry | None) -> Notic
             r.err_at(doc.body_line + problem.line - 1, problem.message, "body")
         facts = _facts(rel, place, fields, registry, doc.meta.lines)
     notice = _assemble(place, fields, registry, doc) if not r.problems else None
-    return NoticeRead(notice, r.problems, facts)
+    return NoticeRead(notice, r.problems, facts, uses_other_files=bool(fields.attachments))
 
 
 def _facts(
@@ -114,6 +117,15 @@ def _facts(
 
 
 MAX_NOTICE_BYTES = 2_000_000
+
+
+def notice_bytes(file: Path) -> bytes | None:
+    """The file's bytes when it is a readable notice-sized regular file, else None (then
+    `read_notice_file` reads it and says what is wrong)."""
+    try:
+        return _read_bytes(file)
+    except (SourceError, OSError):
+        return None
 
 
 def _read_bytes(file: Path) -> bytes:
@@ -139,7 +151,7 @@ def _read_bytes(file: Path) -> bytes:
     return data
 
 
-def _relative(file: Path, root: Path) -> str:
+def relative(file: Path, root: Path) -> str:
     """`file`'s path from `root`, with '/' (string work: pathlib is slow at 10,000 files)."""
     prefix = str(root) + os.sep
     path = str(file)

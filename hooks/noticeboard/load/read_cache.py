@@ -1,0 +1,115 @@
+"""What reading each notice file found, kept between runs of `check`, the build and the preview.
+
+Reading one notice (decode, YAML, fields, rules, privacy scan) depends only on the file's bytes,
+its path, the registry, the message language and this package's code. The cache stores each
+file's result under a hash of its bytes, in one file whose name holds a fingerprint of all the
+rest; any change to any of them is a miss, never a stale result. A notice that names
+attachments also depends on those files (present? a link? numbers in a CSV?): it is read afresh
+every time and never stored.
+
+One pickle file in `.cache/noticeboard/` beside the notices (NOTICEBOARD_CACHE_DIR moves it), as
+the page cache: it is the repository's own build state, never downloaded; a cache that cannot
+be read is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from noticeboard.i18n import current_language
+from noticeboard.load.notice_file import NoticeRead
+from noticeboard.model import Registry
+
+CACHE_DIR = ".cache/noticeboard"
+# Puts the caches elsewhere (tests give each build its own).
+CACHE_DIR_VARIABLE = "NOTICEBOARD_CACHE_DIR"
+# Format of the file; bump when what is stored changes shape.
+FORMAT = "1"
+PREFIX = "notices-read-"
+
+
+def cache_folder(root: Path) -> Path:
+    """`.cache/noticeboard/` beside the notices, or where NOTICEBOARD_CACHE_DIR says."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(chosen) if chosen else root / CACHE_DIR
+
+
+def code_fingerprint(package_dir: Path) -> str:
+    """A hash of every file of the package (code and message catalogues)."""
+    digest = hashlib.sha256()
+    for path in sorted(package_dir.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(package_dir).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def read_fingerprint(code: str, root: Path, registry: Registry) -> str:
+    """Everything a notice's reading depends on besides its own bytes and path."""
+    parts = (FORMAT, sys.version, code, str(root), current_language(), repr(registry))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class ReadCache:
+    """Results by path (relative to the root) and a hash of the file's bytes."""
+
+    folder: Path
+    fingerprint: str
+    entries: dict[str, tuple[bytes, NoticeRead]] = field(default_factory=dict)
+    used: dict[str, tuple[bytes, NoticeRead]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, folder: Path, fingerprint: str) -> ReadCache:
+        cache = cls(folder, fingerprint)
+        try:
+            with (folder / f"{PREFIX}{fingerprint}.pickle").open("rb") as handle:
+                loaded = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+            return cache
+        if isinstance(loaded, dict):
+            cache.entries = loaded
+        return cache
+
+    def read(self, rel: str, data: bytes, reader: Callable[[bytes], NoticeRead]) -> NoticeRead:
+        """The stored result for these bytes at `rel`, else `reader(data)` (stored unless the
+        notice names attachments)."""
+        digest = hashlib.sha256(data).digest()
+        hit = self.entries.get(rel)
+        if hit is not None and hit[0] == digest:
+            self.used[rel] = hit
+            return hit[1]
+        result = reader(data)
+        if not result.uses_other_files:
+            self.used[rel] = (digest, result)
+        self.changed = True
+        return result
+
+    def save(self) -> None:
+        """Write what this run used (so the file stays the size of the board), when anything
+        changed; other fingerprints' files go (the code or registry moved on). Best effort."""
+        if not self.changed and self.used.keys() == self.entries.keys():
+            return
+        target = self.folder / f"{PREFIX}{self.fingerprint}.pickle"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as out:
+                pickle.dump(self.used, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+            for old in self.folder.glob(f"{PREFIX}*.pickle"):
+                if old != target:
+                    old.unlink(missing_ok=True)
+        except (OSError, pickle.PickleError):
+            Path(tmp).unlink(missing_ok=True)

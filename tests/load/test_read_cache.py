@@ -1,0 +1,142 @@
+"""The read cache (load/read_cache.py): a warm load equals a cold one, and each input of a
+notice's reading, changed in turn, is seen; the cache is really used."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from noticeboard.load.board import LoadResult, load_board
+from noticeboard.load.read_cache import PREFIX, code_fingerprint
+from support.notice_text import MEMBER_NOTICE, MEMBER_PATH, MEMBER_TODAY
+
+OTHER_PATH = "yutao/2024/other.md"
+OTHER = MEMBER_NOTICE.replace("branch: jinpu", "branch: yutao").replace("李四", "王五")
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "read-cache"
+    monkeypatch.setenv("NOTICEBOARD_CACHE_DIR", str(folder))
+    return folder
+
+
+def summary(result: LoadResult) -> tuple[list[str], list[tuple[str, ...]]]:
+    assert result.board is not None
+    notices = [repr(n) for n in result.board.notices]
+    return notices, [(p.path, str(p.line), p.message, p.severity.name) for p in result.problems]
+
+
+def twice(root: Path) -> LoadResult:
+    """A cold cached load, a warm one, and the uncached load: all three agree."""
+    cold = load_board(root, MEMBER_TODAY, cached=True)
+    warm = load_board(root, MEMBER_TODAY, cached=True)
+    plain = load_board(root, MEMBER_TODAY)
+    assert summary(cold) == summary(warm) == summary(plain)
+    return warm
+
+
+def messages(result: LoadResult) -> list[str]:
+    return [p.message for p in result.problems]
+
+
+def test_a_warm_load_equals_a_cold_one_and_the_file_is_written(repo, cache: Path):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE, OTHER_PATH: OTHER, "jinpu/2024/bad.md": "---\n"})
+    result = twice(root)
+    assert any("bad.md" in p.path for p in result.problems)
+    assert len(list(cache.glob(f"{PREFIX}*.pickle"))) == 1
+
+
+def test_the_cache_is_used(repo, cache: Path):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE})
+    load_board(root, MEMBER_TODAY, cached=True)
+    [stored] = cache.glob(f"{PREFIX}*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    digest, read = entries[f"notices/{MEMBER_PATH}"]
+    planted = read.notice.__class__(**{**read.notice.__dict__, "title": "缓存标记R2"})
+    entries[f"notices/{MEMBER_PATH}"] = (digest, read.__class__(planted, [], read.facts))
+    stored.write_bytes(pickle.dumps(entries))
+    result = load_board(root, MEMBER_TODAY, cached=True)
+    assert result.board is not None and result.board.notices[0].title == "缓存标记R2"
+
+
+def test_an_edited_file_is_read_again(repo, cache: Path):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE, OTHER_PATH: OTHER})
+    twice(root)
+    path = root / "notices" / MEMBER_PATH
+    path.write_text(MEMBER_NOTICE.replace("reviewed_by: 金铺村党支部委员会\n", ""), "utf-8")
+    assert any("reviewed_by" in m for m in messages(twice(root)))
+    path.write_text(MEMBER_NOTICE, encoding="utf-8")  # back as it was: the old result again
+    assert not any("reviewed_by" in m for m in messages(twice(root)))
+
+
+def test_a_registry_change_is_seen(repo, cache: Path):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE, OTHER_PATH: OTHER})
+    twice(root)
+    registry = root / "notices/_board.yml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("name: 余套村党支部", "name: 余套村党总支"),
+        encoding="utf-8",
+    )
+    assert "余套村党总支" in repr(twice(root).board)
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("  - id: yutao\n", "  - id: yutao-cun\n"),
+        encoding="utf-8",
+    )
+    assert any("yutao" in p.message and p.path.endswith("other.md") for p in twice(root).problems)
+
+
+def test_the_message_language_is_seen(repo, cache: Path, monkeypatch: pytest.MonkeyPatch):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE.replace("reviewed_by: 金铺村党支部委员会\n", "")})
+    english = messages(twice(root))
+    monkeypatch.setenv("NOTICEBOARD_LANG", "zh")
+    chinese = messages(twice(root))
+    assert len(english) == len(chinese) and english != chinese
+
+
+def test_attachments_are_looked_at_every_time(repo, cache: Path):
+    with_file = MEMBER_NOTICE.replace("---\n现予", "attachments: [名单.csv]\n---\n现予")
+    root = repo({MEMBER_PATH: with_file})
+    (root / "notices/jinpu/2024/名单.csv").write_text("姓名\n李四\n", encoding="utf-8")
+    assert messages(twice(root)) == []
+    (root / "notices/jinpu/2024/名单.csv").write_text("电话\n13812345678\n", encoding="utf-8")
+    assert any("138****5678" in m for m in messages(twice(root)))
+    (root / "notices/jinpu/2024/名单.csv").unlink()
+    assert any("名单.csv" in m for m in messages(twice(root)))
+
+
+def test_a_copy_elsewhere_reads_its_own_paths(repo, cache: Path, tmp_path: Path):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE})
+    twice(root)
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(root / "notices", moved / "notices")
+    result = twice(moved)
+    assert result.board is not None
+    assert result.board.notices[0].source == moved / "notices" / MEMBER_PATH
+
+
+def test_a_broken_cache_file_is_ignored_and_rewritten(repo, cache: Path):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE})
+    twice(root)
+    [stored] = cache.glob(f"{PREFIX}*.pickle")
+    stored.write_bytes(b"not a pickle")
+    twice(root)
+    assert isinstance(pickle.loads(stored.read_bytes()), dict)
+
+
+def test_the_code_fingerprint_follows_every_package_file(tmp_path: Path):
+    package = tmp_path / "package"
+    (package / "locale").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "locale" / "zh.po").write_text('msgstr ""\n')
+    seen = {code_fingerprint(package)}
+    (package / "a.py").write_text("A = 2\n")
+    seen.add(code_fingerprint(package))
+    (package / "locale" / "zh.po").write_text('msgstr "x"\n')
+    seen.add(code_fingerprint(package))
+    (package / "b.py").write_text("")
+    seen.add(code_fingerprint(package))
+    assert len(seen) == 4
