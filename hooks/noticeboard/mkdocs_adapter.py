@@ -183,7 +183,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {spec.src_uri: spec for spec in specs},
             script,
             keys={spec.src_uri: _page_key(shared, spec) for spec in specs},
-            cache=PageCache(_cache_folder(board)),
+            cache=PageCache(_cache_folder(board) / PAGES_CACHE),
             warnings=_count_warnings(),
             extra_files=extra,
         )
@@ -254,6 +254,12 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
         [Path(config.config_file_path), *registry_files],
         settings,
     )
+
+
+# The build cache's parts: rendered pages (page_cache) and each year's search bundle
+# (search_bundles).
+PAGES_CACHE = "pages"
+SEARCH_CACHE = "search"
 
 
 def _cache_folder(board: Board) -> Path:
@@ -514,6 +520,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             search_records(placed, board.registry, texts),
             site_dir,
             filters_document(filter_values(placed, board.registry)),
+            cache_dir=_cache_folder(board) / SEARCH_CACHE,
         )
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
