@@ -56,10 +56,13 @@ from noticeboard.publish.pages import (
     PageSpec,
     attachments_to_publish,
     build_site,
+    qr_url,
     source_date_epoch,
     with_qr_code,
 )
 from noticeboard.publish.print_layout import moved_body, needs_landscape
+from noticeboard.publish.qr_worker import QrCodes
+from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
@@ -88,6 +91,9 @@ class BuildState:
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
     extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
+    # the rendered notices' QR codes, drawn ahead from on_files (at most one; a list, so that
+    # a frozen state can hold it for part of the build)
+    qr_codes: list[QrCodes] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: preview kept pagefind/
@@ -102,11 +108,20 @@ def _state() -> BuildState:
     return _builds[-1]
 
 
+def _close_qr_codes() -> None:
+    """Stop the QR child of the current build, if it still runs (never left behind)."""
+    if _builds:
+        for codes in _builds[-1].qr_codes:
+            codes.close()
+        _builds[-1].qr_codes.clear()
+
+
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _close_qr_codes()
     try:
         environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
     except LanguageError as exc:
@@ -169,7 +184,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {spec.src_uri: spec for spec in specs},
             script,
             keys={spec.src_uri: _page_key(shared, spec) for spec in specs},
-            cache=PageCache(_cache_folder(board)),
+            cache=PageCache(_cache_folder(board) / PAGES_CACHE),
             warnings=_count_warnings(),
             extra_files=extra,
         )
@@ -242,6 +257,12 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
     )
 
 
+# The build cache's parts: rendered pages (page_cache) and each year's search bundle
+# (search_bundles).
+PAGES_CACHE = "pages"
+SEARCH_CACHE = "search"
+
+
 def _cache_folder(board: Board) -> Path:
     return cache_folder(board.root)
 
@@ -298,7 +319,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """A build that failed before on_files leaves no hidden folder in site/ to be published."""
+    """A build that failed before on_files leaves no hidden folder in site/ to be published,
+    and no QR child running."""
+    _close_qr_codes()
     if _builds:
         for site in _builds[-1].site_dir:
             drop_aside(site)
@@ -335,6 +358,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if f.src_uri not in specs
         and f.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV)
     ]
+    drawn: list[str] = []  # the QR codes the rendered pages need, in the order they render
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -358,11 +382,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 page = File.generated(config, path, content=cached[src_uri], inclusion=inclusion)
             files.append(page)
             continue
+        if url := qr_url(spec.view):
+            drawn.append(url)
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
             file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
+    _close_qr_codes()
+    _state().qr_codes.append(QrCodes(drawn))
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
@@ -428,7 +456,8 @@ def on_page_context(
 ) -> dict[str, Any]:
     spec = _state().specs.get(page.file.src_uri)
     if spec is not None:
-        context["nb"] = with_qr_code(spec.view)
+        codes = _state().qr_codes
+        context["nb"] = with_qr_code(spec.view, codes[0].get if codes else qr_svg)
         context["nb_wide"] = _state().wide
         if isinstance(spec.view, BoardPrint):
             context["nb_sheet_bodies"] = {
@@ -497,6 +526,7 @@ def _url(src_uri: str) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
+    _close_qr_codes()  # every page is rendered by now
     board = _state().board
     placed = board.placed()
     site_dir = Path(config.site_dir)
@@ -516,6 +546,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                 search_records(placed, board.registry, texts),
                 site_dir,
                 filters_document(filter_values(placed, board.registry)),
+                cache_dir=_cache_folder(board) / SEARCH_CACHE,
             )
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None

@@ -287,27 +287,58 @@ def test_the_check_step_annotates_the_offending_line(repo) -> None:
     assert "Traceback" not in done.stderr
 
 
+def command_sequences(workflows: dict[str, dict]) -> dict[tuple[str, ...], list[str]]:
+    """Each distinct sequence of noticeboard/mkdocs lines, with the workflows that run it."""
+    found: dict[tuple[str, ...], list[str]] = {}
+    for name, workflow in workflows.items():
+        found.setdefault(tuple(tool_lines(workflow)), []).append(name)
+    return found
+
+
+def _steps(*lines: str) -> dict:
+    return {"jobs": {"j": {"steps": [{"run": line} for line in lines]}}}
+
+
+def test_only_workflows_running_the_same_lines_in_the_same_order_share_a_build() -> None:
+    """The build test below runs each distinct sequence once, in a fresh copy."""
+    same = _steps("noticeboard check", "mkdocs build")
+    sequences = command_sequences(
+        {
+            "a": same,
+            "b": _steps("echo setup", "noticeboard check", "mkdocs build"),  # other lines aside
+            "swapped": _steps("mkdocs build", "noticeboard check"),
+            "strict": _steps("noticeboard check", "mkdocs build --strict"),
+        }
+    )
+    assert sorted(sequences.values()) == [["a", "b"], ["strict"], ["swapped"]]
+    real = command_sequences({p.name: load(p) for p in (CHECK, PUBLISH)})
+    assert sorted(n for names in real.values() for n in names) == ["check.yml", "publish.yml"]
+
+
 @pytest.mark.build
-@pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
-def test_the_workflow_commands_build_the_repository(path: Path, tmp_path: Path) -> None:
-    """Every noticeboard/mkdocs line of the workflow, in order, on a copy of this repository."""
+def test_the_workflow_commands_build_the_repository(tmp_path: Path) -> None:
+    """Every noticeboard/mkdocs line of the check and publish workflows, in order, on a copy
+    of this repository: one fresh copy per distinct sequence of lines (today both workflows
+    run the same two lines, so one copy and one build serve both)."""
     custom_dir = _mkdocs_yml()["theme"].get("custom_dir")
     if custom_dir and not (REPO_ROOT / custom_dir).is_dir():
         pytest.skip(f"mkdocs.yml names theme.custom_dir '{custom_dir}', which is not here yet")
-    copy = tmp_path / "repo"
-    shutil.copytree(
-        REPO_ROOT,
-        copy,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "node_modules", "site", "__pycache__", ".*_cache", "bench"
-        ),
-    )
-    lines = tool_lines(load(path))
-    assert [line.split()[0] for line in lines] == ["noticeboard", "mkdocs"]
-    for line in lines:
-        done = run_in(copy, line)
-        assert done.returncode == 0, f"{line}\n{done.stdout}\n{done.stderr}"
-    assert (copy / "site" / "index.html").is_file()
+    for number, (lines, workflows) in enumerate(
+        command_sequences({p.name: load(p) for p in (CHECK, PUBLISH)}).items()
+    ):
+        copy = tmp_path / f"repo-{number}"
+        shutil.copytree(
+            REPO_ROOT,
+            copy,
+            ignore=shutil.ignore_patterns(
+                ".git", ".venv", "node_modules", "site", "__pycache__", ".*_cache", "bench"
+            ),
+        )
+        assert [line.split()[0] for line in lines] == ["noticeboard", "mkdocs"], workflows
+        for line in lines:
+            done = run_in(copy, line)
+            assert done.returncode == 0, f"{workflows}: {line}\n{done.stdout}\n{done.stderr}"
+        assert (copy / "site" / "index.html").is_file(), workflows
 
 
 # --- pre-commit ---------------------------------------------------------------------------------

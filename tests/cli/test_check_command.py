@@ -1,33 +1,31 @@
-"""`noticeboard check`: output formats, exit codes, and usage errors, through the real CLI."""
+"""`noticeboard check`: output formats, exit codes, and usage errors, through `main()` with the
+working folder and environment of a real run; the console script itself runs once per exit
+status in a subprocess (support/cli.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from noticeboard.cli.main import main
+from support.cli import Ran, console_script, in_process
 from support.notice_text import SHORT_NOTICE as GOOD
 
 BAD_A = GOOD.replace("branch: jinpu", "branch: nowhere").replace("title: 公示", "titel: 公示")
 BAD_B = GOOD.replace("period: {start: 2024-06-12", "period: {start: 2024/06/12")
 
 
-def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """The installed console script in a subprocess, as CI runs it."""
-    exe = Path(sys.executable).with_name("noticeboard")
-    return subprocess.run(
-        [str(exe), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NOTICEBOARD_TODAY": "2024-06-15", **env},
-        timeout=60,
-    )
+TODAY = {"NOTICEBOARD_TODAY": "2024-06-15"}
+
+
+@pytest.fixture
+def run(monkeypatch, capsys) -> Callable[..., Ran]:
+    """`noticeboard ARGS` from `cwd` on 2024-06-15 (env may override), in this process."""
+    call = in_process(monkeypatch, capsys)
+    return lambda args, cwd, **env: call(args, cwd, {**TODAY, **env})
 
 
 @pytest.fixture
@@ -35,14 +33,14 @@ def broken(repo) -> Path:
     return repo({"jinpu/2024/b.md": BAD_B, "jinpu/2024/a.md": BAD_A, "jinpu/2024/ok.md": GOOD})
 
 
-def test_clean_board_exits_0(repo):
+def test_clean_board_exits_0(run, repo):
     done = run(["check"], repo({"jinpu/2024/ok.md": GOOD}))
     assert (done.returncode, done.stdout) == (0, "")
     assert "checked 1 notice(s): 0 error(s)" in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_text_lists_every_problem_sorted_and_exits_1(broken):
+def test_text_lists_every_problem_sorted_and_exits_1(run, broken):
     done = run(["check"], broken)
     assert done.returncode == 1
     lines = done.stdout.splitlines()
@@ -57,11 +55,11 @@ def test_text_lists_every_problem_sorted_and_exits_1(broken):
     assert "'period.start' must be a date written as YYYY-MM-DD" in lines[3]
 
 
-def test_runs_from_a_subfolder(broken):
+def test_runs_from_a_subfolder(run, broken):
     assert run(["check"], broken / "notices" / "jinpu").returncode == 1
 
 
-def test_github_annotations(broken):
+def test_github_annotations(run, broken):
     done = run(["check", "--format", "github"], broken)
     assert done.returncode == 1
     first = done.stdout.splitlines()[0]
@@ -69,7 +67,7 @@ def test_github_annotations(broken):
     assert len(done.stdout.splitlines()) == 4
 
 
-def test_json_list(broken):
+def test_json_list(run, broken):
     done = run(["check", "--format", "json"], broken)
     assert done.returncode == 1
     data = json.loads(done.stdout)
@@ -81,36 +79,58 @@ def test_json_list(broken):
     assert data[-1]["field"] == "period.start"
 
 
-def test_json_empty_list_when_clean(repo):
+def test_json_empty_list_when_clean(run, repo):
     done = run(["check", "--format", "json"], repo({"jinpu/2024/ok.md": GOOD}))
     assert (done.returncode, json.loads(done.stdout)) == (0, [])
 
 
 @pytest.mark.parametrize("value", ["2024-13-01", "tomorrow", "2024/06/01"])
-def test_bad_today_flag_is_usage_error(repo, value):
+def test_bad_today_flag_is_usage_error(run, repo, value):
     done = run(["check", "--today", value], repo({"jinpu/2024/ok.md": GOOD}))
     assert done.returncode == 2
     assert f"--today: '{value}' is not a date; write it as YYYY-MM-DD" in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_bad_today_environment_is_usage_error(repo):
+def test_bad_today_environment_is_usage_error(run, repo):
     done = run(["check"], repo({"jinpu/2024/ok.md": GOOD}), NOTICEBOARD_TODAY="soon")
     assert done.returncode == 2
     assert "NOTICEBOARD_TODAY: 'soon' is not a date" in done.stderr
 
 
-def test_bad_format_is_usage_error(repo):
+def test_bad_format_is_usage_error(run, repo):
     done = run(["check", "--format", "xml"], repo())
     assert done.returncode == 2
     assert "invalid choice: 'xml'" in done.stderr
 
 
-def test_outside_a_repository(tmp_path):
+def test_outside_a_repository(run, tmp_path):
     done = run(["check"], tmp_path)
     assert done.returncode == 2
     assert "no notices/_board.yml" in done.stderr and "--root" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "code"),
+    [
+        ({"jinpu/2024/b.md": BAD_B}, ["check"], 1),
+        ({"jinpu/2024/b.md": BAD_B}, ["check", "--today", "someday"], 2),
+    ],
+    ids=["errors", "usage"],  # 0 through the script: tests/cli/test_messages.py
+)
+def test_the_console_script_exits_with_mains_code(repo, files, args, code):
+    """The installed script, as CI and pre-commit run it: the shell sees 0, 1 or 2, never a
+    traceback, and problems go to stdout, the summary and usage errors to stderr."""
+    done = console_script(args, repo(files), TODAY)
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (done.stdout.count(": error: "), "error(s), 0 warning(s)" in done.stderr) == {
+        1: (1, True),
+        2: (0, False),
+    }[code]
+    if code == 2:
+        assert "--today: 'someday' is not a date" in done.stderr
 
 
 def test_main_in_process_returns_exit_code(broken, capsys):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import os
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from babel.messages.pofile import read_po
 
 from noticeboard import i18n
 from noticeboard.cli.main import main
+from support.cli import console_script, in_process
 from support.notice_text import SHORT_NOTICE as GOOD
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,20 +84,25 @@ def test_a_missing_or_stale_mo_is_compiled_from_the_po(tmp_path, monkeypatch) ->
         i18n.translations.cache_clear()
 
 
-def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).with_name("noticeboard")
-    environ = {k: v for k, v in os.environ.items() if k != "NOTICEBOARD_LANG"}
-    return subprocess.run(
-        [str(exe), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**environ, "NOTICEBOARD_TODAY": "2024-06-15", **env},
-        timeout=60,
-    )
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """`noticeboard ARGS` in this process from `cwd` on 2024-06-15, NOTICEBOARD_LANG unset
+    unless `env` sets it (the autouse fixture's English is what these tests must not get)."""
+    call = in_process(monkeypatch, capsys)
+    return lambda args, cwd, **env: call(args, cwd, {**PLAIN_ENV, **env})
 
 
-def test_messages_are_chinese_by_default(repo) -> None:
+PLAIN_ENV: dict[str, str | None] = {"NOTICEBOARD_TODAY": "2024-06-15", "NOTICEBOARD_LANG": None}
+
+
+def test_the_console_script_speaks_chinese_without_being_asked(repo) -> None:
+    """The installed script in a fresh process: no language state left by another test."""
+    done = console_script(["check"], repo({"jinpu/2024/ok.md": GOOD}), PLAIN_ENV)
+    assert done.returncode == 0, done.stderr
+    assert "已检查 1 篇公示：0 个错误，0 个警告" in done.stderr
+
+
+def test_messages_are_chinese_by_default(run, repo) -> None:
     done = run(["check"], repo({"jinpu/2024/ok.md": GOOD}))
     assert done.returncode == 0
     assert "已检查 1 篇公示：0 个错误，0 个警告" in done.stderr
@@ -114,7 +118,7 @@ def test_messages_are_chinese_by_default(repo) -> None:
         (["check", "--lang", "en"], {"NOTICEBOARD_LANG": "zh"}),
     ],
 )
-def test_english_on_request(repo, args: list[str], env: dict[str, str]) -> None:
+def test_english_on_request(run, repo, args: list[str], env: dict[str, str]) -> None:
     done = run(args, repo({"jinpu/2024/ok.md": GOOD}), **env)
     assert done.returncode == 0, done.stderr
     assert "checked 1 notice(s): 0 error(s), 0 warning(s)" in done.stderr
@@ -134,7 +138,7 @@ def test_chinese_on_request_overrides_the_environment(repo, capsys) -> None:
         (["check"], {"NOTICEBOARD_LANG": "klingon"}, "NOTICEBOARD_LANG"),
     ],
 )
-def test_an_unknown_language_is_a_usage_error_in_chinese(repo, args, env, source) -> None:
+def test_an_unknown_language_is_a_usage_error_in_chinese(run, repo, args, env, source) -> None:
     done = run(args, repo({"jinpu/2024/ok.md": GOOD}), **env)
     assert done.returncode == 2
     assert f"{source}：不支持的语言" in done.stderr

@@ -88,6 +88,7 @@ def test_notice_bytes(root, data):
     _check_notice(root, b"---\n" + data)
 
 
+@pytest.mark.slow  # 120 generated notices: 3-6 s, too long for `make test-fast`
 @FUZZ
 @given(yaml_lines, st.text(max_size=60), st.booleans())
 def test_notice_yamlish(root, lines, body, crlf):
@@ -97,6 +98,7 @@ def test_notice_yamlish(root, lines, body, crlf):
     _check_notice(root, text.encode("utf-8", "surrogatepass"))
 
 
+@pytest.mark.slow  # 120 generated registries: 2-4 s
 @FUZZ
 @given(yaml_lines)
 def test_registry_yamlish(root, lines):

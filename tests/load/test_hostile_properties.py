@@ -134,6 +134,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("props")
 
 
+@pytest.mark.slow  # 60 boards loaded and rendered: 1-5 s
 @SETTINGS
 @given(values=st.fixed_dictionaries({k: dangerous_text for k in FIELDS + REGISTRY_FIELDS}))
 def test_dangerous_values_are_problems_or_inert_text(base: Path, values: dict[str, str]) -> None:

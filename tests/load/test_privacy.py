@@ -195,6 +195,78 @@ def test_folded_yaml_number_in_front_matter_is_found(repo):
     assert any("138****5678" in p.message for p in result.problems)
 
 
+def test_each_kind_of_number_says_what_it_is_and_how_to_mask_it():
+    (mobile,) = find_personal_numbers("电话13812345678")
+    (card,) = find_personal_numbers(f"身份证{VALID_ID}")
+    assert mobile.message() == (
+        "unmasked mobile phone number: a public notice must not show it in full; "
+        "write it masked as 138****5678"
+    )
+    assert card.message() == (
+        "unmasked ID card number (身份证号): a public notice must not show it in full; "
+        "write it masked as 11**************2X"
+    )
+
+
+# The 15-digit card of before 1999: area (6) + YYMMDD + sequence (3); digits 9-12 are the
+# month and the day, which must be a real month and a day of 1-31.
+@pytest.mark.parametrize(
+    ("born", "found"),
+    [
+        ("490101", True),  # the first month and day
+        ("491231", True),
+        ("491210", True),  # a day written with a zero in its second digit
+        ("491230", True),
+        ("490001", False),  # month 00
+        ("491301", False),  # month 13
+        ("490100", False),  # day 00
+        ("490132", False),  # day 32
+    ],
+)
+def test_a_fifteen_digit_card_needs_a_real_month_and_day(born, found):
+    assert bool(find_personal_numbers(f"老身份证 110105{born}002")) is found
+
+
+def test_a_text_attachment_in_gb18030_is_read_as_chinese_text():
+    """Excel and WPS save Chinese CSV files as GB18030; full-width digits written there are
+    numbers all the same, and an undecodable byte hides nothing around it."""
+    from noticeboard.load.privacy import attachment_text
+
+    data = "姓名,电话\n李四,１３８１２３４５６７８\n".encode("gb18030")
+    assert attachment_text(data) == "姓名,电话\n李四,１３８１２３４５６７８\n"
+    assert kinds(attachment_text(data)) == [(2, "mobile", "138****5678")]
+    assert attachment_text("\ufeff姓名".encode()) == "姓名"  # UTF-8 with a BOM
+    broken = b"\xff\xfe\x80 13812345678"  # neither UTF-8 nor GB18030
+    assert kinds(attachment_text(broken)) == [(1, "mobile", "138****5678")]
+
+
+def test_underscores_in_a_file_name_separate_digits_like_spaces():
+    from noticeboard.load.privacy import name_findings
+
+    assert [f.masked for f in name_findings("电话_138_1234_5678.pdf")] == ["138****5678"]
+    assert [f.masked for f in name_findings("110105_19491231_002X.pdf")] == ["11**************2X"]
+
+
+def test_a_number_written_with_yaml_escapes_is_reported_at_its_key():
+    """Escapes only show the number once parsed: the finding names the key that holds it."""
+    import yaml
+
+    from noticeboard.load.privacy import yaml_findings
+
+    text = (
+        'Xinfo: "\\u0031\\u00338\\u00312345678"\n'
+        "branches:\n"
+        '  - feedback: {phone: "139\\u00312345678"}\n'
+        '  - "137\\u00312345678"\n'
+    )
+    found = [(f.masked, key) for f, key in yaml_findings(text, yaml.safe_load(text))]
+    assert found == [
+        ("138****5678", "Xinfo"),
+        ("139****5678", "branches[0].feedback.phone"),
+        ("137****5678", "branches[1]"),
+    ]
+
+
 # Issue 13 (speed): one NFKC call for the whole text and a one-regex pre-check that skips texts
 # with no 11-digit stretch. Both are shortcuts; these properties hold them to the plain scan.
 _SPEED_PIECES = st.sampled_from(

@@ -185,3 +185,16 @@ def test_registry_problems_do_not_hide_notice_problems(repo):
     )
     paths = {p.path for p in load_board(root, "2024-06-01").problems}
     assert paths == {REL, "notices/jinpu/2024/x.md"}
+
+
+@pytest.mark.parametrize("key", ["id", "name"])
+def test_a_missing_entry_key_is_reported_on_the_entry_that_lacks_it(repo, key):
+    """As a notice's missing `period.end` is reported on `period`: the key that is there."""
+    lines = REGISTRY_LINES.replace(
+        "  - id: yutao\n    name: 余套村党支部\n",
+        {"id": "  - name: 余套村党支部\n", "name": "  - id: yutao\n"}[key],
+    )
+    _, problems = read_registry(repo(registry=lines))
+    (missing,) = [p for p in problems if "is required" in p.message]
+    assert (missing.line, missing.field) == (10, "branches[2]")
+    assert missing.message == f"'branches[2].{key}' is required; add it"

@@ -4,7 +4,14 @@ from pathlib import Path
 import pytest
 
 from noticeboard.model import Notice
-from noticeboard.publish.lifecycle import State, date_state, place
+from noticeboard.publish.lifecycle import (
+    State,
+    all_labels,
+    date_state,
+    is_published,
+    labels_for,
+    place,
+)
 
 
 def make(nid: str = "jinpu/2024/a", **kw) -> Notice:
@@ -107,3 +114,43 @@ def test_a_published_answer_links_back_to_the_notice_it_answers() -> None:
     after = place([asked, answer], date(2024, 6, 21))
     assert after["jinpu/2024/asked"].answered_by == ("jinpu/2024/answer",)
     assert after["jinpu/2024/answer"].answered_by == ()
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [
+        (date(2024, 6, 18), State.ACTIVE),  # a standing disclosure given a period end runs to it
+        (date(2024, 6, 19), State.CLOSED),  # then reads 公开期满 until it expires
+        (date(2024, 7, 1), State.ARCHIVED),
+    ],
+)
+def test_a_standing_notice_with_a_period_end_runs_like_a_dated_one(today, state) -> None:
+    """period.end is optional for a standing notice, not forbidden; when given it counts."""
+    assert date_state(make(disclosure="standing"), today) is state
+
+
+def test_an_internal_notice_is_published_only_when_members_are_asked_for() -> None:
+    internal = make(scope="internal")
+    assert not is_published(internal, date(2024, 6, 15))  # the public site is the default
+    assert is_published(internal, date(2024, 6, 15), members=True)
+
+
+def test_each_label_names_the_disclosure_types_that_carry_it() -> None:
+    """公开指南 explains each label with the kinds of notice that show it."""
+    every = ("ad-hoc", "periodic", "standing")
+    assert [(state, text, kinds) for state, text, kinds in all_labels()] == [
+        (State.ACTIVE, "公示中", ("ad-hoc",)),
+        (State.ACTIVE, "公开中", ("periodic", "standing")),
+        (State.CLOSED, "公示期满", ("ad-hoc",)),
+        (State.CLOSED, "公开期满", ("periodic", "standing")),
+        (State.STANDING, "长期公开", every),
+        (State.ARCHIVED, "已归档", every),
+        (State.SUPERSEDED, "已被替代", every),
+    ]
+
+
+def test_an_unknown_disclosure_type_reads_like_an_ad_hoc_notice() -> None:
+    """The fallback of the label table: a value it lacks (the loader refuses such a notice)
+    gets the objection notice's words rather than no label."""
+    assert labels_for("weekly") == labels_for("ad-hoc")
+    assert labels_for("weekly")[State.ACTIVE] == "公示中"

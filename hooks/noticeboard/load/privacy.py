@@ -205,8 +205,9 @@ def attachment_text(data: bytes) -> str:
 
 
 def name_findings(name: str) -> list[Finding]:
-    """Numbers in a file or folder name (names reach the page as link text and addresses)."""
-    return find_personal_numbers(name.replace("_", " "))
+    """Numbers in a file or folder name (names reach the page as link text and addresses);
+    `_` is one of the separators, as a space is."""
+    return find_personal_numbers(name)
 
 
 def yaml_findings(text: str, data: Any) -> list[tuple[Finding, str | None]]:
