@@ -8,9 +8,10 @@ rendered by MkDocs from a Markdown file, and its HTML is kept for the next build
 from __future__ import annotations
 
 import html
+import importlib.util
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,7 @@ class BuildState:
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: preview kept pagefind/
+    in_place: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # see _in_place
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -249,9 +251,12 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
     settings = {key: value.replace(here, "<root>") for key, value in settings.items()}
     notices_dir = board.root / "notices"
     registry_files = sorted(notices_dir.glob("_*")) if notices_dir.is_dir() else []
+    # Theme folders are hashed file by file (overrides/), except those of the installed MkDocs
+    # and Material (10,000 icons): their versions are in the fingerprint already.
+    own = [Path(d) for d in config.theme.dirs if not _installed_theme(Path(d))]
     return fingerprint(
         Path(noticeboard.__file__).resolve().parent,
-        [Path(d) for d in config.theme.dirs] + [Path(config.docs_dir)],
+        [*own, Path(config.docs_dir)],
         [Path(config.config_file_path), *registry_files],
         settings,
     )
@@ -261,6 +266,16 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
 # (search_bundles).
 PAGES_CACHE = "pages"
 SEARCH_CACHE = "search"
+
+
+def _installed_theme(folder: Path) -> bool:
+    """A folder of the installed mkdocs or material package (versioned in page_cache)."""
+    for name in ("mkdocs", "material"):
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            if folder.resolve().is_relative_to(Path(location).resolve()):
+                return True
+    return False
 
 
 def _cache_folder(board: Board) -> Path:
@@ -308,6 +323,12 @@ def _preview() -> bool:
     return bool(_serving and _serving[0])
 
 
+# The preview only: page path -> (key, today, body text) of each cacheable page the last
+# successful build of this process left in site/ (MkDocs' own temporary folder, which only
+# these builds write). Emptied when a build starts, filled when one succeeds.
+_in_place: dict[str, tuple[str, str, str]] = {}
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before MkDocs empties site/: the page folders are set aside (site_keep), and in the
     preview the search index of an earlier rebuild too."""
@@ -316,6 +337,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         folders.add(BUNDLE_DIR)
     _state().site_dir[:] = [Path(config.site_dir)]
     _state().set_aside[:] = set_aside(Path(config.site_dir), folders)
+    _state().in_place.update(_in_place if _preview() else {})
+    _in_place.clear()
 
 
 def on_build_error(error: Exception) -> None:
@@ -327,13 +350,27 @@ def on_build_error(error: Exception) -> None:
             drop_aside(site)
 
 
-def _cached_pages() -> dict[str, str]:
-    """src_uri -> the finished page (today's date in) of every page the cache holds."""
+def _known_in_place() -> dict[str, str]:
+    """src_uri -> body text of the pages the last build of this preview left in site/ with
+    the same key and today: nothing to read or compare for those."""
+    today = _state().board.today.isoformat()
+    known = {}
+    for src_uri, key in _state().keys.items():
+        last = _state().in_place.get(_html_path(src_uri))
+        if key and last is not None and last[:2] == (key, today):
+            known[src_uri] = last[2]
+    return known
+
+
+def _cached_pages(skip: Iterable[str] = ()) -> dict[str, str]:
+    """src_uri -> the finished page (today's date in) of every page the cache holds (but
+    those in `skip`)."""
     board = _state().board
+    skipped = set(skip)
     found = {}
     for src_uri, spec in _state().specs.items():
         key = _state().keys[src_uri]
-        entry = _state().cache.get(key) if key else None
+        entry = _state().cache.get(key) if key and src_uri not in skipped else None
         if entry is not None:
             found[src_uri] = put_today(entry.html, board.today)
             if spec.notice_id is not None:
@@ -347,10 +384,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Path(config.site_dir)
     back = put_back(site, _state().set_aside)
     _state().bundle_kept[:] = [BUNDLE_DIR in back]
-    cached = _cached_pages()
+    known = _known_in_place()
+    cached = _cached_pages(skip=known)
     # What is already in site/ and identical stays; everything else there goes (site_keep).
     pages = {_html_path(src): page for src, page in cached.items()}
-    kept = keep_unchanged(site, [folder for folder in back if folder != BUNDLE_DIR], pages)
+    folders = [folder for folder in back if folder != BUNDLE_DIR]
+    kept = keep_unchanged(site, folders, pages, trusted={_html_path(src) for src in known})
+    missing = [src for src in known if _html_path(src) not in kept]
+    cached.update(_cached_pages(skip=set(specs) - set(missing)))
+    for src_uri, text in known.items():
+        notice_id = specs[src_uri].notice_id
+        if src_uri not in missing and notice_id is not None:
+            _state().texts[notice_id] = text
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     _state().doc_urls[:] = [
         f.url
@@ -370,10 +415,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        if src_uri in cached:
+        path = _html_path(src_uri)
+        if path in kept or src_uri in cached:
             # Unchanged since it was cached: copied as a finished file, never rendered; when
             # site/ already holds it, MkDocs copies it onto itself, which it skips.
-            path = _html_path(src_uri)
             if path in kept:
                 page = File.generated(
                     config, path, abs_src_path=str(site / path), inclusion=inclusion
@@ -567,6 +612,19 @@ def _keep_rendered_pages() -> None:
             state.cache.put(key, entry)
     if not _preview():  # the preview's pages (its own site_url) leave the build's entries be
         state.cache.keep_only(key for key in state.keys.values() if key)
+    else:
+        _remember_in_place(state)
+
+
+def _remember_in_place(state: BuildState) -> None:
+    """What this preview build left in site/: every page of the cache and every render."""
+    today = state.board.today.isoformat()
+    for src_uri, key in state.keys.items():
+        if not key:
+            continue
+        spec = state.specs[src_uri]
+        text = state.texts.get(spec.notice_id, "") if spec.notice_id else ""
+        _in_place[_html_path(src_uri)] = (key, today, text)
 
 
 def on_serve(

@@ -31,6 +31,9 @@ def test_the_preview_follows_edits_and_keeps_the_search_index(repo):
         )
         srv.wait_for("the rebuild", lambda: srv.log.count("Reloading browsers") > builds)
         assert "搜索索引沿用" in srv.log
+        # the other page, left in place (known from the last build), is still served whole
+        assert "王五" in (srv.page("notices/jinpu/2024/other/") or "")
+        assert "</html>" in (srv.page("notices/jinpu/2024/other/") or "")
         assert srv.page("pagefind/nb-filters.json") == entry  # kept, not re-indexed
 
         (root / "notices/jinpu/2024/other.md").unlink()
