@@ -48,8 +48,8 @@ test: $(STAMP) $(NODE_STAMP) browser lint typecheck
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not build and not browser and not slow"
 
-## mutation: mutmut over lifecycle, privacy, sanitize, urls and the registry rules; prints the
-## score per module and the surviving mutants (minutes; not part of `make test`)
+## mutation: mutmut over lifecycle, privacy, sanitize, urls, the registry rules and the ledger;
+## prints the score per module and the surviving mutants (bench/README.md; not in `make test`)
 mutation: $(STAMP)
 	$(BIN)/python bench/mutation.py
 

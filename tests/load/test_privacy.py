@@ -410,3 +410,9 @@ def test_a_number_escaped_twice_in_yaml_is_reported_once_at_its_first_key():
     text = f"a: {escaped}\nb: {escaped}\n"
     found = [(f.masked, key) for f, key in yaml_findings(text, yaml.safe_load(text))]
     assert found == [("138****5678", "a")]
+
+
+@pytest.mark.parametrize("text", ["1381234号5678", "电话 1381234号5678", "12a1381234号5678"])
+def test_digits_apart_are_not_one_number(text):
+    """Two digit runs with a letter between them are two numbers, also the text's first two."""
+    assert kinds(text) == []
