@@ -7,7 +7,16 @@ from pathlib import Path
 
 from noticeboard.load.history import Publication
 from noticeboard.model import Branch, Category, Notice, Registry, ScheduleEntry
-from noticeboard.publish.ledger import Reply, Status, build_ledger, feedback_states
+from noticeboard.publish.ledger import (
+    Cell,
+    FeedbackState,
+    Reply,
+    Status,
+    build_ledger,
+    cell_record,
+    feedback_state,
+    feedback_states,
+)
 from noticeboard.publish.lifecycle import place
 
 QUARTERLY = ScheduleEntry("dues", "党费", "quarter", 15, None, "dues")
@@ -175,3 +184,126 @@ def test_feedback_answered_awaiting_overdue_none_and_unrecorded() -> None:
         unrecorded.id: (Reply.UNRECORDED, "未登记意见情况"),
     }
     assert states[answered.id].replies == (reply.id,)
+
+
+# --- a standing obligation, cell by cell (every field written out) ------------------------------
+
+STANDING_REGISTRY = Registry(
+    branches=(Branch("jinpu", "金铺"), Branch("yutao", "余套")),
+    categories=REGISTRY.categories,
+    schedule=(DUTIES,),  # 30 days to put a standing notice up; the board starts 1 Jan 2026
+    since=date(2026, 1, 1),
+)
+
+
+def standing(id_: str, start: date, **kw) -> Notice:
+    kw.setdefault("category", "duties")
+    return n(id_, start, None, disclosure="standing", **kw)
+
+
+def jinpu_cell(notices, published, today):
+    return cells(notices, published, today, STANDING_REGISTRY)["jinpu", "standing"]
+
+
+def test_a_held_standing_obligation_names_the_newest_notice_and_its_day() -> None:
+    older = standing("jinpu/2026/duties", date(2026, 1, 5))
+    newer = standing("jinpu/2026/duties-2", date(2026, 3, 1))
+    pubs = {older.id: date(2026, 1, 5), newer.id: date(2026, 3, 2)}
+    assert jinpu_cell([older, newer], pubs, date(2026, 6, 1)) == Cell(
+        "jinpu", DUTIES, None, None, Status.HELD, notice_id=newer.id, published=date(2026, 3, 2)
+    )
+    # the same start: the later id is the newest; a notice git does not know has no day
+    twin = standing("jinpu/2026/duties-3", date(2026, 3, 1))
+    held = jinpu_cell([older, newer, twin], pubs, date(2026, 6, 1))
+    assert (held.notice_id, held.published) == (twin.id, None)
+
+
+def test_only_the_branchs_own_standing_notices_of_the_obligation_hold_it() -> None:
+    today = date(2026, 6, 1)
+    missing = Cell(
+        "jinpu", DUTIES, None, date(2026, 1, 31), Status.MISSING, 151, gap_since=date(2026, 1, 1)
+    )
+    others = [
+        standing("yutao/2026/duties", date(2026, 1, 5)),  # another branch's
+        standing("jinpu/2026/org", date(2026, 1, 5), category="org"),  # another category
+        n("jinpu/2026/adhoc", date(2026, 1, 5), date(2026, 1, 9), category="duties",
+          expires=date(2026, 5, 1)),  # the category's, but not standing: no gap closes
+    ]  # fmt: skip
+    pubs = {x.id: date(2026, 1, 5) for x in others}
+    assert jinpu_cell(others, pubs, today) == missing
+    # a standing notice of another category that says it fulfils the obligation holds it
+    claimed = standing(
+        "jinpu/2026/org-duties", date(2026, 1, 5), category="org", fulfils=("duties",)
+    )
+    got = jinpu_cell([*others, claimed], {**pubs, claimed.id: date(2026, 1, 5)}, today)
+    assert (got.status, got.notice_id) == (Status.HELD, claimed.id)
+
+
+def test_a_standing_notice_published_after_today_does_not_hold_yet() -> None:
+    notice = standing("jinpu/2026/duties", date(2026, 1, 5))
+    today = date(2026, 1, 20)
+    assert jinpu_cell([notice], {notice.id: date(2026, 1, 21)}, today).status is Status.DUE
+    assert jinpu_cell([notice], {notice.id: today}, today).status is Status.HELD
+
+
+def test_a_standing_gap_is_due_through_its_last_day_then_missing() -> None:
+    gap = date(2026, 1, 1)
+    assert jinpu_cell([], {}, date(2026, 1, 31)) == Cell(
+        "jinpu", DUTIES, None, date(2026, 1, 31), Status.DUE, 0, gap_since=gap
+    )
+    assert jinpu_cell([], {}, date(2026, 2, 1)) == Cell(
+        "jinpu", DUTIES, None, date(2026, 1, 31), Status.MISSING, 31, gap_since=gap
+    )
+
+
+def test_feedback_states_name_their_notice_and_count_only_replies_already_published() -> None:
+    today = date(2026, 6, 1)
+    end = date(2026, 5, 20)  # reply due 20 + REPLY_WITHIN_DAYS
+    asked = n("jinpu/2026/a", date(2026, 5, 10), end, disclosure="ad-hoc", opinions_received=2)
+    reply = n("jinpu/2026/a-reply", date(2026, 5, 25), date(2026, 5, 30), disclosure="ad-hoc",
+              responds_to=asked.id)  # fmt: skip
+    notices = [asked, reply]
+    placed = place(notices, today)
+    due = end + timedelta(days=REGISTRY.reply_within_days)
+    published = {asked.id: Publication(date(2026, 5, 10)), reply.id: Publication(date(2026, 5, 25))}
+    assert feedback_state(placed[asked.id], REGISTRY, today, published) == FeedbackState(
+        asked.id, Reply.ANSWERED, replies=(reply.id,)
+    )
+    later = {**published, reply.id: Publication(today + timedelta(days=1))}  # not out yet
+    assert feedback_state(placed[asked.id], REGISTRY, today, later) == FeedbackState(
+        asked.id, Reply.OVERDUE if today > due else Reply.AWAITING, due
+    )
+    assert feedback_state(placed[asked.id], REGISTRY, due, later) == FeedbackState(
+        asked.id,
+        Reply.AWAITING,
+        due,  # the due day itself is still in time
+    )
+    # no opinions, yet answered all the same; opinions on a standing notice await with no date
+    none = n("jinpu/2026/b", date(2026, 5, 10), end, disclosure="ad-hoc", opinions_received=0)
+    lasting = standing("jinpu/2026/c", date(2026, 5, 10), opinions_received=1)
+    placed = place([none, lasting], today)
+    assert feedback_state(placed[none.id], REGISTRY, today) == FeedbackState(
+        none.id, Reply.NONE_RECEIVED
+    )
+    assert feedback_state(placed[lasting.id], REGISTRY, today) == FeedbackState(
+        lasting.id, Reply.AWAITING
+    )
+
+
+def test_a_cell_as_a_json_record() -> None:
+    q1 = n("jinpu/2026/q1", date(2026, 4, 10), date(2026, 4, 20), fulfils=("dues",))
+    late = cells([q1], {q1.id: date(2026, 4, 17)}, date(2026, 5, 1))["jinpu", "2026Q1"]
+    assert cell_record(late) == {
+        "branch": "jinpu",
+        "entry": "dues",
+        "entry_name": "党费",
+        "period": "2026Q1",
+        "due": "2026-04-15",
+        "status": "late",
+        "label": "逾期2天",
+        "days_late": 2,
+        "notice": "jinpu/2026/q1",
+        "published": "2026-04-17",
+    }
+    gap = jinpu_cell([], {}, date(2026, 2, 1))
+    assert (cell_record(gap)["period"], cell_record(gap)["published"]) == ("standing", None)
