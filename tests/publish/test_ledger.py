@@ -258,20 +258,20 @@ def test_a_standing_gap_is_due_through_its_last_day_then_missing() -> None:
 
 def test_feedback_states_name_their_notice_and_count_only_replies_already_published() -> None:
     today = date(2026, 6, 1)
-    end = date(2026, 5, 20)  # reply due 20 + REPLY_WITHIN_DAYS
+    end = date(2026, 5, 20)  # the reply is due 10 days on (the default): 30 May
     asked = n("jinpu/2026/a", date(2026, 5, 10), end, disclosure="ad-hoc", opinions_received=2)
     reply = n("jinpu/2026/a-reply", date(2026, 5, 25), date(2026, 5, 30), disclosure="ad-hoc",
               responds_to=asked.id)  # fmt: skip
     notices = [asked, reply]
     placed = place(notices, today)
-    due = end + timedelta(days=REGISTRY.reply_within_days)
+    due = date(2026, 5, 30)
     published = {asked.id: Publication(date(2026, 5, 10)), reply.id: Publication(date(2026, 5, 25))}
     assert feedback_state(placed[asked.id], REGISTRY, today, published) == FeedbackState(
         asked.id, Reply.ANSWERED, replies=(reply.id,)
     )
     later = {**published, reply.id: Publication(today + timedelta(days=1))}  # not out yet
     assert feedback_state(placed[asked.id], REGISTRY, today, later) == FeedbackState(
-        asked.id, Reply.OVERDUE if today > due else Reply.AWAITING, due
+        asked.id, Reply.OVERDUE, due
     )
     assert feedback_state(placed[asked.id], REGISTRY, due, later) == FeedbackState(
         asked.id,
