@@ -307,3 +307,70 @@ def test_a_cell_as_a_json_record() -> None:
     }
     gap = jinpu_cell([], {}, date(2026, 2, 1))
     assert (cell_record(gap)["period"], cell_record(gap)["published"]) == ("standing", None)
+
+
+def _fields(cell: Cell) -> tuple:
+    return (cell.status, cell.days, cell.notice_id, cell.published, cell.effective, cell.due)
+
+
+def test_a_chain_is_judged_by_its_earliest_known_notice_and_links_its_newest() -> None:
+    today, due = date(2026, 6, 1), date(2026, 4, 15)
+    kw = {"fulfils": ("dues@2026Q1",)}
+    unknown = n("jinpu/2026/a-unknown", date(2026, 4, 1), date(2026, 4, 30), **kw)
+    late = n("jinpu/2026/b-late", date(2026, 4, 1), date(2026, 4, 30), **kw)
+    early = n("jinpu/2026/c-early", date(2026, 4, 1), date(2026, 4, 30), **kw)
+    pubs = {unknown.id: None, late.id: date(2026, 4, 20), early.id: date(2026, 4, 12)}
+    got = cells([unknown, late, early], pubs, today)["jinpu", "2026Q1"]
+    # judged by the earliest day git knows (12 April: on time), linked to the latest published
+    assert _fields(got) == (
+        Status.ON_TIME,
+        None,
+        late.id,
+        date(2026, 4, 12),
+        date(2026, 4, 12),
+        due,
+    )
+    only_unknown = cells([unknown], {unknown.id: None}, today)["jinpu", "2026Q1"]
+    assert _fields(only_unknown) == (Status.UNVERIFIED, None, unknown.id, None, None, due)
+    assert only_unknown.entry == QUARTERLY
+
+
+def test_the_link_goes_to_the_notice_nothing_supersedes_even_if_published_first() -> None:
+    old = n("jinpu/2026/q1", date(2026, 4, 1), date(2026, 4, 30), fulfils=("dues",))
+    fix = n("jinpu/2026/q1-fix", date(2026, 4, 1), date(2026, 4, 30), fulfils=("dues@2026Q1",),
+            supersedes=(old.id,))  # fmt: skip
+    pubs = {fix.id: date(2026, 4, 12), old.id: date(2026, 4, 14)}
+    got = cells([old, fix], pubs, date(2026, 6, 1))["jinpu", "2026Q1"]
+    assert (got.notice_id, got.published) == (fix.id, date(2026, 4, 12))
+
+
+def test_feedback_states_of_a_board() -> None:
+    today = date(2026, 6, 1)
+    asked = n("jinpu/2026/a", date(2026, 5, 10), date(2026, 5, 20), disclosure="ad-hoc",
+              opinions_received=2)  # fmt: skip
+    early_reply = n("jinpu/2026/a-reply", date(2026, 5, 25), date(2026, 5, 26),
+                    disclosure="ad-hoc", responds_to=asked.id)  # fmt: skip
+    unasked = n("jinpu/2026/b", date(2026, 4, 1), date(2026, 4, 10), disclosure="ad-hoc")
+    answer = n("jinpu/2026/b-reply", date(2026, 4, 15), date(2026, 4, 20), disclosure="ad-hoc",
+               responds_to=unasked.id)  # fmt: skip
+    before = n("jinpu/2025/c", date(2025, 12, 1), date(2025, 12, 31), disclosure="ad-hoc")
+    on_since = n("jinpu/2026/d", date(2025, 12, 20), date(2026, 1, 1), disclosure="ad-hoc")
+    notices = [asked, early_reply, unasked, answer, before, on_since]
+    pubs = {x.id: Publication(x.start) for x in notices}
+    pubs[early_reply.id] = Publication(today + timedelta(days=1))  # committed after today
+    states = feedback_states(REGISTRY, notices, place(notices, today), pubs, today)
+    assert states == {
+        asked.id: FeedbackState(asked.id, Reply.OVERDUE, date(2026, 5, 30)),
+        unasked.id: FeedbackState(unasked.id, Reply.ANSWERED, replies=(answer.id,)),
+        # ended on the board's first day (since 1 Jan 2026): its opinions should be on record;
+        # ended before it: the board does not ask; a reply is itself the end of its loop
+        on_since.id: FeedbackState(on_since.id, Reply.UNRECORDED),
+    }
+
+
+def test_without_since_the_board_starts_with_its_earliest_notices_year() -> None:
+    registry = Registry(branches=REGISTRY.branches, categories=REGISTRY.categories)
+    old = n("jinpu/2025/a", date(2025, 3, 1), date(2025, 3, 10), disclosure="ad-hoc")
+    today = date(2026, 6, 1)
+    states = feedback_states(registry, [old], place([old], today), {}, today)
+    assert states == {old.id: FeedbackState(old.id, Reply.UNRECORDED)}
