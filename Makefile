@@ -40,9 +40,10 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
 
-## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test
+## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test, in two
+## workers (pytest-xdist; a test module stays on one worker, each fixture site is built once)
 test: $(STAMP) $(NODE_STAMP) browser lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadscope
 
 ## test-fast: the edit loop: no real build, no browser, no slow test (under 20 s)
 test-fast: $(STAMP)

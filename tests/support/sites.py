@@ -21,9 +21,10 @@ import pytest
 from filelock import FileLock
 
 from support.demo_build import build_fixture, build_site
-from support.search_fixture import build_fixture_site
+from support.hostile import write_board
+from support.search_fixture import build_fixture_site, build_with_repo_config
 
-SITE_FIXTURES = frozenset({"built_site", "fixture_site", "search_site"})
+SITE_FIXTURES = frozenset({"built_site", "fixture_site", "search_site", "hostile_site"})
 
 
 def once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
@@ -55,3 +56,11 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/search built with the repository's own mkdocs.yml (Pagefind bundle)."""
     return once(tmp_path_factory, "search", build_fixture_site)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """support/hostile.py's board, markup in every field, built with the repository's config."""
+    return once(
+        tmp_path_factory, "hostile", lambda folder: build_with_repo_config(write_board(folder))
+    )
