@@ -16,5 +16,6 @@ from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by 
     on_post_template,
     on_pre_build,
     on_serve,
+    on_startup,
     on_template_context,
 )

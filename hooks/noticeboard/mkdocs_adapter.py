@@ -8,9 +8,10 @@ rendered by MkDocs from a Markdown file, and its HTML is kept for the next build
 from __future__ import annotations
 
 import html
+import importlib.util
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -56,13 +57,16 @@ from noticeboard.publish.pages import (
     PageSpec,
     attachments_to_publish,
     build_site,
+    qr_url,
     source_date_epoch,
     with_qr_code,
 )
 from noticeboard.publish.print_layout import moved_body, needs_landscape
+from noticeboard.publish.qr_worker import QrCodes
+from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
-from noticeboard.publish.search_index import SearchIndexError, write_search_index
+from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.site_keep import drop_aside, keep_unchanged, put_back, set_aside
 from noticeboard.publish.theme_markup import valid_theme_markup
@@ -88,8 +92,13 @@ class BuildState:
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
     extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
+    # the rendered notices' QR codes, drawn ahead from on_files (at most one; a list, so that
+    # a frozen state can hold it for part of the build)
+    qr_codes: list[QrCodes] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
+    bundle_kept: list[bool] = field(default_factory=list)  # [True]: preview kept pagefind/
+    in_place: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # see _in_place
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -101,11 +110,20 @@ def _state() -> BuildState:
     return _builds[-1]
 
 
+def _close_qr_codes() -> None:
+    """Stop the QR child of the current build, if it still runs (never left behind)."""
+    if _builds:
+        for codes in _builds[-1].qr_codes:
+            codes.close()
+        _builds[-1].qr_codes.clear()
+
+
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _close_qr_codes()
     try:
         environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
     except LanguageError as exc:
@@ -168,7 +186,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {spec.src_uri: spec for spec in specs},
             script,
             keys={spec.src_uri: _page_key(shared, spec) for spec in specs},
-            cache=PageCache(_cache_folder(board)),
+            cache=PageCache(_cache_folder(board) / PAGES_CACHE),
             warnings=_count_warnings(),
             extra_files=extra,
         )
@@ -233,12 +251,31 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
     settings = {key: value.replace(here, "<root>") for key, value in settings.items()}
     notices_dir = board.root / "notices"
     registry_files = sorted(notices_dir.glob("_*")) if notices_dir.is_dir() else []
+    # Theme folders are hashed file by file (overrides/), except those of the installed MkDocs
+    # and Material (10,000 icons): their versions are in the fingerprint already.
+    own = [Path(d) for d in config.theme.dirs if not _installed_theme(Path(d))]
     return fingerprint(
         Path(noticeboard.__file__).resolve().parent,
-        [Path(d) for d in config.theme.dirs] + [Path(config.docs_dir)],
+        [*own, Path(config.docs_dir)],
         [Path(config.config_file_path), *registry_files],
         settings,
     )
+
+
+# The build cache's parts: rendered pages (page_cache) and each year's search bundle
+# (search_bundles).
+PAGES_CACHE = "pages"
+SEARCH_CACHE = "search"
+
+
+def _installed_theme(folder: Path) -> bool:
+    """A folder of the installed mkdocs or material package (versioned in page_cache)."""
+    for name in ("mkdocs", "material"):
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            if folder.resolve().is_relative_to(Path(location).resolve()):
+                return True
+    return False
 
 
 def _cache_folder(board: Board) -> Path:
@@ -271,26 +308,69 @@ def _page_folders() -> set[str]:
     return {path.split("/")[0] for path in paths if "/" in path}
 
 
+# `mkdocs serve`: [True] once on_startup says so; [True] in _search_written once a build of this
+# process wrote the search index (the preview keeps it, see on_post_build).
+_serving: list[bool] = []
+_search_written: list[bool] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving[:] = [command == "serve"]
+    _search_written.clear()
+
+
+def _preview() -> bool:
+    return bool(_serving and _serving[0])
+
+
+# The preview only: page path -> (key, today, body text) of each cacheable page the last
+# successful build of this process left in site/ (MkDocs' own temporary folder, which only
+# these builds write). Emptied when a build starts, filled when one succeeds.
+_in_place: dict[str, tuple[str, str, str]] = {}
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Runs before MkDocs empties site/: the page folders are set aside (site_keep)."""
+    """Runs before MkDocs empties site/: the page folders are set aside (site_keep), and in the
+    preview the search index of an earlier rebuild too."""
+    folders = _page_folders()
+    if _preview() and _search_written:
+        folders.add(BUNDLE_DIR)
     _state().site_dir[:] = [Path(config.site_dir)]
-    _state().set_aside[:] = set_aside(Path(config.site_dir), _page_folders())
+    _state().set_aside[:] = set_aside(Path(config.site_dir), folders)
+    _state().in_place.update(_in_place if _preview() else {})
+    _in_place.clear()
 
 
 def on_build_error(error: Exception) -> None:
-    """A build that failed before on_files leaves no hidden folder in site/ to be published."""
+    """A build that failed before on_files leaves no hidden folder in site/ to be published,
+    and no QR child running."""
+    _close_qr_codes()
     if _builds:
         for site in _builds[-1].site_dir:
             drop_aside(site)
 
 
-def _cached_pages() -> dict[str, str]:
-    """src_uri -> the finished page (today's date in) of every page the cache holds."""
+def _known_in_place() -> dict[str, str]:
+    """src_uri -> body text of the pages the last build of this preview left in site/ with
+    the same key and today: nothing to read or compare for those."""
+    today = _state().board.today.isoformat()
+    known = {}
+    for src_uri, key in _state().keys.items():
+        last = _state().in_place.get(_html_path(src_uri))
+        if key and last is not None and last[:2] == (key, today):
+            known[src_uri] = last[2]
+    return known
+
+
+def _cached_pages(skip: Iterable[str] = ()) -> dict[str, str]:
+    """src_uri -> the finished page (today's date in) of every page the cache holds (but
+    those in `skip`)."""
     board = _state().board
+    skipped = set(skip)
     found = {}
     for src_uri, spec in _state().specs.items():
         key = _state().keys[src_uri]
-        entry = _state().cache.get(key) if key else None
+        entry = _state().cache.get(key) if key and src_uri not in skipped else None
         if entry is not None:
             found[src_uri] = put_today(entry.html, board.today)
             if spec.notice_id is not None:
@@ -303,9 +383,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     specs = _state().specs
     site = Path(config.site_dir)
     back = put_back(site, _state().set_aside)
-    cached = _cached_pages()
+    _state().bundle_kept[:] = [BUNDLE_DIR in back]
+    known = _known_in_place()
+    cached = _cached_pages(skip=known)
     # What is already in site/ and identical stays; everything else there goes (site_keep).
-    kept = keep_unchanged(site, back, {_html_path(src): page for src, page in cached.items()})
+    pages = {_html_path(src): page for src, page in cached.items()}
+    folders = [folder for folder in back if folder != BUNDLE_DIR]
+    kept = keep_unchanged(site, folders, pages, trusted={_html_path(src) for src in known})
+    missing = [src for src in known if _html_path(src) not in kept]
+    cached.update(_cached_pages(skip=set(specs) - set(missing)))
+    for src_uri, text in known.items():
+        notice_id = specs[src_uri].notice_id
+        if src_uri not in missing and notice_id is not None:
+            _state().texts[notice_id] = text
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     _state().doc_urls[:] = [
         f.url
@@ -313,6 +403,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if f.src_uri not in specs
         and f.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV)
     ]
+    drawn: list[str] = []  # the QR codes the rendered pages need, in the order they render
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -324,10 +415,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        if src_uri in cached:
+        path = _html_path(src_uri)
+        if path in kept or src_uri in cached:
             # Unchanged since it was cached: copied as a finished file, never rendered; when
             # site/ already holds it, MkDocs copies it onto itself, which it skips.
-            path = _html_path(src_uri)
             if path in kept:
                 page = File.generated(
                     config, path, abs_src_path=str(site / path), inclusion=inclusion
@@ -336,11 +427,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 page = File.generated(config, path, content=cached[src_uri], inclusion=inclusion)
             files.append(page)
             continue
+        if url := qr_url(spec.view):
+            drawn.append(url)
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
             file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
+    _close_qr_codes()
+    _state().qr_codes.append(QrCodes(drawn))
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
@@ -406,7 +501,8 @@ def on_page_context(
 ) -> dict[str, Any]:
     spec = _state().specs.get(page.file.src_uri)
     if spec is not None:
-        context["nb"] = with_qr_code(spec.view)
+        codes = _state().qr_codes
+        context["nb"] = with_qr_code(spec.view, codes[0].get if codes else qr_svg)
         context["nb_wide"] = _state().wide
         if isinstance(spec.view, BoardPrint):
             context["nb_sheet_bodies"] = {
@@ -475,6 +571,7 @@ def _url(src_uri: str) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
+    _close_qr_codes()  # every page is rendered by now
     board = _state().board
     placed = board.placed()
     site_dir = Path(config.site_dir)
@@ -485,14 +582,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    try:
-        write_search_index(
-            search_records(placed, board.registry, texts),
-            site_dir,
-            filters_document(filter_values(placed, board.registry)),
-        )
-    except SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+    if _state().bundle_kept[:1] == [True]:
+        # The preview re-indexes nothing: search keeps the index of the session's first build.
+        log.info(_("preview: the search index is the one of the first build; not re-indexed"))
+    else:
+        try:
+            write_search_index(
+                search_records(placed, board.registry, texts),
+                site_dir,
+                filters_document(filter_values(placed, board.registry)),
+                cache_dir=_cache_folder(board) / SEARCH_CACHE,
+            )
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        _search_written[:] = [True]
     _keep_rendered_pages()
 
 
@@ -507,7 +610,21 @@ def _keep_rendered_pages() -> None:
         key = state.keys[src_uri]
         if key:
             state.cache.put(key, entry)
-    state.cache.keep_only(key for key in state.keys.values() if key)
+    if not _preview():  # the preview's pages (its own site_url) leave the build's entries be
+        state.cache.keep_only(key for key in state.keys.values() if key)
+    else:
+        _remember_in_place(state)
+
+
+def _remember_in_place(state: BuildState) -> None:
+    """What this preview build left in site/: every page of the cache and every render."""
+    today = state.board.today.isoformat()
+    for src_uri, key in state.keys.items():
+        if not key:
+            continue
+        spec = state.specs[src_uri]
+        text = state.texts.get(spec.notice_id, "") if spec.notice_id else ""
+        _in_place[_html_path(src_uri)] = (key, today, text)
 
 
 def on_serve(

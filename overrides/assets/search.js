@@ -4,6 +4,11 @@
 // An empty query with a filter browses: every matching notice, newest first. The filters, their
 // labels and the order of their values come from nb-filters.json, written by the build; an id
 // the index does not know is ignored (and dropped from the URL), never offered as a choice.
+//
+// The index is one Pagefind bundle per year (pagefind/<year>/, newest first in nb-filters.json's
+// "bundles"), so a rebuild re-indexes only the years that changed. The newest year's bundle is
+// loaded with Pagefind's WebAssembly; the others are merged into it (mergeIndex: each adds its
+// entry and meta files, not another WebAssembly) and every search runs over all of them.
 
 const PAGE_SIZE = 10;
 let filterNames = [];
@@ -16,6 +21,7 @@ const list = document.getElementById("nb-search-results");
 const more = document.getElementById("nb-search-more");
 
 let pagefind = null;
+let bundles = [];
 let pending = [];
 let generation = 0;
 
@@ -32,12 +38,16 @@ function queryTerms(query) {
   return EXACT.test(query) ? query : query.replace(/\p{P}+/gu, " ").trim();
 }
 
-// Loads Pagefind on the main thread (no worker: one file fewer, and a query is milliseconds).
-// Pagefind takes the page language when it starts, synchronously in init(), so "und" stands in
-// for that one call and the real lang is put back at once.
-async function loadPagefind(url) {
-  const module = await import(url);
-  await module.options({ excerptLength: 40, noWorker: true });
+const EXCERPT_LENGTH = 40;
+
+// Loads Pagefind on the main thread (no worker: one file fewer, and a query is milliseconds)
+// with the newest year's bundle, then merges the other years' (their options are their own:
+// Pagefind's options() reaches only the first bundle). Pagefind takes the page language when it
+// starts, synchronously in init(), so "und" stands in for that one call and the real lang is put
+// back at once; merged bundles take the language of the first.
+async function loadPagefind(module, url, years) {
+  const folder = (year) => new URL(`${year}/`, url).href;
+  await module.options({ basePath: folder(years[0]), excerptLength: EXCERPT_LENGTH, noWorker: true });
   const html = document.documentElement;
   const lang = html.getAttribute("lang");
   if (PAGEFIND_CUTS_QUERIES) html.setAttribute("lang", "und");
@@ -46,7 +56,37 @@ async function loadPagefind(url) {
   } finally {
     html.setAttribute("lang", lang);
   }
+  await Promise.all(
+    years.slice(1).map((year) => module.mergeIndex(folder(year), { excerptLength: EXCERPT_LENGTH })),
+  );
   return module;
+}
+
+// Browsing (no query) lists the newest notices first. Pagefind orders a sorted search within
+// each bundle and then by score across bundles, where a sort score is only a rank inside its own
+// bundle; so each year is asked separately and the years are put together newest first.
+async function browse(filters) {
+  const years = filters.year ? [filters.year] : bundles;
+  const searches = await Promise.all(
+    years.map((year) => pagefind.search(null, { filters: { ...filters, year }, sort: { date: "desc" } })),
+  );
+  return searches.flatMap((search) => search.results);
+}
+
+// A query is ranked by Pagefind across all years at once (each bundle scores its own pages).
+// Every word must be found: Pagefind ignores a word its index does not hold as long as another
+// word of the query is there, so a year that lacks one word would answer for the others alone
+// (党费 第三季度 would find a first-quarter notice of a year with no 第三季度 anywhere). A result
+// is kept only if each word on its own finds it too; those searches use the index chunks the
+// query already loaded.
+async function find(query, filters) {
+  const terms = queryTerms(query);
+  const search = await pagefind.search(terms, { filters });
+  const words = EXACT.test(query) ? [] : terms.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return search.results;
+  const each = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
+  const found = each.map((one) => new Set(one.results.map((result) => result.id)));
+  return search.results.filter((result) => found.every((ids) => ids.has(result.id)));
 }
 
 // Filters with their values' ids, labels and counts, written beside the index at build time
@@ -147,12 +187,10 @@ async function run() {
     return;
   }
   status.textContent = "正在搜索…";
-  const options = query ? { filters } : { filters, sort: { date: "desc" } };
   let results;
   try {
-    const search = await pagefind.search(query ? queryTerms(query) : null, options);
-    if (token !== generation || !search) return;
-    results = search.results;
+    results = !pagefind ? [] : query ? await find(query, filters) : await browse(filters);
+    if (token !== generation) return;
     pending = results.slice();
     await showMore(token);
   } catch (error) {
@@ -172,8 +210,10 @@ async function start() {
   status.textContent = "正在加载搜索…";
   try {
     const url = new URL(form.dataset.pagefind, document.baseURI).href;
-    const [module, available] = await Promise.all([loadPagefind(url), loadFilters(url)]);
-    pagefind = module;
+    const available = await loadFilters(url);
+    bundles = available.bundles || [];
+    // No published notice, no bundle: every search finds nothing.
+    if (bundles.length) pagefind = await loadPagefind(await import(url), url, bundles);
     buildFilters(available, params);
   } catch (error) {
     status.textContent = "搜索暂时无法使用，请稍后再试。";

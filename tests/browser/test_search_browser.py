@@ -152,6 +152,19 @@ def test_a_filter_without_a_query_browses_newest_first(page: Page, base_url: str
     assert titles == [DUES_Q3_YUTAO]
 
 
+def test_every_year_is_searched_with_one_webassembly(page: Page, base_url: str):
+    """The bundles are per year (2023-2026 here): the newest year's is loaded with Pagefind's
+    WebAssembly, the others are merged into it and add their entry and meta files only."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    titles = search(page, base_url, "q=" + quote("党费"))
+    assert {DUES_Q3_JINPU, DUES_Q1_JINPU, DUTIES} <= set(titles)  # 2023, 2024 and 2025
+    wasm = [u for u in requested if u.endswith(".pagefind") and "/wasm." in u]
+    assert wasm == [f"/noticeboard/pagefind/2026/{wasm[0].rsplit('/', 1)[1]}"]
+    entries = sorted(u for u in requested if u.endswith("pagefind-entry.json"))
+    assert entries == [f"/noticeboard/pagefind/{y}/pagefind-entry.json" for y in range(2023, 2027)]
+
+
 def test_excerpts_show_notice_text_as_text(page: Page, base_url: str):
     search(page, base_url, "q=" + quote("资金"))
     excerpt = page.locator("#nb-search-results .nb-search__excerpt").first

@@ -190,7 +190,7 @@ def test_file_names_with_markup_are_refused_at_their_line(tmp_path: Path) -> Non
 
 def _fragments(site: Path) -> list[dict]:
     out = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("*/fragment/*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         out.append(json.loads(raw[raw.index(b"{") :]))
     return out

@@ -25,13 +25,17 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def test_no_lunr_index_and_a_pagefind_bundle(site: Path):
+def test_no_lunr_index_and_a_pagefind_bundle_per_year(site: Path):
     assert list(site.rglob("search_index.json")) == []
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["zh"]["page_count"] == 5
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert not (site / "pagefind" / "pagefind-ui.js").exists()
     doc = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
+    assert doc["bundles"] == ["2026", "2025", "2024", "2023"]
+    counts = {}
+    for year in doc["bundles"]:
+        entry = json.loads((site / "pagefind" / year / "pagefind-entry.json").read_text())
+        counts[year] = entry["languages"]["zh"]["page_count"]
+    assert counts == {"2026": 1, "2025": 1, "2024": 1, "2023": 2}
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not list((site / "pagefind").rglob("pagefind-ui.js"))
     filters = {f["name"]: f["values"] for f in doc["filters"]}
     assert filters["branch"] == [
         {"id": "town", "label": "镇党委", "count": 1},

@@ -213,3 +213,56 @@ def test_it_never_asks_without_a_terminal_or_in_ci(root, monkeypatch, capsys, ci
     err = capsys.readouterr().err
     assert "--branch, --category, --title" in err
     assert stdin.read() == "2\n1\nx\n\n\n"  # nothing was read
+
+
+FINANCE = (
+    "--branch",
+    "jinpu",
+    "--category",
+    "finance",
+    "--title",
+    "财务公开",
+    "--today",
+    "2026-10-09",
+)
+
+
+def test_a_late_filing_names_its_period(root, capsys) -> None:
+    """On 9 October the default is the third quarter; a late second-quarter account says so."""
+    assert new(root, *FINANCE, "--period", "2026Q2") == 0
+    path = root / capsys.readouterr().out.strip()
+    assert front_matter(path)["fulfils"] == "dues-quarterly@2026Q2"
+    assert "# 完成定期公开事项：2026年第二季度" in path.read_text(encoding="utf-8")
+    assert main(["--root", str(root), "check", "--today", "2026-10-09"]) == 0
+    # the default period, written out, stays the bare entry as before
+    capsys.readouterr()
+    assert (
+        new(root, *FINANCE[:4], "--title", "三季度", "--today", "2026-10-09", "--period", "2026Q3")
+        == 0
+    )
+    assert front_matter(root / capsys.readouterr().out.strip())["fulfils"] == "dues-quarterly"
+
+
+@pytest.mark.parametrize(
+    ("period", "says"),
+    [
+        ("2026H1", "'2026H1' is not a period of"),
+        ("2026年二季度", "write it like 2026Q3"),
+        ("2027Q1", "has not begun by the notice's first day 2026-10-09"),
+    ],
+)
+def test_a_period_the_entry_does_not_have_is_a_usage_error(root, capsys, period, says) -> None:
+    assert new(root, *FINANCE, "--period", period) == 2
+    assert says in capsys.readouterr().err
+    assert not (root / "notices" / "jinpu" / "2026").exists()
+
+
+def test_on_a_terminal_it_asks_which_period_with_the_latest_as_default(
+    root, monkeypatch, capsys
+) -> None:
+    answers = ["2", "财务公开", "", "财务公开", "2026-10-09", "2026H1", "2026Q2", ""]
+    monkeypatch.setattr(sys, "stdin", Keyboard("\n".join(answers) + "\n"))
+    assert new(root) == 0
+    out, err = capsys.readouterr()
+    assert front_matter(root / out.strip().splitlines()[-1])["fulfils"] == "dues-quarterly@2026Q2"
+    assert "Enter for 2026年第三季度" in err and "'2026H1' is not a period of" in err

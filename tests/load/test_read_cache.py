@@ -50,6 +50,17 @@ def test_a_warm_load_equals_a_cold_one_and_the_file_is_written(repo, cache: Path
     assert len(list(cache.glob(f"{PREFIX}*.pickle"))) == 1
 
 
+def test_a_warm_load_writes_nothing(repo, cache: Path):
+    with_file = MEMBER_NOTICE.replace("---\n现予", "attachments: [名单.csv]\n---\n现予")
+    root = repo({MEMBER_PATH: MEMBER_NOTICE, "jinpu/2024/with-file.md": with_file})
+    (root / "notices/jinpu/2024/名单.csv").write_text("姓名\n李四\n", encoding="utf-8")
+    twice(root)
+    [stored] = cache.glob(f"{PREFIX}*.pickle")
+    before = stored.stat().st_mtime_ns
+    load_board(root, MEMBER_TODAY, cached=True)
+    assert stored.stat().st_mtime_ns == before
+
+
 def test_the_cache_is_used(repo, cache: Path):
     root = repo({MEMBER_PATH: MEMBER_NOTICE})
     load_board(root, MEMBER_TODAY, cached=True)

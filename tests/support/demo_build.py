@@ -20,7 +20,11 @@ DEMO_MARKERS = {"draft": "标记草稿XJ7", "internal": "标记党内QK9", "upco
 
 
 def build_site(
-    out: Path, root: Path = REPO_ROOT, today: str = BUILD_TODAY, cache: Path | None = None
+    out: Path,
+    root: Path = REPO_ROOT,
+    today: str = BUILD_TODAY,
+    cache: Path | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Path:
     """Build `root`'s site into `out` exactly as `make build` does, with a fixed today.
 
@@ -30,6 +34,7 @@ def build_site(
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(NOTICEBOARD_TODAY=today, NO_MKDOCS_2_WARNING="1")
     env["NOTICEBOARD_CACHE_DIR"] = str(cache or out.with_name(out.name + "-cache"))
+    env.update(extra_env or {})
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(out)]
     run = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
@@ -38,6 +43,8 @@ def build_site(
     return out
 
 
-def build_fixture(dest: Path, today: str = BUILD_TODAY) -> Path:
+def build_fixture(
+    dest: Path, today: str = BUILD_TODAY, extra_env: dict[str, str] | None = None
+) -> Path:
     """`mkdocs build --strict` of the fixture board (tests/fixtures/site) into `dest`."""
-    return build_site(dest, SITE_FIXTURE, today)
+    return build_site(dest, SITE_FIXTURE, today, extra_env=extra_env)

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from noticeboard import urls
-from noticeboard.cli.new_plan import DEFAULT_WORKING_DAYS, Plan, plan_notice
+from noticeboard.cli.new_plan import (
+    DEFAULT_WORKING_DAYS,
+    Plan,
+    chosen_period,
+    due_period,
+    entries_for,
+    plan_notice,
+)
 from noticeboard.cli.notice_draft import NewNotice, draft_reasons, render_notice
 from noticeboard.i18n import _
 from noticeboard.load.fields import TITLE_MAX
@@ -23,7 +30,15 @@ from noticeboard.load.registry import read_registry
 from noticeboard.load.slug import free_slug, slugify
 from noticeboard.load.suggest import Named, unknown_name
 from noticeboard.load.workdays import CalendarRangeError
-from noticeboard.model import DISCLOSURE_ALIASES, DISCLOSURES, Body, Branch, Feedback, Registry
+from noticeboard.model import (
+    DISCLOSURE_ALIASES,
+    DISCLOSURES,
+    Body,
+    Branch,
+    Category,
+    Feedback,
+    Registry,
+)
 from noticeboard.problems import format_problems, has_errors
 from noticeboard.today import TodayError, parse_day, resolve_today
 
@@ -144,6 +159,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=_one_line,
         metavar="BODY",
         help=_("who issues it: the branch (default) or one of its bodies in the registry"),
+    )
+    opt.add_argument(
+        "--period",
+        type=_one_line,
+        metavar="PERIOD",
+        help=_(
+            "the schedule period it fulfils, e.g. 2026Q2 (a late filing); default: the latest "
+            "that ended before the first day"
+        ),
     )
     opt.add_argument("--reviewed-by", type=_one_line, metavar="WHO", help=_("who reviewed it"))
     opt.add_argument(
@@ -311,9 +335,11 @@ def ask_missing(args: argparse.Namespace, registry: Registry, terminal: Terminal
                 break
             except TodayError as exc:
                 terminal.say(str(exc))
+    category_id = registry.category_id_for(args.category)
+    category = registry.category(category_id) if category_id else None
+    if args.period is None and category is not None:
+        _ask_period(args, registry, category, terminal)
     if args.days is None and args.working_days is None:
-        category_id = registry.category_id_for(args.category)
-        category = registry.category(category_id) if category_id else None
         default = (category.min_working_days if category else None) or DEFAULT_WORKING_DAYS
         while True:
             length = _answer(
@@ -326,6 +352,46 @@ def ask_missing(args: argparse.Namespace, registry: Registry, terminal: Terminal
                 args.working_days = int(length)
                 break
             terminal.say(_("a whole number of working days, please"))
+
+
+def _ask_period(
+    args: argparse.Namespace, registry: Registry, category: Category, terminal: Terminal
+) -> None:
+    """For a category the schedule asks for periodically: which period, the latest by default."""
+    branch_id = registry.branch_id_for(args.branch)
+    branch = registry.branch(branch_id) if branch_id else None
+    if branch is None:
+        return
+    try:
+        start = resolve_today(registry.timezone, args.today, os.environ)
+    except TodayError:
+        return
+    entries = entries_for(registry, branch, category)
+    written = DISCLOSURE_ALIASES.get(args.disclosure, args.disclosure)
+    if written not in (None, "periodic") or (
+        written is None and any(e.every == "standing" for e in entries)
+    ):
+        return  # not a periodic notice: it fulfils no period
+    entry = next((e for e in entries if due_period(e.every, start)), None)
+    due = due_period(entry.every, start) if entry else None
+    if entry is None or due is None:
+        return
+    while True:
+        code = _answer(
+            terminal,
+            _(
+                "Which period of '{name}' does it fulfil? (e.g. {code}; Enter for {period}): "
+            ).format(name=entry.name, code=due.code, period=due.zh),
+        )
+        if not code:
+            return
+        try:
+            chosen_period(entry, code, start)
+        except ValueError as exc:
+            terminal.say(str(exc))
+            continue
+        args.period = code
+        return
 
 
 def _body_for(branch: Branch, written: str | None) -> Body | None:
@@ -418,6 +484,7 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> tuple[NewN
             days=args.days,
             working_days=args.working_days,
             issuer=_body_for(branch, args.issuer),
+            period=args.period,
         )
     except CalendarRangeError as exc:
         raise UsageError(
@@ -452,7 +519,9 @@ def notice_from_args(args: argparse.Namespace, registry: Registry) -> tuple[NewN
             if entry.branches is None or branch.id in entry.branches
         ),
         issuer=plan.issuer,
-        fulfils=(plan.fulfils[0].id, plan.fulfils[1].zh) if plan.fulfils else None,
+        fulfils=(plan.fulfils_written or plan.fulfils[0].id, plan.fulfils[1].zh)
+        if plan.fulfils
+        else None,
         inherited_feedback=owner.feedback if owner else None,
         feedback_owner=owner.name if owner else branch.name,
     )

@@ -16,7 +16,8 @@ from datetime import date
 from noticeboard.i18n import _
 from noticeboard.load.workdays import Holidays, end_after_days, end_after_working_days
 from noticeboard.model import DISCLOSURE_LABELS, Body, Branch, Category, Registry, ScheduleEntry
-from noticeboard.periods import MONTHS, latest_ended_before
+from noticeboard.periods import MONTHS, latest_ended_before, parse_period
+from noticeboard.periods import Period as LedgerPeriod
 
 DEFAULT_WORKING_DAYS = 5
 _QUARTERS = ("一", "二", "三", "四")
@@ -39,6 +40,7 @@ class Plan:
     fulfils: tuple[ScheduleEntry, Period] | None
     issuer: Body | None
     reasons: tuple[str, ...]
+    fulfils_written: str | None = None  # as the file says it: ENTRY, or ENTRY@PERIOD if chosen
 
 
 def due_period(every: str, day: date) -> Period | None:
@@ -46,11 +48,40 @@ def due_period(every: str, day: date) -> Period | None:
     arithmetic, noticeboard.periods); None for a standing obligation."""
     if every not in MONTHS:
         return None
-    period = latest_ended_before(every, day)
+    return _named(latest_ended_before(every, day))
+
+
+def _named(period: LedgerPeriod) -> Period:
     year, month = period.start.year, period.start.month
-    if every == "quarter":
+    if period.every == "quarter":
         return Period(period.key, f"{year}年第{_QUARTERS[(month - 1) // 3]}季度")
     return Period(period.key, period.zh)
+
+
+def chosen_period(entry: ScheduleEntry, code: str, start: date) -> Period:
+    """The period `code` names for `entry` (--period, or the answer to `new`'s question);
+    ValueError says what to write when it is not one of the entry's periods up to `start`."""
+    parsed = parse_period(code)
+    if parsed is None or parsed.every != entry.every:
+        raise ValueError(
+            _(
+                "'{code}' is not a period of '{name}', which is due every {every}; write it like "
+                "{example}"
+            ).format(
+                code=code,
+                name=entry.name,
+                every=entry.every,
+                example=latest_ended_before(entry.every, start).key,
+            )
+        )
+    if parsed.start > start:
+        raise ValueError(
+            _(
+                "the period {code} has not begun by the notice's first day {start}; a notice "
+                "fulfils a period that has begun"
+            ).format(code=code, start=start)
+        )
+    return _named(parsed)
 
 
 def entries_for(registry: Registry, branch: Branch, category: Category) -> list[ScheduleEntry]:
@@ -72,6 +103,7 @@ def plan_notice(
     working_days: int | None = None,
     issuer: Body | None = None,
     holidays: Holidays | None = None,
+    period: str | None = None,
 ) -> Plan:
     """The defaults for a new notice; CalendarRangeError when working days cannot be counted."""
     reasons: list[str] = []
@@ -141,18 +173,27 @@ def plan_notice(
             end = end_after_working_days(start, working_days, calendar)
             length_zh = f"{working_days}个工作日"
 
-    fulfils = None
+    fulfils, fulfils_written = None, None
     if disclosure == "periodic" and periodic:
         entry = periodic[0]
-        period = due_period(entry.every, start)
-        assert period is not None
-        fulfils = (entry, period)
-        reasons.append(
-            _(
-                "fulfils: {entry} for {period}, the latest period of '{name}' that ended "
-                "before {start}; correct it if this notice is for another period"
-            ).format(entry=entry.id, period=period.zh, name=entry.name, start=start)
-        )
+        due = due_period(entry.every, start)
+        assert due is not None
+        if period is None or chosen_period(entry, period, start) == due:
+            fulfils, fulfils_written = (entry, due), entry.id
+            reasons.append(
+                _(
+                    "fulfils: {entry} for {period}, the latest period of '{name}' that ended "
+                    "before {start}; give --period to choose another"
+                ).format(entry=entry.id, period=due.zh, name=entry.name, start=start)
+            )
+        else:
+            chosen = chosen_period(entry, period, start)
+            fulfils, fulfils_written = (entry, chosen), f"{entry.id}@{chosen.code}"
+            reasons.append(
+                _("fulfils: {entry} for {period}, as chosen").format(
+                    entry=entry.id, period=chosen.zh
+                )
+            )
 
     if issuer is None:
         issuer = branch.body(category.issuer)
@@ -163,4 +204,4 @@ def plan_notice(
                     "in the registry)"
                 ).format(name=issuer.name, category=category.name)
             )
-    return Plan(disclosure, end, length_zh, fulfils, issuer, tuple(reasons))
+    return Plan(disclosure, end, length_zh, fulfils, issuer, tuple(reasons), fulfils_written)

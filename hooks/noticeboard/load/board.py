@@ -131,5 +131,8 @@ def _read(file: Path, root: Path, registry: Registry, cache: ReadCache | None) -
     if cache is None or data is None:
         return read_notice_file(file, root, registry)
     return cache.read(
-        relative(file, root), data, lambda known: read_notice_file(file, root, registry, known)
+        file,
+        relative(file, root),
+        data,
+        lambda known: read_notice_file(file, root, registry, known),
     )

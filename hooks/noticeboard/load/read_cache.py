@@ -20,8 +20,9 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from noticeboard.i18n import current_language
 from noticeboard.load.notice_file import NoticeRead
@@ -79,18 +80,27 @@ class ReadCache:
             cache.entries = loaded
         return cache
 
-    def read(self, rel: str, data: bytes, reader: Callable[[bytes], NoticeRead]) -> NoticeRead:
-        """The stored result for these bytes at `rel`, else `reader(data)` (stored unless the
-        notice names attachments)."""
+    def read(
+        self, file: Path, rel: str, data: bytes, reader: Callable[[bytes], NoticeRead]
+    ) -> NoticeRead:
+        """The stored result for these bytes of `file` (at `rel`), else `reader(data)` (stored
+        unless the notice names attachments)."""
         digest = hashlib.sha256(data).digest()
         hit = self.entries.get(rel)
         if hit is not None and hit[0] == digest:
             self.used[rel] = hit
-            return hit[1]
+            stored = hit[1]
+            if stored.notice is None:
+                return stored
+            return replace(stored, notice=replace(stored.notice, source=file))
         result = reader(data)
         if not result.uses_other_files:
-            self.used[rel] = (digest, result)
-        self.changed = True
+            # Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths
+            # cost more than the rest of the file.
+            blank = cast(Path, "")
+            notice = None if result.notice is None else replace(result.notice, source=blank)
+            self.used[rel] = (digest, replace(result, notice=notice))
+            self.changed = True
         return result
 
     def save(self) -> None:

@@ -715,11 +715,19 @@ def site_pages(board: Board, site_url: str | None, repo_url: str | None = None) 
     return build_site(board, site_url, repo_url).pages
 
 
-def with_qr_code(view: PageView) -> PageView:
-    """A notice view with the QR code of its canonical URL drawn in; anything else as it is."""
+def qr_url(view: PageView) -> str | None:
+    """The URL whose QR code the page still needs drawn (a notice's canonical URL), if any."""
     if isinstance(view, NoticeView) and view.canonical_url and view.qr_svg is None:
-        return replace(view, qr_svg=qr_svg(view.canonical_url))
-    return view
+        return view.canonical_url
+    return None
+
+
+def with_qr_code(view: PageView, draw: Callable[[str], str] = qr_svg) -> PageView:
+    """A notice view with the QR code of its canonical URL drawn in; anything else as it is."""
+    url = qr_url(view)
+    if url is None or not isinstance(view, NoticeView):
+        return view
+    return replace(view, qr_svg=draw(url))
 
 
 def attachments_to_publish(placed: Mapping[str, Placed]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Write the Pagefind search bundle for the search records into `<site_dir>/pagefind/`.
+"""Write the Pagefind search bundles for the search records into `<site_dir>/pagefind/`.
 
 Pagefind never crawls the built site (listing pages would give duplicate hits and 10,000 full
 pages cost it 2.5 GB). Each record becomes a tiny page holding only the record — its text in
@@ -8,15 +8,26 @@ thing, but the Python service polls for each reply every 0.1 s: 10,000 records t
 And the service mode of Pagefind 1.5.2 answers "files written" before its writes reach the disk,
 so closing it promptly can ship truncated files — Pagefind issue #1271, fixed after 1.5.2 by
 pull request #1272; the command line waits for every write before it exits.)
+
+One bundle per year (the notice's year, the `year` filter's value), indexed one after the other,
+so the indexer holds one year at a time (its memory grows with what it indexes: 1.6 GB for
+10,000 notices in one run). Each year's bundle is kept in the build cache under a key of exactly
+what shapes it (`search_bundles.py`), so a rebuild indexes only the years whose records changed.
+The site gets `pagefind/<year>/` for each year, Pagefind's script once in `pagefind/`, and
+`nb-filters.json` naming the years newest first; /search/ loads the newest year's bundle and
+merges the others into it in the browser (Pagefind's `mergeIndex`; see search.js).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -24,6 +35,7 @@ from pagefind.service import get_executable
 
 from noticeboard.i18n import _
 from noticeboard.publish.pagefind_bundle import BundleFormatError, normalise_bundle
+from noticeboard.publish.search_bundles import BundleCache, bundle_key, code_fingerprint
 from noticeboard.publish.search_records import SearchRecord
 
 BUNDLE_DIR = "pagefind"
@@ -41,6 +53,20 @@ UNUSED_BUNDLE_FILES: tuple[str, ...] = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+# Pagefind's script: one copy in `pagefind/`, the same for every year's bundle.
+SCRIPT = "pagefind.js"
+# Pagefind's WebAssembly: only the bundle /search/ loads first (the newest year) needs it; a
+# merged bundle uses the one already loaded.
+WASM = re.compile(r"wasm\..+\.pagefind")
+_YEAR = re.compile(r"[0-9]{4}")
+# Word locations per word-index chunk (Pagefind's default is 20,000; the setting is
+# PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, `pagefind/src/options.rs`). A query loads, in every year's
+# bundle, the chunk holding each of its words, filled up with the neighbouring words to this
+# size: with twelve years at the default that is twelve full chunks (党费 at 10,000 notices:
+# 205 KB of index, 436 KB in all). Smaller chunks mean a longer chunk list in each year's meta
+# file; measured with bench_search's data at 10,000 notices, first query 党费: 20,000 -> 436 KB,
+# 4,000 -> 291 KB, 1,500 -> 277 KB (one whole index: 242 KB).
+INDEX_CHUNK_SIZE = 1500
 
 
 class SearchIndexError(RuntimeError):
@@ -84,17 +110,35 @@ def write_record_pages(records: Sequence[SearchRecord], folder: Path) -> None:
         path.write_text(record_page(record), encoding="utf-8")
 
 
-def _index_folder(pages: Path, bundle: Path) -> int:
-    """Run Pagefind's binary (the pinned pagefind_bin_extended, or PAGEFIND_BINARY_PATH) over
-    `pages`; returns how many pages it indexed."""
-    binary = get_executable()
-    if binary is None:
-        raise FileNotFoundError("pagefind_bin_extended is not installed")
+def record_year(record: SearchRecord) -> str:
+    """The bundle a record goes in: its `year` filter value (the notice's year)."""
+    years = record.filters.get("year", [])
+    if len(years) != 1 or not _YEAR.fullmatch(years[0]):
+        raise ValueError(f"{record.url}: a search record needs one four-digit year, not {years}")
+    return years[0]
+
+
+def by_year(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]]:
+    """The records of each year, newest year first, each year's in the order given."""
+    years: dict[str, list[SearchRecord]] = {}
+    for record in records:
+        years.setdefault(record_year(record), []).append(record)
+    return {year: years[year] for year in sorted(years, reverse=True)}
+
+
+def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> int:
+    """Index `pages` into `bundle`; returns how many pages Pagefind indexed. Runs in the pages'
+    folder with no PAGEFIND_* variables, so no pagefind.yml or setting from elsewhere shapes the
+    bundle (its cache key knows only the records and the code)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(INDEX_CHUNK_SIZE)
     done = subprocess.run(
         [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent"],
         capture_output=True,
         text=True,
         check=False,
+        cwd=pages,
+        env=env,
     )
     if done.returncode != 0:
         raise RuntimeError((done.stderr or done.stdout).strip()[-2000:])
@@ -102,28 +146,11 @@ def _index_folder(pages: Path, bundle: Path) -> int:
     return sum(int(language["page_count"]) for language in entry["languages"].values())
 
 
-def write_search_index(
-    records: Sequence[SearchRecord], site_dir: Path, filters: Mapping[str, object]
-) -> Path:
-    """Replace `<site_dir>/pagefind/` with a fresh, reproducible bundle for `records` and the
-    /search/ page's `filters` document; returns its folder."""
-    bundle = Path(site_dir).resolve() / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)
-    try:
-        with tempfile.TemporaryDirectory(prefix="noticeboard-search-") as tmp:
-            write_record_pages(records, Path(tmp))
-            count = _index_folder(Path(tmp), bundle)
-    except FileNotFoundError as exc:
-        raise SearchIndexError(
-            _(
-                "the Pagefind binary was not found ({problem}); install the pinned dependencies "
-                "with `make build` (pagefind[extended] in requirements.lock)"
-            ).format(problem=exc)
-        ) from None
-    except (OSError, RuntimeError, ValueError, KeyError) as exc:
-        raise SearchIndexError(
-            _("Pagefind could not build the search index: {problem}").format(problem=exc)
-        ) from None
+def index_bundle(records: Sequence[SearchRecord], bundle: Path, binary: Path) -> None:
+    """Write one reproducible Pagefind bundle for `records` into the folder `bundle`."""
+    with tempfile.TemporaryDirectory(prefix="noticeboard-search-") as tmp:
+        write_record_pages(records, Path(tmp))
+        count = _run_pagefind(binary, Path(tmp), bundle)
     if count != len(records):
         raise SearchIndexError(
             _("Pagefind indexed {count} of {total} notices; two notices may share a URL").format(
@@ -141,7 +168,71 @@ def write_search_index(
                 "install the pinned pagefind from requirements.lock"
             ).format(problem=exc)
         ) from None
+
+
+def _pagefind_binary() -> Path:
+    """The pinned pagefind_bin_extended, or PAGEFIND_BINARY_PATH."""
+    binary = get_executable()
+    if binary is None:
+        raise FileNotFoundError("pagefind_bin_extended is not installed")
+    path = Path(binary)
+    path.stat()  # FileNotFoundError now, with the path, rather than from the first run
+    return path
+
+
+def _copy_bundle(cached: Path, target: Path, *, with_wasm: bool) -> None:
+    def leave_out(_folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if n == SCRIPT or (not with_wasm and WASM.fullmatch(n))]
+
+    shutil.copytree(cached, target, ignore=leave_out)
+
+
+def write_search_index(
+    records: Sequence[SearchRecord],
+    site_dir: Path,
+    filters: Mapping[str, object],
+    cache_dir: Path | None = None,
+) -> Path:
+    """Replace `<site_dir>/pagefind/` with one reproducible bundle per year for `records` and
+    the /search/ page's `filters` document; returns its folder.
+
+    With `cache_dir`, each year's bundle is taken from there when its key is unchanged and
+    stored there when it is new; bundles no longer used are dropped."""
+    bundle = Path(site_dir).resolve() / BUNDLE_DIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    bundle.mkdir(parents=True)
+    try:
+        years = by_year(records)
+        with tempfile.TemporaryDirectory(prefix="noticeboard-bundles-") as scratch:
+            cache = BundleCache(cache_dir if cache_dir is not None else Path(scratch))
+            binary = _pagefind_binary()
+            code = code_fingerprint(binary)
+            keys: list[str] = []
+            for position, (year, chosen) in enumerate(years.items()):
+                key = bundle_key(chosen, code)
+                keys.append(key)
+                cached = cache.get(key) or cache.put(
+                    key, partial(index_bundle, chosen, binary=binary)
+                )
+                _copy_bundle(cached, bundle / year, with_wasm=position == 0)
+                if position == 0:
+                    shutil.copyfile(cached / SCRIPT, bundle / SCRIPT)
+            cache.keep_only(keys)
+    except SearchIndexError:
+        raise
+    except FileNotFoundError as exc:
+        raise SearchIndexError(
+            _(
+                "the Pagefind binary was not found ({problem}); install the pinned dependencies "
+                "with `make build` (pagefind[extended] in requirements.lock)"
+            ).format(problem=exc)
+        ) from None
+    except (OSError, RuntimeError, ValueError, KeyError) as exc:
+        raise SearchIndexError(
+            _("Pagefind could not build the search index: {problem}").format(problem=exc)
+        ) from None
+    document = {**filters, "bundles": list(years)}
     (bundle / FILTERS_FILE).write_text(
-        json.dumps(filters, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        json.dumps(document, ensure_ascii=False, sort_keys=True), encoding="utf-8"
     )
     return bundle

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 ASIDE = ".nb-previous"
@@ -63,8 +63,14 @@ def put_back(site: Path, moved: Iterable[str]) -> list[str]:
     return back
 
 
-def keep_unchanged(site: Path, folders: Iterable[str], planned: Mapping[str, str]) -> set[str]:
-    """In site/<folder>, keep each file whose bytes equal `planned[its path]` (UTF-8) and
+def keep_unchanged(
+    site: Path,
+    folders: Iterable[str],
+    planned: Mapping[str, str],
+    trusted: Collection[str] = (),
+) -> set[str]:
+    """In site/<folder>, keep each file whose bytes equal `planned[its path]` (UTF-8), and each
+    `trusted` one (known to hold what this build writes: the preview's own last build), and
     delete every other file, link and emptied folder. Returns the kept paths ('a/b.html')."""
     kept: set[str] = set()
     for folder in folders:
@@ -78,7 +84,9 @@ def keep_unchanged(site: Path, folders: Iterable[str], planned: Mapping[str, str
             for name in filenames:
                 path = os.path.join(dirpath, name)
                 rel = path[prefix:].replace(os.sep, "/")
-                if rel in planned and not os.path.islink(path) and _same(path, planned[rel]):
+                if os.path.islink(path):
+                    os.unlink(path)
+                elif rel in trusted or (rel in planned and _same(path, planned[rel])):
                     kept.add(rel)
                 else:
                     os.unlink(path)

@@ -1,0 +1,99 @@
+"""Each year's Pagefind bundle kept between builds, so a rebuild indexes only changed years.
+
+A year's bundle is a function of its search records (text, meta, filters — the `state` filter
+and label among them, which move with today — and sort key), of the Pagefind binary that indexes
+them and of our code that writes the record pages and rewrites the bundle. Its key hashes all of
+these, so a changed record, a new Pagefind or changed code gives a new key and a fresh index: a
+kept bundle is never stale, it is simply never found again. A nightly rebuild re-indexes the
+years where some notice changed state (the recent ones); a year whose notices are all archived
+keeps its key until one of its records is edited.
+
+Bundles live in `<cache>/search/<key>/` (the build cache, outside site/). A bundle is written
+into a temporary folder and renamed into place, so a folder under its key is always complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from noticeboard.publish.search_records import SearchRecord
+
+# Format of the entries; bump when what is stored changes.
+FORMAT = "1"
+# The code that shapes a bundle besides Pagefind: the record pages and the bundle rewrite.
+_CODE = ("search_index.py", "pagefind_bundle.py", "search_bundles.py")
+_PACKAGES = ("pagefind", "pagefind_bin_extended", "cbor2")
+_TEMPORARY = ".tmp-"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def code_fingerprint(binary: Path) -> str:
+    """What every bundle shares: our code, the packages' versions and the binary itself (its
+    path, size and modification time, so a replaced binary counts as a new one)."""
+    digest = hashlib.sha256(FORMAT.encode())
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    for name in _PACKAGES:
+        digest.update(f"{name}={_version(name)}\0".encode())
+    stat = binary.stat()
+    digest.update(f"{binary.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def bundle_key(records: Sequence[SearchRecord], code: str) -> str:
+    """The key of the bundle of `records`: every field of every record, in order, and `code`."""
+    data = json.dumps([asdict(r) for r in records], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{code}\0{data}".encode()).hexdigest()
+
+
+class BundleCache:
+    """Bundles by key in `<folder>/<key>/`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> Path | None:
+        found = self.folder / key
+        return found if (found / "pagefind-entry.json").is_file() else None
+
+    def put(self, key: str, write: Callable[[Path], None]) -> Path:
+        """Have `write` fill a fresh folder, then move it under `key`; returns its folder."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / key
+        fresh = Path(tempfile.mkdtemp(dir=self.folder, prefix=_TEMPORARY))
+        try:
+            write(fresh)
+            try:
+                fresh.rename(target)
+            except OSError:  # another build stored the same key meanwhile: same content
+                if self.get(key) is None:
+                    raise
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+        return target
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Drop every bundle this build did not use, so the cache stays the size of the site."""
+        wanted = set(keys)
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in wanted:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
