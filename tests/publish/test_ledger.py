@@ -374,3 +374,78 @@ def test_without_since_the_board_starts_with_its_earliest_notices_year() -> None
     today = date(2026, 6, 1)
     states = feedback_states(registry, [old], place([old], today), {}, today)
     assert states == {old.id: FeedbackState(old.id, Reply.UNRECORDED)}
+
+
+def test_rows_follow_the_schedule_entry_by_entry() -> None:
+    """Each entry gives its own rows: one for some branches only, one that starts today, one
+    standing; an entry that does not apply or has not started skips only itself."""
+    only_yutao = ScheduleEntry("yutao-only", "余套专项", "quarter", 15, ("yutao",), "org")
+    from_today = ScheduleEntry("later", "新事项", "year", 30, None, "org", since=date(2026, 5, 1))
+    not_yet = ScheduleEntry("future", "未来事项", "year", 30, None, "org", since=date(2026, 5, 2))
+    registry = Registry(
+        branches=REGISTRY.branches,
+        categories=REGISTRY.categories,
+        schedule=(only_yutao, not_yet, DUTIES, from_today, QUARTERLY),
+        since=date(2026, 1, 1),
+    )
+    rows = [
+        (c.branch, c.entry.id, c.period_key)
+        for c in build_ledger(registry, [], {}, {}, date(2026, 5, 1))
+    ]
+    assert rows == [
+        ("jinpu", "duties", "standing"),
+        ("jinpu", "later", "2026"),
+        ("jinpu", "dues", "2026Q1"),
+        ("jinpu", "dues", "2026Q2"),  # the quarter under way is a row too (due 15 July)
+        ("yutao", "yutao-only", "2026Q1"),
+        ("yutao", "yutao-only", "2026Q2"),
+        ("yutao", "duties", "standing"),
+        ("yutao", "later", "2026"),
+        ("yutao", "dues", "2026Q1"),
+        ("yutao", "dues", "2026Q2"),
+    ]
+
+
+def test_the_claims_of_a_notice_count_one_by_one() -> None:
+    """A notice git does not know yet is unverified; a claim that cannot count (a period for
+    a standing entry) does not stop the next one; a notice committed after today counts
+    nothing, and the notices after it still count."""
+    registry = Registry(
+        branches=REGISTRY.branches,
+        categories=REGISTRY.categories,
+        schedule=(DUTIES, QUARTERLY),
+        since=date(2026, 1, 1),
+    )
+    today = date(2026, 8, 1)
+    both = n(
+        "jinpu/2026/b", date(2026, 4, 10), date(2026, 4, 20), fulfils=("duties@2026Q1", "dues")
+    )
+    future = n("jinpu/2026/a", date(2026, 7, 1), date(2026, 7, 5), fulfils=("dues@2026Q2",))
+    pubs = {both.id: Publication(date(2026, 4, 10)), future.id: Publication(date(2026, 8, 2))}
+    placed = place([both, future], today)
+    got = {
+        (c.branch, c.period_key): c
+        for c in build_ledger(registry, [both, future], placed, pubs, today)
+    }
+    assert (got["jinpu", "2026Q1"].status, got["jinpu", "2026Q1"].notice_id) == (
+        Status.ON_TIME,
+        both.id,
+    )
+    assert got["jinpu", "2026Q2"].status is Status.MISSING
+    unknown = build_ledger(registry, [both], place([both], today), {}, today)
+    assert [(c.branch, c.status) for c in unknown if c.period_key == "2026Q1"] == [
+        ("jinpu", Status.UNVERIFIED),
+        ("yutao", Status.MISSING),
+    ]
+
+
+def test_without_since_the_ledger_starts_in_the_earliest_notices_year() -> None:
+    registry = Registry(branches=REGISTRY.branches, categories=REGISTRY.categories,
+                        schedule=(QUARTERLY,))  # fmt: skip
+    q = n("jinpu/2025/q4", date(2026, 1, 5), date(2026, 1, 10), fulfils=("dues@2025Q4",))
+    old = n("jinpu/2025/old", date(2025, 11, 1), date(2025, 11, 5), category="org")
+    got = cells([q, old], {q.id: date(2026, 1, 5)}, date(2026, 1, 20), registry)
+    # 1 January 2025 on, to the quarter under way
+    assert sorted(k for b, k in got if b == "jinpu") == [
+        "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"
+    ]  # fmt: skip
