@@ -335,3 +335,60 @@ def test_the_dates_and_feedback_of_the_registry_are_read(repo):
         "镇党群服务中心",
         None,
     )
+
+
+# The rules between entries, each message in full.
+RULE_CASES = [
+    (
+        "a-branch-that-is-its-own-parent",  # said once, not also as a circle of one
+        [("    name: 余套村党支部\n    parent: town", "    name: 余套村党支部\n    parent: yutao")],
+        [(12, "branches[2].parent",
+          "branch 'yutao' names itself as its parent; name another branch or none")],
+    ),
+    (
+        "a-parent-that-is-not-a-branch",
+        [("    parent: town\n    maintainers", "    parent: township\n    maintainers")],
+        [(8, "branches[1].parent", "branch 'jinpu' names parent 'township', which is not a "
+          "branch id; known ids: jinpu, town, yutao")],
+    ),
+    (
+        "parents-in-a-circle",
+        [
+            ("    parent: town\n    maintainers", "    parent: yutao\n    maintainers"),
+            ("    name: 余套村党支部\n    parent: town",
+             "    name: 余套村党支部\n    parent: jinpu"),
+        ],
+        [(8, "branches[1].parent", "the parents of these branches go round in a circle "
+          "(jinpu → yutao → jinpu); one of them must have no parent or a parent outside the "
+          "circle")],
+    ),
+    (
+        "a-branch-name-that-is-another-branchs-id",
+        [("    name: 余套村党支部", "    name: jinpu")],
+        [(11, "branches[2].name", "the branch name 'jinpu' is the id of another branch; "
+          "notices naming 'jinpu' would be ambiguous: choose another name")],
+    ),
+    (
+        "a-category-name-that-is-another-categorys-id",
+        [("    name: 财务公开", "    name: organisation")],
+        [(17, "categories[1].name", "the category name 'organisation' is the id of another "
+          "category; notices naming 'organisation' would be ambiguous: choose another name")],
+    ),
+    (
+        "a-name-used-twice",
+        [("    name: 余套村党支部", "    name: 金铺村党支部")],
+        [(11, "branches[2].name", "the name '金铺村党支部' is already used by 'jinpu'; names "
+          "must be unique because notices may use them")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [c[1:] for c in RULE_CASES], ids=[c[0] for c in RULE_CASES]
+)
+def test_each_rule_between_entries_says_what_is_wrong_in_full(repo, edits, expected):
+    text = REGISTRY_LINES
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert _problems(repo, text) == expected
