@@ -302,12 +302,14 @@ def _normalise_line_by_line(text: str) -> str:
     return "\n".join(out)
 
 
+@pytest.mark.slow  # 400 generated texts: 1-3 s, too long for `make test-fast`
 @settings(max_examples=400, deadline=None)
 @given(_SPEED_TEXT)
 def test_whole_text_normalisation_equals_line_by_line(text):
     assert privacy.normalise(text) == _normalise_line_by_line(text)
 
 
+@pytest.mark.slow  # 400 generated texts: 1-3 s, too long for `make test-fast`
 @settings(max_examples=400, deadline=None)
 @given(_SPEED_TEXT)
 def test_the_pre_check_never_hides_a_number(text):
