@@ -449,3 +449,37 @@ def test_without_since_the_ledger_starts_in_the_earliest_notices_year() -> None:
     assert sorted(k for b, k in got if b == "jinpu") == [
         "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"
     ]  # fmt: skip
+
+
+def test_no_opinions_received_keeps_the_replies_it_had_all_the_same() -> None:
+    today = date(2026, 6, 1)
+    none = n("jinpu/2026/b", date(2026, 5, 1), date(2026, 5, 10), disclosure="ad-hoc",
+             opinions_received=0)  # fmt: skip
+    reply = n("jinpu/2026/b-reply", date(2026, 5, 12), date(2026, 5, 14), disclosure="ad-hoc",
+              responds_to=none.id)  # fmt: skip
+    placed = place([none, reply], today)
+    assert feedback_state(placed[none.id], REGISTRY, today) == FeedbackState(
+        none.id, Reply.NONE_RECEIVED, replies=(reply.id,)
+    )
+    held = jinpu_cell([standing("jinpu/2026/duties", date(2026, 1, 5))], {}, today)
+    assert cell_record(held)["due"] is None  # a standing obligation that is held has no due day
+
+
+def test_the_ledger_and_feedback_of_a_loaded_board(repo) -> None:
+    """Through load_board, with conftest's registry (no `since`: the board starts on 1 January
+    of its earliest notice's year) and no git history (publication days unknown)."""
+    from noticeboard.load.board import load_board
+    from noticeboard.publish.ledger import board_feedback, board_ledger
+    from support.notice_text import MEMBER_NOTICE, MEMBER_PATH
+
+    text = MEMBER_NOTICE.replace("reviewed_by:", "opinions_received: 1\nreviewed_by:")
+    loaded = load_board(repo({MEMBER_PATH: text}), date(2024, 7, 20))
+    assert loaded.ok, loaded.problems
+    board = loaded.board
+    assert board is not None
+    notice_id = MEMBER_PATH.removesuffix(".md")
+    assert board_feedback(board) == {
+        notice_id: FeedbackState(notice_id, Reply.OVERDUE, date(2024, 6, 28))  # 18 June + 10
+    }
+    rows = [(c.period_key, c.status) for c in board_ledger(board) if c.branch == "jinpu"]
+    assert rows == [("2024Q1", Status.MISSING), ("2024Q2", Status.MISSING), ("2024Q3", Status.DUE)]
