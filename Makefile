@@ -40,16 +40,17 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
 
-## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test
+## test: lint, type-check (mypy --strict, configured in pyproject.toml), then every test, in two
+## workers (pytest-xdist; a test module stays on one worker, each fixture site is built once)
 test: $(STAMP) $(NODE_STAMP) browser lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadscope
 
 ## test-fast: the edit loop: no real build, no browser, no slow test (under 20 s)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not build and not browser and not slow"
 
-## mutation: mutmut over lifecycle, privacy, sanitize, urls and the registry rules; prints the
-## score per module and the surviving mutants (minutes; not part of `make test`)
+## mutation: mutmut over lifecycle, privacy, sanitize, urls, the registry rules and the ledger;
+## prints the score per module and the surviving mutants (bench/README.md; not in `make test`)
 mutation: $(STAMP)
 	$(BIN)/python bench/mutation.py
 

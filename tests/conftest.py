@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from support.markers import missing_markers
-from support.sites import built_site, fixture_site, search_site  # noqa: F401  (one build each)
+from support.sites import (  # noqa: F401  (one build each)
+    built_site,
+    fixture_site,
+    hostile_site,
+    search_site,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

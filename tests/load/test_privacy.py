@@ -302,12 +302,14 @@ def _normalise_line_by_line(text: str) -> str:
     return "\n".join(out)
 
 
+@pytest.mark.slow  # 400 generated texts: 1-3 s, too long for `make test-fast`
 @settings(max_examples=400, deadline=None)
 @given(_SPEED_TEXT)
 def test_whole_text_normalisation_equals_line_by_line(text):
     assert privacy.normalise(text) == _normalise_line_by_line(text)
 
 
+@pytest.mark.slow  # 400 generated texts: 1-3 s, too long for `make test-fast`
 @settings(max_examples=400, deadline=None)
 @given(_SPEED_TEXT)
 def test_the_pre_check_never_hides_a_number(text):
@@ -369,3 +371,50 @@ def test_raw_others_give_neither_digit_nor_separator_under_nfkc():
 )
 def test_numbers_outside_the_raw_shortcut_are_still_found(text):
     assert [f.kind for f in find_personal_numbers(text)] == ["mobile"]
+
+
+# Two ID numbers (check digits computed by hand from GB 11643's weights): the first's first 11
+# digits, the second's last 11, read as a mobile number on their own.
+ID_OPENING_WITH_A_MOBILE = "13812345678 9012342"  # 138123456789012342
+ID_ENDING_WITH_A_MOBILE = "1100000 13812345679"  # 110000013812345679
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"身份证 {ID_OPENING_WITH_A_MOBILE}", [(1, "id", "13**************42")]),
+        (f"身份证 {ID_ENDING_WITH_A_MOBILE}", [(1, "id", "11**************79")]),
+        # after the ID whose piece was left out, the same run goes on to a real mobile number
+        (
+            f"身份证 {ID_OPENING_WITH_A_MOBILE} 13912345678",
+            [(1, "id", "13**************42"), (1, "mobile", "139****5678")],
+        ),
+    ],
+)
+def test_a_mobile_number_inside_an_id_number_is_not_reported_twice(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_number_is_found_after_a_shorter_one_in_the_same_run():
+    assert kinds("房号 12 13812345678") == [(1, "mobile", "138****5678")]
+
+
+def test_the_line_counts_a_leading_blank_line():
+    assert kinds("\n电话13812345678") == [(2, "mobile", "138****5678")]
+
+
+def test_a_number_escaped_twice_in_yaml_is_reported_once_at_its_first_key():
+    import yaml
+
+    from noticeboard.load.privacy import yaml_findings
+
+    escaped = '"\\u0031\\u00338\\u00312345678"'
+    text = f"a: {escaped}\nb: {escaped}\n"
+    found = [(f.masked, key) for f, key in yaml_findings(text, yaml.safe_load(text))]
+    assert found == [("138****5678", "a")]
+
+
+@pytest.mark.parametrize("text", ["1381234号5678", "电话 1381234号5678", "12a1381234号5678"])
+def test_digits_apart_are_not_one_number(text):
+    """Two digit runs with a letter between them are two numbers, also the text's first two."""
+    assert kinds(text) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conftest import REGISTRY as REGISTRY_LINES
@@ -198,3 +200,195 @@ def test_a_missing_entry_key_is_reported_on_the_entry_that_lacks_it(repo, key):
     (missing,) = [p for p in problems if "is required" in p.message]
     assert (missing.line, missing.field) == (10, "branches[2]")
     assert missing.message == f"'branches[2].{key}' is required; add it"
+
+
+def _problems(repo, text: str) -> list[tuple[int, str | None, str]]:
+    _, problems = read_registry(repo(registry=text))
+    return [(p.line, p.field, p.message) for p in problems]
+
+
+ENTRY = "  - id: yutao\n    name: 余套村党支部\n    parent: town\n"  # lines 10-12
+TOWN_FEEDBACK = 'feedback: {phone: "0550-1234567", address: 镇党群服务中心}'  # line 5
+MUST_BE_A_SLUG = (
+    "must be lowercase letters, digits and hyphens (e.g. 'jinpu'), because it is used in web "
+    "addresses"
+)
+# Every message written out in full, with its line and the key it is filed under (the JSON
+# output's `field`): the registry's readers, each way a value can be wrong.
+READER_CASES = [
+    (
+        "a-list-entry-is-not-a-mapping-and-the-next-is-still-read",
+        ENTRY,
+        "  - yutao\n  - id: Yu Tao\n    name: 余套村党支部\n",
+        [
+            (10, "branches[2]", "'branches[2]' must be a mapping such as '- id: …'"),
+            (11, "branches[3].id", f"'branches[3].id' 'Yu Tao' {MUST_BE_A_SLUG}"),
+        ],
+    ),
+    (
+        "an-id-used-twice",
+        "  - id: yutao",
+        "  - id: jinpu",
+        [
+            (
+                10,
+                "branches[2].id",
+                "'branches[2].id' 'jinpu' is used twice; ids must be unique: choose another",
+            )
+        ],
+    ),
+    (
+        "a-name-that-is-not-text",
+        "    name: 余套村党支部",
+        "    name: yes",
+        [(11, "branches[2].name", "'branches[2].name' must be text, not true/false")],
+    ),
+    (
+        "a-name-with-a-direction-control",
+        "    name: 余套村党支部",
+        "    name: 余套\u202e村党支部",
+        [
+            (
+                11,
+                "branches[2].name",
+                "'branches[2].name' contains the invisible direction control U+202E, which makes "
+                "the text display differently from what it says; delete it (retype the value)",
+            )
+        ],
+    ),
+    (
+        "feedback-that-is-not-a-mapping",
+        TOWN_FEEDBACK,
+        "feedback: 镇党群服务中心",
+        [
+            (
+                5,
+                "branches[0].feedback",
+                "'branches[0].feedback' must be a mapping with phone, email, address or person",
+            )
+        ],
+    ),
+    (
+        "a-feedback-phone-that-is-a-list",
+        TOWN_FEEDBACK,
+        "feedback: {phone: [0550, 1234567]}",
+        [
+            (
+                5,
+                "branches[0].feedback.phone",
+                "'branches[0].feedback.phone' must be text, not a list",
+            )
+        ],
+    ),
+    (
+        "categories-that-are-not-a-list",
+        "categories:\n  - id: organisation\n    name: 组织建设\n"
+        "  - id: finance\n    name: 财务公开\n",
+        "categories: 5\n",
+        [
+            (
+                13,
+                "categories",
+                "'categories' must be a list of entries, each starting with '- id: …'",
+            ),
+            # and the schedule's category is unknown now (line 24 before, four lines fewer)
+            (20, "schedule[0].category", "unknown category id 'finance'; known ids: "),
+        ],
+    ),
+    (
+        "a-since-that-is-not-a-date",
+        "timezone: Asia/Shanghai",
+        "timezone: Asia/Shanghai\nsince: 2026/01/01",
+        [(2, "since", "'since' must be a date written as YYYY-MM-DD, e.g. 2026-01-01")],
+    ),
+    (
+        "a-since-with-a-time",
+        "timezone: Asia/Shanghai",
+        "timezone: Asia/Shanghai\nsince: 2026-01-01 08:00:00",
+        [(2, "since", "'since' must be a date written as YYYY-MM-DD, e.g. 2026-01-01")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), [c[1:] for c in READER_CASES], ids=[c[0] for c in READER_CASES]
+)
+def test_each_wrong_value_is_named_at_its_line(repo, old, new, expected):
+    assert old in REGISTRY_LINES
+    assert _problems(repo, REGISTRY_LINES.replace(old, new)) == expected
+
+
+def test_a_registry_without_branches_says_they_are_required(repo):
+    text = "timezone: Asia/Shanghai\ncategories:\n  - id: organisation\n    name: 组织建设\n"
+    assert (1, None, "'branches' is required: a list of entries") in _problems(repo, text)
+
+
+def test_the_dates_and_feedback_of_the_registry_are_read(repo):
+    registry, problems = read_registry(
+        repo(registry=REGISTRY_LINES + "since: 2026-01-01\nimported: 2025-12-31\n")
+    )
+    assert problems == []
+    assert (registry.since, registry.imported) == (date(2026, 1, 1), date(2025, 12, 31))
+    feedback = registry.branch("town").feedback
+    assert (feedback.phone, feedback.address, feedback.email) == (
+        "0550-1234567",
+        "镇党群服务中心",
+        None,
+    )
+
+
+# The rules between entries, each message in full.
+RULE_CASES = [
+    (
+        "a-branch-that-is-its-own-parent",  # said once, not also as a circle of one
+        [("    name: 余套村党支部\n    parent: town", "    name: 余套村党支部\n    parent: yutao")],
+        [(12, "branches[2].parent",
+          "branch 'yutao' names itself as its parent; name another branch or none")],
+    ),
+    (
+        "a-parent-that-is-not-a-branch",
+        [("    parent: town\n    maintainers", "    parent: township\n    maintainers")],
+        [(8, "branches[1].parent", "branch 'jinpu' names parent 'township', which is not a "
+          "branch id; known ids: jinpu, town, yutao")],
+    ),
+    (
+        "parents-in-a-circle",
+        [
+            ("    parent: town\n    maintainers", "    parent: yutao\n    maintainers"),
+            ("    name: 余套村党支部\n    parent: town",
+             "    name: 余套村党支部\n    parent: jinpu"),
+        ],
+        [(8, "branches[1].parent", "the parents of these branches go round in a circle "
+          "(jinpu → yutao → jinpu); one of them must have no parent or a parent outside the "
+          "circle")],
+    ),
+    (
+        "a-branch-name-that-is-another-branchs-id",
+        [("    name: 余套村党支部", "    name: jinpu")],
+        [(11, "branches[2].name", "the branch name 'jinpu' is the id of another branch; "
+          "notices naming 'jinpu' would be ambiguous: choose another name")],
+    ),
+    (
+        "a-category-name-that-is-another-categorys-id",
+        [("    name: 财务公开", "    name: organisation")],
+        [(17, "categories[1].name", "the category name 'organisation' is the id of another "
+          "category; notices naming 'organisation' would be ambiguous: choose another name")],
+    ),
+    (
+        "a-name-used-twice",
+        [("    name: 余套村党支部", "    name: 金铺村党支部")],
+        [(11, "branches[2].name", "the name '金铺村党支部' is already used by 'jinpu'; names "
+          "must be unique because notices may use them")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [c[1:] for c in RULE_CASES], ids=[c[0] for c in RULE_CASES]
+)
+def test_each_rule_between_entries_says_what_is_wrong_in_full(repo, edits, expected):
+    text = REGISTRY_LINES
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert _problems(repo, text) == expected

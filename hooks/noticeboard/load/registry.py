@@ -197,6 +197,8 @@ def _no_parent_cycles(r: RegistryReader, branches: list[tuple[str, Branch]]) -> 
         if current is None or current not in chain:
             continue
         cycle = chain[chain.index(current) :]
+        if len(cycle) == 1:
+            continue  # a branch that is its own parent: _parents_known says so, once
         if reported.isdisjoint(cycle):
             reported.update(cycle)
             first = min(cycle)
