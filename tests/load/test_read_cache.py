@@ -151,3 +151,17 @@ def test_the_code_fingerprint_follows_every_package_file(tmp_path: Path):
     (package / "b.py").write_text("")
     seen.add(code_fingerprint(package))
     assert len(seen) == 4
+
+
+def test_the_compiled_catalogue_is_not_hashed_its_source_is(tmp_path: Path):
+    """i18n recompiles the .mo when it looks stale: its bytes must not move every key."""
+    package = tmp_path / "package"
+    (package / "locale").mkdir(parents=True)
+    (package / "locale" / "zh.po").write_text('msgstr ""\n')
+    (package / "locale" / "zh.mo").write_bytes(b"one")
+    first = code_fingerprint(package)
+    (package / "locale" / "zh.mo").write_bytes(b"two")
+    (package / "locale" / "zh.mo.123.tmp").write_bytes(b"half")
+    assert code_fingerprint(package) == first
+    (package / "locale" / "zh.po").write_text('msgstr "x"\n')
+    assert code_fingerprint(package) != first

@@ -42,11 +42,18 @@ def cache_folder(root: Path) -> Path:
     return Path(chosen) if chosen else root / CACHE_DIR
 
 
+def fingerprinted(path: Path) -> bool:
+    """Whether a file of the package (or a theme or docs folder) enters a fingerprint: not
+    bytecode, and not the compiled catalogue (`.mo`, and its temporary `.tmp` while written),
+    which i18n recompiles from the `.po` when it looks stale; the `.po` is hashed instead."""
+    return path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".mo", ".tmp")
+
+
 def code_fingerprint(package_dir: Path) -> str:
-    """A hash of every file of the package (code and message catalogues)."""
+    """A hash of every file of the package (code and message catalogues' sources)."""
     digest = hashlib.sha256()
     for path in sorted(package_dir.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if fingerprinted(path):
             digest.update(f"{path.relative_to(package_dir).as_posix()}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from noticeboard.load.read_cache import fingerprinted
 from noticeboard.publish.text import zh_date
 
 # Format of the entries; bump when what is stored changes.
@@ -79,7 +80,7 @@ def _versions() -> str:
 def _files_under(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(p for p in folder.rglob("*") if fingerprinted(p))
 
 
 def fingerprint(
