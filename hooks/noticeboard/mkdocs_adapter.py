@@ -99,6 +99,7 @@ class BuildState:
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: preview kept pagefind/
     in_place: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # see _in_place
+    notice_pages: dict[str, str] = field(default_factory=dict)  # notice id -> its page's src_uri
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -473,14 +474,32 @@ def _keep_body(notice_id: str, cleaned: str) -> None:
 
 def _notice_body(notice_id: str, config: MkDocsConfig) -> str:
     """A notice's cleaned body for a printable board: as rendered this build or, for a page
-    copied from the page cache (not rendered), converted here with the site's extensions."""
+    copied from the page cache (not rendered), as stored with that page when it was rendered
+    (the key covers the body, the extensions and the code), else converted here with the
+    site's extensions."""
     if notice_id not in _state().bodies:
-        converter = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
-        source = _state().board.placed()[notice_id].notice.body
-        _keep_body(notice_id, clean_body(converter.convert(source)))
+        key = _notice_key(notice_id)
+        stored = _state().cache.body(key) if key else None
+        if stored is None:
+            converter = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+            stored = clean_body(converter.convert(_state().board.placed()[notice_id].notice.body))
+        _keep_body(notice_id, stored)
     return _state().bodies[notice_id]
+
+
+def _notice_key(notice_id: str) -> str | None:
+    """The page-cache key of a notice's own page."""
+    state = _state()
+    if not state.notice_pages:
+        state.notice_pages.update(
+            (spec.notice_id, src_uri)
+            for src_uri, spec in state.specs.items()
+            if spec.notice_id is not None and spec.template == NOTICE_TEMPLATE
+        )
+    src_uri = state.notice_pages.get(notice_id)
+    return state.keys.get(src_uri) if src_uri else None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -534,7 +553,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     if _state().keys.get(src_uri):
         text = _state().texts.get(spec.notice_id, "") if spec.notice_id else ""
-        _state().rendered[src_uri] = Entry(output, text)
+        body = _state().bodies.get(spec.notice_id, "") if spec.notice_id else ""
+        _state().rendered[src_uri] = Entry(output, text, body)
     return put_today(output, _state().board.today)
 
 

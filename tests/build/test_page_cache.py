@@ -248,3 +248,21 @@ def test_a_half_finished_build_leaves_nothing_hidden(warm: Path, tmp_path: Path)
 
     site, _before, _after = same_site(warm, tmp_path, change)
     assert not (site / ".nb-previous").exists()
+
+
+def test_a_printed_board_takes_a_cached_notice_body_from_the_cache(warm: Path, tmp_path: Path):
+    """The body stored with a notice's page is what a printable board shows when the page is
+    copied from the cache (not converted again): a marker planted there reaches the board."""
+    cache = tmp_path / "cache"
+    shutil.copytree(warm / "cache", cache)
+    planted = 0
+    for entry in cache.rglob("*.html"):
+        html = entry.read_text(encoding="utf-8")
+        if "关于拟发展李某为预备党员的公示" in html and 'data-nb-notice="' in html:
+            body = entry.with_suffix(".body")
+            body.write_text(body.read_text(encoding="utf-8") + "<p>正文缓存标记K9</p>", "utf-8")
+            planted += 1
+    assert planted == 1
+    site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
+    assert "正文缓存标记K9" in text(site, "branches/yutao/print/index.html")
+    assert "正文缓存标记K9" not in text(site, NEW_MEMBER)

@@ -121,10 +121,11 @@ def spec_key(shared: str, spec: Any) -> str:
 class Entry:
     html: str  # with the built tokens
     text: str  # a notice's body as plain text (feeds, search); "" for listings
+    body: str = ""  # a notice's cleaned body HTML (the printable boards); "" for listings
 
 
 class PageCache:
-    """Entries by key in `<folder>/<key[:2]>/<key>.html` (and `.txt`)."""
+    """Entries by key in `<folder>/<key[:2]>/<key>.html` (and `.txt`, and `.body` for notices)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -140,8 +141,17 @@ class PageCache:
             return None
         return Entry(html, text)
 
+    def body(self, key: str) -> str | None:
+        """The cleaned body HTML stored with a notice's page (read only when a printable
+        board needs it), or None."""
+        try:
+            return self._path(key, ".body").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
     def put(self, key: str, entry: Entry) -> None:
-        for suffix, data in ((".txt", entry.text), (".html", entry.html)):
+        parts = [(".body", entry.body)] if entry.body else []
+        for suffix, data in (*parts, (".txt", entry.text), (".html", entry.html)):
             target = self._path(key, suffix)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
