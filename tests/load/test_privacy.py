@@ -418,3 +418,17 @@ def test_a_number_escaped_twice_in_yaml_is_reported_once_at_its_first_key():
 def test_digits_apart_are_not_one_number(text):
     """Two digit runs with a letter between them are two numbers, also the text's first two."""
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一 行\n电话<b>13812345678</b>", [(2, "mobile", "138****5678")]),  # tags: lines kept
+        ("a&#10;b\n电话13812345678", [(2, "mobile", "138****5678")]),  # a decoded break: a space
+        ("电话138&#10;12345678", [(1, "mobile", "138****5678")]),
+        ("电话138\r12345678", [(1, "mobile", "138****5678")]),
+        ("1381234号5678 电话 13912345678", [(1, "mobile", "139****5678")]),
+    ],
+)
+def test_markup_entities_and_breaks_keep_lines_and_numbers(text, expected):
+    assert kinds(text) == expected

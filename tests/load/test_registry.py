@@ -392,3 +392,52 @@ def test_each_rule_between_entries_says_what_is_wrong_in_full(repo, edits, expec
         assert old in text
         text = text.replace(old, new, 1)
     assert _problems(repo, text) == expected
+
+
+BODIES = "    maintainers: [jinpu-clerk]\n    bodies:\n{bodies}"  # after line 9: bodies on 10
+
+
+@pytest.mark.parametrize(
+    ("bodies", "expected"),
+    [
+        (
+            "      - id: jinpu\n        name: 村委会\n",
+            [(11, "branches[1].bodies[0].id", "body id 'jinpu' is the branch's own id; give the "
+              "body its own id, e.g. cwh for the village committee")],
+        ),
+        (
+            "      - id: Cun Wei\n        name: 村委会\n",
+            [(11, "branches[1].bodies[0].id",
+              f"'branches[1].bodies[0].id' 'Cun Wei' {MUST_BE_A_SLUG}")],
+        ),
+        (
+            "      - id: cwh\n        name: 村委会\n        feedback: 村部\n",
+            [(13, "branches[1].bodies[0].feedback", "'branches[1].bodies[0].feedback' must be a "
+              "mapping with phone, email, address or person")],
+        ),
+    ],
+    ids=["the-branchs-own-id", "not-a-slug", "feedback-not-a-mapping"],
+)  # fmt: skip
+def test_a_wrong_body_is_named_at_its_line_and_left_out(repo, bodies, expected):
+    text = REGISTRY_LINES.replace("    maintainers: [jinpu-clerk]\n", BODIES.format(bodies=bodies))
+    registry, problems = read_registry(repo(registry=text))
+    assert [(p.line, p.field, p.message) for p in problems] == expected
+    kept = [] if expected[0][1].endswith(".id") else ["cwh"]  # a body with a wrong id goes
+    assert registry is not None and [b.id for b in registry.branch("jinpu").bodies] == kept
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1", []),  # one day is the shortest minimum
+        ("0", [(16, "categories[0].min_days", "'categories[0].min_days' must be a positive "
+                "whole number of days such as 5, not '0'")]),
+        ("五", [(16, "categories[0].min_days", "'categories[0].min_days' must be a positive "
+                "whole number of days such as 5, not '五'")]),
+    ],
+)  # fmt: skip
+def test_a_categorys_minimum_period_is_a_positive_whole_number(repo, value, expected):
+    text = REGISTRY_LINES.replace(  # min_days on line 16, after organisation's name
+        "    name: 组织建设\n", f"    name: 组织建设\n    min_days: {value}\n"
+    )
+    assert _problems(repo, text) == expected

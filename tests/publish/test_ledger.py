@@ -483,3 +483,16 @@ def test_the_ledger_and_feedback_of_a_loaded_board(repo) -> None:
     }
     rows = [(c.period_key, c.status) for c in board_ledger(board) if c.branch == "jinpu"]
     assert rows == [("2024Q1", Status.MISSING), ("2024Q2", Status.MISSING), ("2024Q3", Status.DUE)]
+
+
+def test_an_entry_for_some_branches_is_held_by_their_notices() -> None:
+    only_yutao = ScheduleEntry("yutao-only", "余套专项", "quarter", 15, ("yutao",), "org")
+    registry = Registry(branches=REGISTRY.branches, categories=REGISTRY.categories,
+                        schedule=(only_yutao,), since=date(2026, 1, 1))  # fmt: skip
+    q1 = n("yutao/2026/q1", date(2026, 4, 10), date(2026, 4, 20), category="org",
+           fulfils=("yutao-only",))  # fmt: skip
+    got = cells([q1], {q1.id: date(2026, 4, 10)}, date(2026, 5, 1), registry)
+    assert (got["yutao", "2026Q1"].status, got["yutao", "2026Q1"].notice_id) == (
+        Status.ON_TIME,
+        q1.id,
+    )

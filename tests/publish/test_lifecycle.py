@@ -154,3 +154,9 @@ def test_an_unknown_disclosure_type_reads_like_an_ad_hoc_notice() -> None:
     gets the objection notice's words rather than no label."""
     assert labels_for("weekly") == labels_for("ad-hoc")
     assert labels_for("weekly")[State.ACTIVE] == "公示中"
+
+
+def test_the_members_site_places_internal_notices() -> None:
+    internal = make("jinpu/2024/i", scope="internal")
+    assert list(place([internal], date(2024, 6, 15), members=True)) == ["jinpu/2024/i"]
+    assert place([internal], date(2024, 6, 15)) == {}
