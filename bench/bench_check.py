@@ -17,6 +17,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from noticeboard.periods import latest_ended_before
+
 SIZES = (1_000, 10_000)
 TARGET_SECONDS = 2.0
 SEED = 20261126
@@ -65,7 +67,9 @@ def registry_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def notice_text(rng: random.Random, index: int, start: date, branch: str) -> str:
+def notice_text(
+    rng: random.Random, index: int, start: date, branch: str, claimed: set[tuple[str, date]]
+) -> str:
     end = start + timedelta(days=rng.choice((5, 7, 15, 30)))
     title = "关于" + "".join(rng.choices(WORDS, k=rng.randint(3, 8))) + "的公示"
     body = "\n\n".join(
@@ -90,13 +94,17 @@ def notice_text(rng: random.Random, index: int, start: date, branch: str) -> str
         "  person: 王书记",
         f"tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]",
     ]
-    if rng.random() < 0.1:
+    # a bare `fulfils: dues` claims the quarter before the start; each branch claims one once
+    quarter = (branch, latest_ended_before("quarter", start).start)
+    if rng.random() < 0.1 and quarter not in claimed:
+        claimed.add(quarter)
         front.append("fulfils: dues")
     return "\n".join([*front, "---", body, ""])
 
 
 def write_board(root: Path, count: int) -> None:
     rng = random.Random(SEED)
+    claimed: set[tuple[str, date]] = set()
     (root / "notices").mkdir(parents=True)
     (root / "notices" / "_board.yml").write_text(registry_text(), encoding="utf-8")
     for index in range(count):
@@ -104,7 +112,7 @@ def write_board(root: Path, count: int) -> None:
         start = date(2020, 1, 1) + timedelta(days=rng.randrange(365 * 6))
         folder = root / "notices" / branch / str(start.year)
         folder.mkdir(parents=True, exist_ok=True)
-        text = notice_text(rng, index, start, branch)
+        text = notice_text(rng, index, start, branch, claimed)
         (folder / f"notice-{index:05d}.md").write_text(text, encoding="utf-8")
 
 
