@@ -284,7 +284,7 @@ def _branches(r: RegistryReader, value: Any) -> list[tuple[str, Branch]]:
                     )
             maintainers = [m for m in maintainers if HANDLE_RE.fullmatch(m)]
         bodies = _bodies(r, item.get("bodies"), f"{where}.bodies", id_)
-        if (good_id := check_id(r, id_, where, seen, "branch")) and name:
+        if (good_id := check_id(r, id_, where, seen)) and name:
             out.append((where, Branch(good_id, name, parent, feedback, tuple(maintainers), bodies)))
     return out
 
@@ -305,7 +305,7 @@ def _bodies(r: RegistryReader, value: Any, key: str, branch_id: str | None) -> t
                     "e.g. cwh for the village committee"
                 ).format(id=id_),
             )
-        elif (good_id := check_id(r, id_, where, seen, "body")) and name:
+        elif (good_id := check_id(r, id_, where, seen)) and name:
             out.append(Body(good_id, name, feedback))
     return tuple(out)
 
@@ -353,7 +353,7 @@ def _categories(r: RegistryReader, value: Any) -> list[tuple[str, Category]]:
         feedback_by = r.text(item, "feedback_by", f"{where}.feedback_by", required=False)
         issuer = r.text(item, "issuer", f"{where}.issuer", required=False)
         group = r.text(item, "group", f"{where}.group", required=False)
-        if (good_id := check_id(r, id_, where, seen, "category")) and name:
+        if (good_id := check_id(r, id_, where, seen)) and name:
             category = Category(
                 good_id,
                 name,
@@ -374,8 +374,8 @@ def _groups(r: RegistryReader, value: Any) -> list[tuple[str, Group]]:
     seen: set[str] = set()
     entries = named_entries(r, value, "groups", GROUP_KEYS, required=False)
     for where, _item, id_, name in entries:
-        if check_id(r, id_, where, seen, "group") and id_ is not None and name:
-            out.append((where, Group(id_, name)))
+        if (good_id := check_id(r, id_, where, seen)) and name:
+            out.append((where, Group(good_id, name)))
     return out
 
 

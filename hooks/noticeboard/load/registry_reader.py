@@ -122,9 +122,7 @@ def named_entries(
         yield Entry(where, item, id_, name)
 
 
-def check_id(
-    r: RegistryReader, value: str | None, where: str, seen: set[str], kind: str
-) -> str | None:
+def check_id(r: RegistryReader, value: str | None, where: str, seen: set[str]) -> str | None:
     """The id when it is a usable, unused slug (now marked used); None after reporting why."""
     if value is None:
         return None

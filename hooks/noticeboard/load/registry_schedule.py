@@ -75,7 +75,7 @@ def read_schedule(
             )
             ok = False
         since = r.day(item, "since", f"{where}.since")
-        good_id = check_id(r, id_, where, seen, "schedule")
+        good_id = check_id(r, id_, where, seen)
         if good_id and name and ok and isinstance(within, int):
             out.append(ScheduleEntry(good_id, name, str(every), within, branches, category, since))
     return out
