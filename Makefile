@@ -47,7 +47,7 @@ test: $(STAMP) $(NODE_STAMP) browser lint typecheck
 
 ## test-fast: the edit loop: no real build, no browser, no slow test (under 20 s)
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not build and not browser and not slow"
+	$(BIN)/pytest -q -n 2 -m "not build and not browser and not slow"
 
 ## mutation: mutmut over lifecycle, privacy, sanitize, urls, the registry rules and the ledger;
 ## prints the score per module and the surviving mutants (bench/README.md; not in `make test`)
