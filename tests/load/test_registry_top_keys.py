@@ -267,3 +267,22 @@ def test_a_category_names_a_body_that_exists(tmp_path, key) -> None:
         f"'categories[1].{key}' names 'nobody', which is no branch's body; write branch or one "
         "of: —",
     )
+
+
+def test_a_group_without_groups_says_to_add_them(tmp_path) -> None:
+    text = REGISTRY.replace("    name: 财务公开\n", "    name: 财务公开\n    group: money\n")
+    _registry, problems = read(tmp_path, text)
+    p = only_error(problems)
+    assert (p.field, p.message) == (
+        "categories[1].group",
+        "category 'finance' names group 'money', but the registry has no 'groups'; "
+        "add 'groups:' or remove 'group:'",
+    )
+
+
+def test_an_unknown_top_level_key_is_named_as_written(tmp_path) -> None:
+    text = REGISTRY + "timezon: Asia/Shanghai\n"
+    _registry, problems = read(tmp_path, text)
+    p = only_error(problems)
+    assert p.field == "timezon" and p.line == len(text.splitlines())
+    assert p.message.startswith("unknown key 'timezon' (did you mean 'timezone'?)")
