@@ -286,3 +286,12 @@ def test_an_unknown_top_level_key_is_named_as_written(tmp_path) -> None:
     p = only_error(problems)
     assert p.field == "timezon" and p.line == len(text.splitlines())
     assert p.message.startswith("unknown key 'timezon' (did you mean 'timezone'?)")
+
+
+def test_a_registry_not_in_utf8_names_itself_in_the_conversion_command(tmp_path) -> None:
+    (tmp_path / "notices").mkdir()
+    (tmp_path / RELPATH).write_bytes(REGISTRY.encode("gb18030"))
+    registry, problems = read_registry(tmp_path)
+    p = only_error(problems)
+    assert registry is None and p.line == 1
+    assert RELPATH in p.message  # e.g. iconv -f GB18030 -t UTF-8 notices/_board.yml
