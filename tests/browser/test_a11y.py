@@ -18,7 +18,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Route
 
 from support.axe import blocking, describe
-from support.chromium import chromium
 from support.demo_build import REPO_ROOT
 from support.pages import html_pages, representative, url_path, with_always_checked
 from support.server import serve, site_path
@@ -59,12 +58,6 @@ class Visits:
     pages: list[PageVisit] = field(default_factory=list)
     outside: set[str] = field(default_factory=set)
     broken: set[str] = field(default_factory=set)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="session")

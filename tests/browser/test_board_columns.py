@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from support.chromium import CHROMIUM, CHROMIUM_ARGS
 from support.demo_build import BUILD_TODAY, REPO_ROOT
 from support.server import serve, site_path
 
-playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
@@ -20,16 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 def site_url(built_site: Path) -> Iterator[str]:
     with serve(built_site, site_path(REPO_ROOT / "mkdocs.yml")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser`")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def column_boxes(page) -> list[dict]:

@@ -13,9 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
-from support.chromium import chromium
 from support.server import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -34,12 +32,6 @@ def base_url(fixture_site: Path) -> Iterator[str]:
     """tests/fixtures/site (built once per session), served at http://127.0.0.1:<port>/."""
     with serve(fixture_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

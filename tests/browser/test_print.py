@@ -20,11 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from support.chromium import CHROMIUM, CHROMIUM_ARGS
 from support.demo_build import REPO_ROOT, build_site
 from support.server import serve, site_path
 
-playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 TODAY = "2026-11-26"
@@ -111,16 +109,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base(site: Path) -> Iterator[str]:
     with serve(site, "/board/") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser`")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 # PDF text comes back in the fonts' radical forms (⾦, ⻚) with spaces between runs; NFKC

@@ -14,7 +14,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from support.chromium import chromium
 from support.server import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -32,20 +31,6 @@ def base_url(search_site: Path) -> Iterator[str]:
     """The search fixture site (built once per session), at http://127.0.0.1:<port>/noticeboard/."""
     with serve(search_site, "/noticeboard/") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def search(page: Page, base_url: str, query: str) -> list[str]:

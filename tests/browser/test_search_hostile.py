@@ -13,9 +13,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from support.chromium import chromium
 from support.hostile import hostile
 from support.server import serve
 
@@ -38,20 +37,6 @@ MADE_FROM_MARKUP = """() => {
 def base_url(hostile_site: Path) -> Iterator[str]:
     with serve(hostile_site, "/") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_results_and_filters_show_hostile_values_as_text(page: Page, base_url: str) -> None:

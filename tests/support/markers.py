@@ -23,6 +23,8 @@ BUILD_HELPERS = (
     tiny_site.MKDOCS,
 )
 BROWSER_HELPERS = (chromium.chromium, chromium.CHROMIUM)
+# Fixtures of tests/browser/conftest.py that launch Chromium.
+BROWSER_FIXTURES = frozenset({"browser", "page"})
 
 
 def _uses(namespace: Mapping[str, object], helpers: Iterable[object]) -> bool:
@@ -34,12 +36,12 @@ def missing_markers(
     markers: Iterable[str], fixtures: Iterable[str], module: ModuleType | None
 ) -> list[str]:
     """The markers a test lacks: `build` when it asks for a built site or its module runs
-    mkdocs, `browser` when its module launches Chromium."""
+    mkdocs, `browser` when it asks for Chromium or its module launches it."""
     have, asks = set(markers), set(fixtures)
     namespace = vars(module) if module is not None else {}
     need = []
     if "build" not in have and (asks & SITE_FIXTURES or _uses(namespace, BUILD_HELPERS)):
         need.append("build")
-    if "browser" not in have and _uses(namespace, BROWSER_HELPERS):
+    if "browser" not in have and (asks & BROWSER_FIXTURES or _uses(namespace, BROWSER_HELPERS)):
         need.append("browser")
     return need
