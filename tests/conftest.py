@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from support.browser_pages import browser, page  # noqa: F401  (fixtures)
 from support.markers import missing_markers
 from support.sites import (  # noqa: F401  (one build each)
     built_site,

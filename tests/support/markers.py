@@ -23,8 +23,9 @@ BUILD_HELPERS = (
     tiny_site.MKDOCS,
 )
 BROWSER_HELPERS = (chromium.chromium, chromium.CHROMIUM)
-# Fixtures of tests/browser/conftest.py that launch Chromium.
-BROWSER_FIXTURES = frozenset({"browser", "page"})
+# The fixture that launches Chromium (support/browser_pages.py; `page` asks for it too, so it is
+# among the fixture names of every test that uses either).
+BROWSER_FIXTURES = frozenset({"browser"})
 
 
 def _uses(namespace: Mapping[str, object], helpers: Iterable[object]) -> bool:

@@ -1,7 +1,8 @@
-"""What every browser test shares: one Chromium per module and a phone-sized page.
+"""What every browser test shares: one Chromium per module and a phone-sized page (fixtures,
+imported by tests/conftest.py; a second conftest.py would shadow `from conftest import …`).
 
-Asking for `browser` or `page` means driving Chromium, so such a test must carry the `browser`
-marker (support/markers.py enforces it)."""
+Asking for `browser` (directly or through `page`) means driving Chromium, so such a test must
+carry the `browser` marker (support/markers.py enforces it)."""
 
 from __future__ import annotations
 
