@@ -7,6 +7,7 @@ here at the top, never inside an event.
 from noticeboard.mkdocs_adapter import (  # noqa: F401  (MkDocs finds events by name)
     on_build_error,
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_context,

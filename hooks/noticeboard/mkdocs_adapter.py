@@ -7,12 +7,14 @@ rendered by MkDocs from a Markdown file, and its HTML is kept for the next build
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib.util
 import logging
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -45,9 +47,8 @@ from noticeboard.publish.page_cache import (
     PageCache,
     cacheable,
     fingerprint,
-    put_today,
+    page_key,
     spec_key,
-    with_built_tokens,
 )
 from noticeboard.publish.pages import (
     ACCOUNTABILITY_TEMPLATE,
@@ -68,7 +69,15 @@ from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
-from noticeboard.publish.site_keep import drop_aside, keep_unchanged, put_back, set_aside
+from noticeboard.publish.site_keep import (
+    drop_aside,
+    forget_manifest,
+    keep_unchanged,
+    put_back,
+    read_manifest,
+    set_aside,
+    write_manifest,
+)
 from noticeboard.publish.theme_markup import valid_theme_markup
 from noticeboard.publish.views import BoardPrint
 from noticeboard.today import TodayError
@@ -95,11 +104,13 @@ class BuildState:
     # the rendered notices' QR codes, drawn ahead from on_files (at most one; a list, so that
     # a frozen state can hold it for part of the build)
     qr_codes: list[QrCodes] = field(default_factory=list)
+    search: list[Future[Path]] = field(default_factory=list)  # the index being written (on_env)
+    search_started: list[bool] = field(default_factory=list)  # [True] once on_env started it
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
-    bundle_kept: list[bool] = field(default_factory=list)  # [True]: preview kept pagefind/
-    in_place: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # see _in_place
+    bundle_kept: list[bool] = field(default_factory=list)  # [True]: site/ had a pagefind/
     notice_pages: dict[str, str] = field(default_factory=dict)  # notice id -> its page's src_uri
+    stored_texts: dict[str, str] = field(default_factory=dict)  # page key -> text, as cached
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -171,9 +182,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
     site = build_site(board, config.site_url, config.repo_url, with_qr=False)
-    # Pages are rendered with stand-ins for today's date (page_cache), put in when written.
     # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
-    specs = [_tokenised(spec) for spec in site.pages]
+    specs = site.pages
     # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
     extra = {
         urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
@@ -186,7 +196,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             board,
             {spec.src_uri: spec for spec in specs},
             script,
-            keys={spec.src_uri: _page_key(shared, spec) for spec in specs},
+            keys=_page_keys(shared, specs),
             cache=PageCache(_cache_folder(board) / PAGES_CACHE),
             warnings=_count_warnings(),
             extra_files=extra,
@@ -206,10 +216,6 @@ def _count_warnings() -> CountHandler:
     counter.setLevel(logging.WARNING)
     logger.addHandler(counter)
     return counter
-
-
-def _tokenised(spec: PageSpec) -> PageSpec:
-    return replace(spec, view=with_built_tokens(spec.view))
 
 
 # The MkDocs settings a generated page can show (the resolved config, INHERIT included).
@@ -267,6 +273,7 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
 # (search_bundles).
 PAGES_CACHE = "pages"
 SEARCH_CACHE = "search"
+SITE_MANIFEST = "site.json"
 
 
 def _installed_theme(folder: Path) -> bool:
@@ -283,11 +290,28 @@ def _cache_folder(board: Board) -> Path:
     return cache_folder(board.root)
 
 
+def _page_keys(shared: str, specs: list[PageSpec]) -> dict[str, str | None]:
+    """src_uri -> the page's cache key; None for a page that must be rendered every time."""
+    keys = {spec.src_uri: _page_key(shared, spec) for spec in specs}
+    notice_keys = {
+        spec.notice_id: keys[spec.src_uri]
+        for spec in specs
+        if spec.notice_id is not None and spec.template == NOTICE_TEMPLATE
+    }
+    for spec in specs:
+        if isinstance(spec.view, BoardPrint) and cacheable(spec.body):
+            # A printable board holds its notices' bodies, which its view does not show: its
+            # key takes in theirs (each covers its body), and none when one has none.
+            sheets = [notice_keys.get(sheet.notice.id) for sheet in spec.view.sheets]
+            if all(sheets):
+                keys[spec.src_uri] = page_key(spec_key(shared, spec), *map(str, sheets))
+    return keys
+
+
 def _page_key(shared: str, spec: PageSpec) -> str | None:
-    """The page's cache key; None for a page that must be rendered every time."""
     if spec.in_nav or isinstance(spec.view, BoardPrint) or not cacheable(spec.body):
-        # nav pages are few; relative links are checked on every render; a printable board
-        # holds its notices' bodies, which its view does not show
+        # nav pages are few; relative links are checked on every render; printable boards
+        # are keyed in _page_keys
         return None
     return spec_key(shared, spec)  # the code (this module's _markdown too) is in `shared`
 
@@ -309,94 +333,62 @@ def _page_folders() -> set[str]:
     return {path.split("/")[0] for path in paths if "/" in path}
 
 
-# `mkdocs serve`: [True] once on_startup says so; [True] in _search_written once a build of this
-# process wrote the search index (the preview keeps it, see on_post_build).
+# `mkdocs serve`: [True] once on_startup says so.
 _serving: list[bool] = []
-_search_written: list[bool] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _serving[:] = [command == "serve"]
-    _search_written.clear()
 
 
 def _preview() -> bool:
     return bool(_serving and _serving[0])
 
 
-# The preview only: page path -> (key, today, body text) of each cacheable page the last
-# successful build of this process left in site/ (MkDocs' own temporary folder, which only
-# these builds write). Emptied when a build starts, filled when one succeeds.
-_in_place: dict[str, tuple[str, str, str]] = {}
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Runs before MkDocs empties site/: the page folders are set aside (site_keep), and in the
-    preview the search index of an earlier rebuild too."""
-    folders = _page_folders()
-    if _preview() and _search_written:
-        folders.add(BUNDLE_DIR)
+    """Runs before MkDocs empties site/: the page folders and the search bundles are set aside
+    (site_keep) and put back in on_files."""
+    folders = _page_folders() | {BUNDLE_DIR}
     _state().site_dir[:] = [Path(config.site_dir)]
     _state().set_aside[:] = set_aside(Path(config.site_dir), folders)
-    _state().in_place.update(_in_place if _preview() else {})
-    _in_place.clear()
 
 
 def on_build_error(error: Exception) -> None:
-    """A build that failed before on_files leaves no hidden folder in site/ to be published,
-    and no QR child running."""
+    """A build that failed leaves no hidden folder in site/ to be published, no QR child
+    running and no search index being written."""
     _close_qr_codes()
+    with contextlib.suppress(Exception):  # the build's own error is the one to report
+        _search_written()
     if _builds:
         for site in _builds[-1].site_dir:
             drop_aside(site)
 
 
-def _known_in_place() -> dict[str, str]:
-    """src_uri -> body text of the pages the last build of this preview left in site/ with
-    the same key and today: nothing to read or compare for those."""
-    today = _state().board.today.isoformat()
-    known = {}
-    for src_uri, key in _state().keys.items():
-        last = _state().in_place.get(_html_path(src_uri))
-        if key and last is not None and last[:2] == (key, today):
-            known[src_uri] = last[2]
-    return known
-
-
-def _cached_pages(skip: Iterable[str] = ()) -> dict[str, str]:
-    """src_uri -> the finished page (today's date in) of every page the cache holds (but
-    those in `skip`)."""
-    board = _state().board
-    skipped = set(skip)
-    found = {}
-    for src_uri, spec in _state().specs.items():
-        key = _state().keys[src_uri]
-        entry = _state().cache.get(key) if key and src_uri not in skipped else None
-        if entry is not None:
-            found[src_uri] = put_today(entry.html, board.today)
-            if spec.notice_id is not None:
-                _state().texts[spec.notice_id] = entry.text
-    return found
+def _manifest() -> Path:
+    """What the last clean build of this repository wrote into site/ (site_keep)."""
+    return _cache_folder(_state().board) / SITE_MANIFEST
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    board = _state().board
-    specs = _state().specs
+    state = _state()
+    board = state.board
+    specs = state.specs
     site = Path(config.site_dir)
-    back = put_back(site, _state().set_aside)
-    _state().bundle_kept[:] = [BUNDLE_DIR in back]
-    known = _known_in_place()
-    cached = _cached_pages(skip=known)
-    # What is already in site/ and identical stays; everything else there goes (site_keep).
-    pages = {_html_path(src): page for src, page in cached.items()}
-    folders = [folder for folder in back if folder != BUNDLE_DIR]
-    kept = keep_unchanged(site, folders, pages, trusted={_html_path(src) for src in known})
-    missing = [src for src in known if _html_path(src) not in kept]
-    cached.update(_cached_pages(skip=set(specs) - set(missing)))
-    for src_uri, text in known.items():
-        notice_id = specs[src_uri].notice_id
-        if src_uri not in missing and notice_id is not None:
-            _state().texts[notice_id] = text
+    back = put_back(site, state.set_aside)
+    state.bundle_kept[:] = [BUNDLE_DIR in back]
+    state.stored_texts.update(state.cache.texts())
+    # A notice's page is taken from site/ or the cache only with its text (feeds, search).
+    usable = {
+        src: key
+        for src, key in state.keys.items()
+        if key and (specs[src].notice_id is None or key in state.stored_texts)
+    }
+    wanted = {_html_path(src): key for src, key in usable.items()}
+    unchanged = read_manifest(_manifest()).unchanged(wanted)
+    kept = keep_unchanged(site, [f for f in back if f != BUNDLE_DIR], unchanged)
+    for src, key in usable.items():
+        if (notice_id := specs[src].notice_id) is not None:
+            state.texts[notice_id] = state.stored_texts[key]
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     _state().doc_urls[:] = [
         f.url
@@ -417,16 +409,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
         path = _html_path(src_uri)
-        if path in kept or src_uri in cached:
-            # Unchanged since it was cached: copied as a finished file, never rendered; when
-            # site/ already holds it, MkDocs copies it onto itself, which it skips.
-            if path in kept:
-                page = File.generated(
-                    config, path, abs_src_path=str(site / path), inclusion=inclusion
-                )
-            else:
-                page = File.generated(config, path, content=cached[src_uri], inclusion=inclusion)
-            files.append(page)
+        if path in kept:
+            # Already in site/ as this build would write it: nothing for MkDocs to do (it is
+            # no page of MkDocs' own: the sitemap is ours, and no Markdown links to it).
+            continue
+        if src_uri in usable and (cached := state.cache.get(usable[src_uri])) is not None:
+            # Unchanged since it was cached: written as a finished file, never rendered.
+            files.append(File.generated(config, path, content=cached, inclusion=inclusion))
             continue
         if url := qr_url(spec.view):
             drawn.append(url)
@@ -555,7 +544,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         text = _state().texts.get(spec.notice_id, "") if spec.notice_id else ""
         body = _state().bodies.get(spec.notice_id, "") if spec.notice_id else ""
         _state().rendered[src_uri] = Entry(output, text, body)
-    return put_today(output, _state().board.today)
+    return output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -589,8 +578,55 @@ def _url(src_uri: str) -> str:
     return path.removesuffix("index.html")
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Every page's Markdown is converted by now (so every notice's text is known) and none is
+    rendered yet: the search index is written from here on, in a thread, while MkDocs renders
+    the pages (Pagefind is a child process: the two share the machine's cores)."""
+    _start_search(config)
+    return env
+
+
+def _start_search(config: MkDocsConfig) -> None:
+    """Start writing this build's search index (once)."""
+    state = _state()
+    if state.search_started:
+        return
+    state.search_started.append(True)
+    if _preview() and state.bundle_kept[:1] == [True]:
+        # The preview re-indexes nothing: search keeps the index of the session's first build.
+        log.info(_("preview: the search index is the one of the first build; not re-indexed"))
+        return
+    placed = state.board.placed()
+    records = search_records(placed, state.board.registry, state.texts)
+    document = filters_document(filter_values(placed, state.board.registry))
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noticeboard-search")
+    state.search.append(
+        worker.submit(
+            write_search_index,
+            records,
+            Path(config.site_dir),
+            document,
+            cache_dir=_cache_folder(state.board) / SEARCH_CACHE,
+        )
+    )
+    worker.shutdown(wait=False)
+
+
+def _search_written() -> None:
+    """Wait for the search index of this build (on_env), if one is being written."""
+    pending = _state().search if _builds else []
+    try:
+        for future in pending:
+            future.result()
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    finally:
+        pending.clear()
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Files beside the pages, from the same Board: the Atom feeds and the Pagefind index."""
+    """Files beside the pages, from the same Board: the Atom feeds; the Pagefind index is
+    waited for."""
     _close_qr_codes()  # every page is rendered by now
     board = _state().board
     placed = board.placed()
@@ -602,49 +638,37 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    if _state().bundle_kept[:1] == [True]:
-        # The preview re-indexes nothing: search keeps the index of the session's first build.
-        log.info(_("preview: the search index is the one of the first build; not re-indexed"))
-    else:
-        try:
-            write_search_index(
-                search_records(placed, board.registry, texts),
-                site_dir,
-                filters_document(filter_values(placed, board.registry)),
-                cache_dir=_cache_folder(board) / SEARCH_CACHE,
-            )
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
-        _search_written[:] = [True]
-    _keep_rendered_pages()
+    _start_search(config)  # here when the hooks file names no on_env (an older copy)
+    _search_written()
+    _keep_rendered_pages(site_dir)
 
 
-def _keep_rendered_pages() -> None:
-    """Store this build's renders, unless something warned (then nothing is kept, so the
-    warning comes back next build), and drop what no page of this build uses."""
+def _keep_rendered_pages(site: Path) -> None:
+    """Store this build's renders and the manifest of what it left in site/, unless something
+    warned (then nothing is kept, so the warning comes back next build), and drop what no page
+    of this build uses."""
     state = _state()
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     if state.warnings.get_counts():
+        forget_manifest(_manifest())
         return
     for src_uri, entry in state.rendered.items():
         key = state.keys[src_uri]
         if key:
             state.cache.put(key, entry)
-    if not _preview():  # the preview's pages (its own site_url) leave the build's entries be
-        state.cache.keep_only(key for key in state.keys.values() if key)
+    keyed = {src: key for src, key in state.keys.items() if key}
+    texts = {
+        key: state.texts[notice_id]
+        for src, key in keyed.items()
+        if (notice_id := state.specs[src].notice_id) is not None and notice_id in state.texts
+    }
+    if _preview():  # the preview's pages (its own site_url) leave the build's entries be
+        texts = {**state.stored_texts, **texts}
     else:
-        _remember_in_place(state)
-
-
-def _remember_in_place(state: BuildState) -> None:
-    """What this preview build left in site/: every page of the cache and every render."""
-    today = state.board.today.isoformat()
-    for src_uri, key in state.keys.items():
-        if not key:
-            continue
-        spec = state.specs[src_uri]
-        text = state.texts.get(spec.notice_id, "") if spec.notice_id else ""
-        _in_place[_html_path(src_uri)] = (key, today, text)
+        state.cache.keep_only(keyed.values())
+    if texts != state.stored_texts:
+        state.cache.save_texts(texts)
+    write_manifest(_manifest(), site, {_html_path(src): key for src, key in keyed.items()})
 
 
 def on_serve(

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.build
 TODAY = "2026-11-26"
 NEW_MEMBER = "notices/yutao/2026/new-member/index.html"
 OLD_DUES = "notices/yutao/2023/dues-q3/index.html"
+BOARD = "index.html"  # the current board (urls.BOARD_URL)
 
 
 def make_root(root: Path) -> Path:
@@ -110,7 +111,9 @@ def test_the_body_follows(warm: Path, tmp_path: Path):
 def test_the_state_and_the_date_follow_today(warm: Path, tmp_path: Path):
     site = rebuild(warm, tmp_path, lambda root: None, today="2026-11-27")
     assert "已归档" in text(site, NEW_MEMBER)  # its period ended on the 26th, no `expires`
-    assert "本页生成于 2026年11月27日" in text(site, OLD_DUES)  # unchanged page, new date
+    # today's date is on the pages rendered every build, never on a notice's own page
+    assert "本页生成于 2026年11月27日" in text(site, BOARD)
+    assert "本页生成于" not in text(site, OLD_DUES)
 
 
 def test_a_new_relation_follows(warm: Path, tmp_path: Path):
@@ -136,7 +139,7 @@ def test_the_registry_follows(warm: Path, tmp_path: Path):
 
 def test_the_templates_follow(warm: Path, tmp_path: Path):
     def change(root: Path) -> None:
-        edit(root / "overrides/partials/nb-built.html", "本页生成于", "模板标记T1本页生成于")
+        edit(root / "overrides/partials/nb-built.html", "公示状态按", "模板标记T1公示状态按")
 
     assert "模板标记T1" in text(rebuild(warm, tmp_path, change), OLD_DUES)
 
@@ -173,6 +176,27 @@ def test_the_fingerprint_follows_the_code_and_every_shared_input(tmp_path: Path)
     seen.add(now({"site_url": "b"}))
     assert len(seen) == 6
     assert now({"site_url": "b"}) == now({"site_url": "b"})
+
+
+def test_a_printed_board_is_cached_and_follows_its_notices(warm: Path, tmp_path: Path):
+    """A printable board is taken from the cache while its notices are unchanged (a marker
+    planted in its entry shows), and an edited notice on it brings a fresh board."""
+    cache = tmp_path / "cache"
+    shutil.copytree(warm / "cache", cache)
+    boards = [
+        e for e in cache.rglob("*.html") if "打印：余套村党支部公开栏" in e.read_text("utf-8")
+    ]
+    assert len(boards) == 1
+    boards[0].write_text(boards[0].read_text("utf-8").replace("<h1", "<h1 data-x=打印缓存P4", 1))
+    site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
+    assert "打印缓存P4" in (site / "branches/yutao/print/index.html").read_text("utf-8")
+
+    def change(root: Path) -> None:
+        edit(root / "notices/yutao/2026/new-member.md", "现予公示。", "现予公示。打印跟随标记F6。")
+
+    assert "打印跟随标记F6" in text(
+        rebuild(warm, tmp_path / "edit", change), "branches/yutao/print/index.html"
+    )
 
 
 def test_a_printed_board_shows_a_cached_notice_as_rendered(warm: Path, tmp_path: Path):
@@ -235,9 +259,11 @@ def test_a_removed_notice_leaves_site_and_stray_files_go(warm: Path, tmp_path: P
     assert not (site / "notices" / "stray.html").exists()
 
 
-def test_the_next_day_rewrites_the_date_in_place(warm: Path, tmp_path: Path):
-    site, _before, _after = same_site(warm, tmp_path, lambda root: None, today="2026-11-27")
-    assert "本页生成于 2026年11月27日" in text(site, OLD_DUES)
+def test_the_next_day_leaves_an_unchanged_page_alone(warm: Path, tmp_path: Path):
+    site, before, after = same_site(warm, tmp_path, lambda root: None, today="2026-11-27")
+    assert before == after  # the nightly rebuild does not write 10,000 unchanged pages
+    assert "已归档" in text(site, NEW_MEMBER)  # while the page whose state moved follows
+    assert "本页生成于 2026年11月27日" in text(site, BOARD)
 
 
 def test_a_half_finished_build_leaves_nothing_hidden(warm: Path, tmp_path: Path):
@@ -262,6 +288,8 @@ def test_a_printed_board_takes_a_cached_notice_body_from_the_cache(warm: Path, t
             body = entry.with_suffix(".body")
             body.write_text(body.read_text(encoding="utf-8") + "<p>正文缓存标记K9</p>", "utf-8")
             planted += 1
+        elif "打印：余套村党支部公开栏" in html:
+            entry.unlink()  # the printable board itself is rendered again
     assert planted == 1
     site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
     assert "正文缓存标记K9" in text(site, "branches/yutao/print/index.html")

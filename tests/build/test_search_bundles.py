@@ -93,3 +93,37 @@ def test_tomorrow_reindexes_only_the_years_whose_states_moved(warm: Path, tmp_pa
     assert [v["id"] for v in states] == ["standing", "archived"]
     cold = build_site(tmp_path / "cold", warm / "root", "2026-11-27", cache=tmp_path / "cold-cache")
     assert files(site) == files(cold)
+
+
+def test_a_rebuild_in_place_leaves_unchanged_years_alone(warm: Path, tmp_path: Path):
+    """site/pagefind/ is kept between builds: a year whose bundle did not change is not even
+    copied again (its files are the cache's, linked), a changed year is replaced, nothing
+    written into site/ reaches the cache, and the result equals a build from nothing."""
+    root, cache, site = tmp_path / "root", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(warm / "root", root)
+    shutil.copytree(warm / "cache", cache)
+    build_site(site, root, TODAY, cache=cache)
+    entry = {year: (site / "pagefind" / year / "pagefind-entry.json") for year in ("2023", "2024")}
+    before = {year: path.stat().st_ino for year, path in entry.items()}
+    notice = root / "notices/yutao/2023/dues-q3.md"
+    notice.write_text(notice.read_text(encoding="utf-8") + "\n原地索引标记P2。\n", "utf-8")
+    build_site(site, root, TODAY, cache=cache)
+    assert entry["2024"].stat().st_ino == before["2024"]
+    assert entry["2023"].stat().st_ino != before["2023"]
+    assert "原地索引标记P2" in fragments_text(site / "pagefind" / "2023")
+
+    cold = build_site(tmp_path / "cold", root, TODAY, cache=tmp_path / "cold-cache")
+    warm_files, cold_files = files(site), files(cold)
+    assert warm_files.keys() == cold_files.keys()
+    assert [name for name in warm_files if warm_files[name] != cold_files[name]] == []
+    cached = {
+        p.relative_to(cache / "search").as_posix(): p.read_bytes()
+        for p in (cache / "search").rglob("*")
+        if p.is_file()
+    }
+    cold_cached = {
+        p.relative_to(tmp_path / "cold-cache" / "search").as_posix(): p.read_bytes()
+        for p in (tmp_path / "cold-cache" / "search").rglob("*")
+        if p.is_file()
+    }
+    assert cached == cold_cached  # same keys, same bytes: nothing leaked back into the cache

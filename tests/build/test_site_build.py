@@ -138,6 +138,10 @@ def test_board_lists_current_notices_by_state_newest_first(site: Path) -> None:
     fold = column.select_one("details#col-all-closed")
     assert not fold.has_attr("open") and text(fold.summary) == "公开期满：展开 1 条"
     assert item_hrefs(fold) == ["notices/jinpu/2026/dues-q3/"]
+    # the board is rendered every build and says on which day (a branch's archive does not)
+    assert text(body.select_one(".nb-built")).startswith("本页生成于2026年11月26日")
+    assert body.select_one(".nb-built time")["datetime"] == TODAY
+    assert page(site, "branches/jinpu/2026/").select_one(".nb-built time") is None
     assert column.select("h2, details")[-1] is fold
     lead = text(body.select_one(".nb-lead"))
     assert "共有3条：公开中1条，公开期满1条，长期公开1条。" in lead
@@ -198,8 +202,10 @@ def test_notice_page_shows_every_field(site: Path) -> None:
         "2026-12-31",
     )
     assert text(art.select_one(".nb-banner")) == "公开期已于2026年10月16日届满。"
-    assert text(art.select_one(".nb-built")).startswith("本页生成于2026年11月26日")
-    assert art.select_one(".nb-built time")["datetime"] == TODAY
+    # no build date on a notice's page (the same file every night); its label follows the
+    # reader's clock (state.js), and the board says when it was built
+    assert text(art.select_one(".nb-built")) == "公示状态按北京时间的当天日期显示。"
+    assert art.select_one(".nb-built time") is None
 
 
 def test_notice_feedback_own_channel(site: Path) -> None:

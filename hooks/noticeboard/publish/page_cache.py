@@ -7,39 +7,34 @@ from the environment, the registry and the versions of MkDocs, Material and Mark
 a page hashes all of these, so any change to any input gives a new key and a fresh render: a
 cached page is never stale, it is simply never found again.
 
-Today's date is the one input every page shows that changes every night without changing the
-page otherwise ("本页生成于…"). Pages are rendered with stand-in tokens for it and the real date
-is put in when the page is written, so the nightly rebuild re-renders only the pages whose state
-(and so whose view) moved.
+Today's date enters a page only through its view (a state label, a lead "截至…"), so a page whose
+view did not move keeps its key and its file: the nightly rebuild re-renders and rewrites only
+the pages whose state moved, and those that show today's date (the board in the nav, the
+ledger pages, the printable boards).
 
-The cache lives outside the site (`.cache/noticeboard/` beside mkdocs.yml, gitignored; CI may
+The cache lives outside the site (`.cache/noticeboard/pages/` beside mkdocs.yml, gitignored; CI may
 restore it). Entries are written only after a build that logged no warning, so a page whose
 render warned is rendered (and warns) again next time.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+import json
 import os
 import re
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from noticeboard.load.read_cache import fingerprinted
-from noticeboard.publish.text import zh_date
 
 # Format of the entries; bump when what is stored changes.
 FORMAT = "1"
-# Stand-ins for today's date in cached pages (plain ASCII, unchanged by HTML escaping).
-BUILT_TOKEN = "NBBUILTZH5d0c7f"
-BUILT_ISO_TOKEN = "NBBUILTISO5d0c7f"
 DEPENDENCIES = ("mkdocs", "mkdocs-material", "markdown", "segno", "nh3", "pymdown-extensions")
 # A link or image to a relative target: MkDocs checks such targets exist when it renders the
 # page, so a page that has one is rendered every time (a cached copy would hide the warning).
@@ -47,19 +42,6 @@ _RELATIVE_TARGET = re.compile(
     r"""(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src)\s*=\s*["']?)(?![a-z][a-z0-9+.-]*:|#|/)""",
     re.IGNORECASE | re.MULTILINE,
 )
-
-
-def with_built_tokens(view: Any) -> Any:
-    """The view with today's date replaced by the stand-in tokens (views carry `built`)."""
-    fields = {f.name for f in dataclasses.fields(view)}
-    if {"built", "built_iso"} <= fields:
-        return dataclasses.replace(view, built=BUILT_TOKEN, built_iso=BUILT_ISO_TOKEN)
-    return view
-
-
-def put_today(html: str, today: date) -> str:
-    """A cached (tokenised) page with today's date in it."""
-    return html.replace(BUILT_ISO_TOKEN, today.isoformat()).replace(BUILT_TOKEN, zh_date(today))
 
 
 def cacheable(markdown_body: str) -> bool:
@@ -120,13 +102,18 @@ def spec_key(shared: str, spec: Any) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    html: str  # with the built tokens
+    html: str  # the finished page
     text: str  # a notice's body as plain text (feeds, search); "" for listings
     body: str = ""  # a notice's cleaned body HTML (the printable boards); "" for listings
 
 
+TEXTS = "texts.json"
+
+
 class PageCache:
-    """Entries by key in `<folder>/<key[:2]>/<key>.html` (and `.txt`, and `.body` for notices)."""
+    """Pages by key in `<folder>/<key[:2]>/<key>.html` (and `.body` for notices); the notices'
+    texts together in `<folder>/texts.json` (key -> text), since every build needs all of
+    them (feeds, search) and one file reads in a fraction of 10,000 small ones."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -134,13 +121,12 @@ class PageCache:
     def _path(self, key: str, suffix: str) -> Path:
         return self.folder / key[:2] / f"{key}{suffix}"
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str) -> str | None:
+        """The page stored under `key`, or None."""
         try:
-            html = self._path(key, ".html").read_text(encoding="utf-8")
-            text = self._path(key, ".txt").read_text(encoding="utf-8")
+            return self._path(key, ".html").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-        return Entry(html, text)
 
     def body(self, key: str) -> str | None:
         """The cleaned body HTML stored with a notice's page (read only when a printable
@@ -150,21 +136,39 @@ class PageCache:
         except (OSError, UnicodeDecodeError):
             return None
 
+    def texts(self) -> dict[str, str]:
+        """Key -> body text of every notice page stored; {} when there is no readable file."""
+        try:
+            found = json.loads((self.folder / TEXTS).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
+
     def put(self, key: str, entry: Entry) -> None:
+        """Store a page (its text goes with `keep_only`)."""
         parts = [(".body", entry.body)] if entry.body else []
-        for suffix, data in (*parts, (".txt", entry.text), (".html", entry.html)):
-            target = self._path(key, suffix)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(tmp, target)
+        for suffix, data in (*parts, (".html", entry.html)):
+            _write(self._path(key, suffix), data)
+
+    def save_texts(self, texts: Mapping[str, str]) -> None:
+        """Make `texts` the notices' texts stored."""
+        _write(self.folder / TEXTS, json.dumps(dict(texts), ensure_ascii=False))
 
     def keep_only(self, keys: Iterable[str]) -> None:
-        """Drop every entry this build did not use, so the cache stays the size of the site."""
+        """Drop every page this build did not use, so the cache stays the size of the site."""
         wanted = set(keys)
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*/*"):
-            if path.name.startswith(".tmp-") or path.stem not in wanted:
-                path.unlink(missing_ok=True)
+        if self.folder.is_dir():
+            for path in self.folder.glob("*/*"):
+                if path.name.startswith(".tmp-") or path.stem not in wanted:
+                    path.unlink(missing_ok=True)
+
+
+def _write(target: Path, data: str) -> None:
+    """Replace `target` whole (a reader never sees half a file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(data)
+    os.replace(tmp, target)

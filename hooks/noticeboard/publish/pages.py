@@ -195,6 +195,7 @@ class SiteBuilder:
         self.site_url = (site_url or "").rstrip("/")
         self.built = zh_date(board.today)
         self.built_iso = board.today.isoformat()
+        self._items: dict[str, Item] = {}
 
     # -- small lookups ------------------------------------------------------------------
     def branch_name(self, branch_id: str) -> str:
@@ -216,6 +217,14 @@ class SiteBuilder:
         return tuple(link for link in (self.link(i) for i in ids) if link is not None)
 
     def item(self, placed: Placed) -> Item:
+        """A notice's line in a listing; made once per notice (it is in three to five
+        listings, and every listing is built every build)."""
+        made = self._items.get(placed.notice.id)
+        if made is None:
+            made = self._items[placed.notice.id] = self._item(placed)
+        return made
+
+    def _item(self, placed: Placed) -> Item:
         n = placed.notice
         return Item(
             url=urls.notice_url(n.id),
@@ -275,8 +284,6 @@ class SiteBuilder:
             record=self.record(placed),
             canonical_url=canonical,
             qr_svg=qr_svg(canonical) if canonical and self.with_qr else None,
-            built=self.built,
-            built_iso=self.built_iso,
             signoff=signoff(
                 placed, self.registry, self.publications.get(n.id, Publication(None)).day
             ),
@@ -382,8 +389,8 @@ class SiteBuilder:
             rows_heading=rows_heading,
             rows=rows,
             feedback=feedback,
-            built=self.built,
-            built_iso=self.built_iso,
+            built=self.built if in_nav else "",
+            built_iso=self.built_iso if in_nav else "",
             feed=feed,
             columns=columns,
             print_link=print_link,

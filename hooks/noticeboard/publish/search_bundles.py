@@ -15,11 +15,9 @@ into a temporary folder and renamed into place, so a folder under its key is alw
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
@@ -55,9 +53,15 @@ def code_fingerprint(binary: Path) -> str:
 
 
 def bundle_key(records: Sequence[SearchRecord], code: str) -> str:
-    """The key of the bundle of `records`: every field of every record, in order, and `code`."""
-    data = json.dumps([asdict(r) for r in records], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{code}\0{data}".encode()).hexdigest()
+    """The key of the bundle of `records`: every field of every record, in order, and `code`.
+    (`repr` of a frozen record holds every field; a JSON dump of 10,000 records cost 2 s
+    of every rebuild.)"""
+    digest = hashlib.sha256(f"{FORMAT}\0{code}".encode())
+    for record in records:
+        data = repr(record).encode("utf-8", "surrogatepass")
+        digest.update(f"\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 class BundleCache:

@@ -4,22 +4,27 @@ MkDocs empties site/ before every build (clean_directory, which leaves hidden en
 then writes every file again. At 10,000 notices that is 10,000 folders deleted and 10,000 pages
 written even when one notice changed. Instead:
 
-1. before MkDocs cleans, the folders that hold generated pages are moved into the hidden
+1. after a build, a manifest records each cacheable page it wrote: its path, its page key
+   (page_cache) and the file's size and modification time;
+2. before MkDocs cleans, the folders that hold generated pages are moved into the hidden
    `.nb-previous/` inside site/ (one rename each), so the clean leaves them alone;
-2. once the clean is done they are moved back, and every file in them is deleted unless its
-   bytes are exactly what this build writes at that path for a page copied from the page cache
-   (then MkDocs is told the file is already in place); folders left empty go too.
+3. once the clean is done they are moved back, and every file in them is deleted unless this
+   build wants the same key at that path and the file's size and time are still those the
+   manifest recorded (nobody touched it since); folders left empty go too.
 
 So after the build site/ holds exactly what a build from an empty site/ writes: the only files
-kept are byte-identical to what would be written, everything else in those folders is gone
-(a removed notice's page included) and is written again by whoever writes it.
+kept are those this build would write identically (same key, same bytes), everything else in
+those folders is gone (a removed notice's page included) and is written again by whoever writes
+it. No kept page is read: the nightly rebuild of 10,000 notices leaves 10,000 files alone.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 ASIDE = ".nb-previous"
@@ -63,15 +68,20 @@ def put_back(site: Path, moved: Iterable[str]) -> list[str]:
     return back
 
 
-def keep_unchanged(
-    site: Path,
-    folders: Iterable[str],
-    planned: Mapping[str, str],
-    trusted: Collection[str] = (),
-) -> set[str]:
-    """In site/<folder>, keep each file whose bytes equal `planned[its path]` (UTF-8), and each
-    `trusted` one (known to hold what this build writes: the preview's own last build), and
-    delete every other file, link and emptied folder. Returns the kept paths ('a/b.html')."""
+Stamp = tuple[int, int]  # a file's size and modification time (ns)
+
+
+def stamp(path: str | Path) -> Stamp | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns)
+
+
+def keep_unchanged(site: Path, folders: Iterable[str], unchanged: Mapping[str, Stamp]) -> set[str]:
+    """In site/<folder>, keep each file whose stamp is still `unchanged[its path]` and delete
+    every other file, link and emptied folder. Returns the kept paths ('a/b.html')."""
     kept: set[str] = set()
     for folder in folders:
         top = site / folder
@@ -84,9 +94,7 @@ def keep_unchanged(
             for name in filenames:
                 path = os.path.join(dirpath, name)
                 rel = path[prefix:].replace(os.sep, "/")
-                if os.path.islink(path):
-                    os.unlink(path)
-                elif rel in trusted or (rel in planned and _same(path, planned[rel])):
+                if not os.path.islink(path) and rel in unchanged and stamp(path) == unchanged[rel]:
                     kept.add(rel)
                 else:
                     os.unlink(path)
@@ -95,12 +103,49 @@ def keep_unchanged(
     return kept
 
 
-def _same(path: str, text: str) -> bool:
-    data = text.encode("utf-8")
+@dataclass(frozen=True)
+class Manifest:
+    """What the last clean build wrote into site/: page path -> (key, stamp). No folder is
+    named: a copy of site/ that kept its files' times (CI restoring it) is still trusted, and
+    any other folder's files do not have these times."""
+
+    pages: dict[str, tuple[str, Stamp]]
+
+    def unchanged(self, keys: Mapping[str, str]) -> dict[str, Stamp]:
+        """Path -> recorded stamp of each page this build wants with the key it had."""
+        return {
+            path: recorded[1]
+            for path, key in keys.items()
+            if (recorded := self.pages.get(path)) is not None and recorded[0] == key
+        }
+
+
+def read_manifest(path: Path) -> Manifest:
+    """The manifest at `path`; an empty one when it is missing or not ours."""
     try:
-        if os.stat(path).st_size != len(data):
-            return False
-        with open(path, "rb") as handle:
-            return handle.read() == data
-    except OSError:
-        return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pages = {
+            str(rel): (str(key), (int(size), int(mtime)))
+            for rel, (key, size, mtime) in data["pages"].items()
+        }
+        return Manifest(pages)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        return Manifest({})
+
+
+def write_manifest(path: Path, site: Path, keys: Mapping[str, str]) -> None:
+    """Record the pages of `keys` (path -> key) as they now are in `site`."""
+    pages = {}
+    for rel, key in keys.items():
+        found = stamp(site / rel)
+        if found is not None:
+            pages[rel] = [key, *found]
+    data = json.dumps({"pages": pages}, sort_keys=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(f".tmp-{path.name}")
+    fresh.write_text(data, encoding="utf-8")
+    os.replace(fresh, path)
+
+
+def forget_manifest(path: Path) -> None:
+    path.unlink(missing_ok=True)

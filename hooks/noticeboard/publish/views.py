@@ -102,8 +102,6 @@ class NoticeView:
     record: RecordView | None
     canonical_url: str | None
     qr_svg: str | None
-    built: str
-    built_iso: str
     signoff: SignOff | None = None
     period_word: str = "公示期"  # 公示期 for ad-hoc notices, 公开期 for disclosures
     internal: str | None = None  # "党内公开" on the members' site
@@ -166,8 +164,10 @@ class Listing:
     rows_heading: str | None
     rows: tuple[Row, ...]
     feedback: FeedbackView | None
-    built: str
-    built_iso: str
+    # Today's date ("本页生成于…") only on pages rendered every build (the board in the nav):
+    # an archive listing or a notice page is the same file night after night (page_cache).
+    built: str = ""
+    built_iso: str = ""
     feed: Link | None = None  # the Atom feed of this branch or category
     columns: tuple[Column, ...] = ()  # the current board in columns (board and branch pages)
     print_link: Link | None = None  # the branch's printable board
