@@ -95,7 +95,7 @@ def measure(count: int, runs: int, work: Path) -> Row:
     )
     url = f"http://127.0.0.1:{port}/noticeboard/notices/{target.nid}/"
     try:
-        first = wait_for(url, "本页生成于", FIRST_BUILD_LIMIT)
+        first = wait_for(url, "data-nb-notice=", FIRST_BUILD_LIMIT)  # its page is served
         edits = []
         for attempt in range(runs):
             words = f"预览改动标记{attempt}号"
