@@ -1,8 +1,9 @@
 """The only module that knows MkDocs: turns the Board into MkDocs files and pages.
 
-Generated pages go through the page cache (publish/page_cache.py): a page whose key is in the
-cache is handed to MkDocs as a finished HTML file (copied, not rendered); any other page is
-rendered by MkDocs from a Markdown file, and its HTML is kept for the next build.
+Generated pages go through the page cache (publish/page_cache.py): a page already in site/
+with this build's key is left where it is (publish/site_keep.py), a page whose key is in the
+cache is handed to MkDocs as a finished HTML file (not rendered); any other page is rendered by
+MkDocs from a Markdown file, and its HTML is kept for the next build.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 import markdown
 import yaml
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -70,6 +72,7 @@ from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.site_keep import (
+    Stamp,
     drop_aside,
     forget_manifest,
     keep_unchanged,
@@ -111,6 +114,7 @@ class BuildState:
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: site/ had a pagefind/
     notice_pages: dict[str, str] = field(default_factory=dict)  # notice id -> its page's src_uri
     stored_texts: dict[str, str] = field(default_factory=dict)  # page key -> text, as cached
+    kept: dict[str, Stamp] = field(default_factory=dict)  # page path -> stamp, left in site/
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -249,7 +253,7 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
     settings["theme"] = repr(sorted((k, repr(v)) for k, v in dict(config.theme).items()))
     settings["theme_dirs"] = repr(config.theme.dirs)
     settings.update({k: v for k, v in os.environ.items() if k.startswith("NOTICEBOARD_")})
-    # Today enters through the views (state) and the date tokens; where the cache is, nowhere.
+    # Today enters through the views (state, a lead's date); where the cache is, nowhere.
     settings.pop("NOTICEBOARD_TODAY", None)
     settings.pop(CACHE_DIR_VARIABLE, None)
     # Where the repository sits is no input of a page (MkDocs makes docs_dir and the theme
@@ -274,6 +278,7 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
 PAGES_CACHE = "pages"
 SEARCH_CACHE = "search"
 SITE_MANIFEST = "site.json"
+TEMPLATES_CACHE = "templates"
 
 
 def _installed_theme(folder: Path) -> bool:
@@ -386,6 +391,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     wanted = {_html_path(src): key for src, key in usable.items()}
     unchanged = read_manifest(_manifest()).unchanged(wanted)
     kept = keep_unchanged(site, [f for f in back if f != BUNDLE_DIR], unchanged)
+    state.kept.update((path, unchanged[path]) for path in kept)
     for src, key in usable.items():
         if (notice_id := specs[src].notice_id) is not None:
             state.texts[notice_id] = state.stored_texts[key]
@@ -578,11 +584,17 @@ def _url(src_uri: str) -> str:
     return path.removesuffix("index.html")
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page's Markdown is converted by now (so every notice's text is known) and none is
     rendered yet: the search index is written from here on, in a thread, while MkDocs renders
     the pages (Pagefind is a child process: the two share the machine's cores)."""
     _start_search(config)
+    # MkDocs makes a new environment every build, which compiles every template again (0.5 s
+    # a build); Jinja's bytecode cache keeps them compiled, keyed by each template's source.
+    compiled = _cache_folder(_state().board) / TEMPLATES_CACHE
+    with contextlib.suppress(OSError):  # no cache folder: templates compiled as before
+        compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
     return env
 
 
@@ -668,7 +680,8 @@ def _keep_rendered_pages(site: Path) -> None:
         state.cache.keep_only(keyed.values())
     if texts != state.stored_texts:
         state.cache.save_texts(texts)
-    write_manifest(_manifest(), site, {_html_path(src): key for src, key in keyed.items()})
+    pages = {_html_path(src): key for src, key in keyed.items()}
+    write_manifest(_manifest(), site, pages, state.kept)
 
 
 def on_serve(

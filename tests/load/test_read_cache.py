@@ -3,6 +3,7 @@ notice's reading, changed in turn, is seen; the cache is really used."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import shutil
 from pathlib import Path
@@ -111,12 +112,36 @@ def test_the_message_language_is_seen(repo, cache: Path, monkeypatch: pytest.Mon
 def test_attachments_are_looked_at_every_time(repo, cache: Path):
     with_file = MEMBER_NOTICE.replace("---\n现予", "attachments: [名单.csv]\n---\n现予")
     root = repo({MEMBER_PATH: with_file})
-    (root / "notices/jinpu/2024/名单.csv").write_text("姓名\n李四\n", encoding="utf-8")
+    table = root / "notices/jinpu/2024/名单.csv"
+    table.write_text("姓名\n李四\n", encoding="utf-8")
     assert messages(twice(root)) == []
-    (root / "notices/jinpu/2024/名单.csv").write_text("电话\n13812345678\n", encoding="utf-8")
+    table.write_text("电话\n13812345678\n", encoding="utf-8")
     assert any("138****5678" in m for m in messages(twice(root)))
-    (root / "notices/jinpu/2024/名单.csv").unlink()
+    table.write_text("电话\n13812345679\n", encoding="utf-8")  # same size, a newer time
+    assert any("138****5679" in m for m in messages(twice(root)))
+    table.write_text("姓名\n李四\n", encoding="utf-8")
+    assert messages(twice(root)) == []
+    table.unlink()
     assert any("名单.csv" in m for m in messages(twice(root)))
+    table.mkdir()  # a folder where the file was
+    assert any("名单.csv" in m for m in messages(twice(root)))
+
+
+def test_a_notice_with_attachments_is_taken_from_the_cache(repo, cache: Path):
+    """Unchanged attachments: the stored reading is used (a planted title shows)."""
+    with_file = MEMBER_NOTICE.replace("---\n现予", "attachments: [名单.csv]\n---\n现予")
+    root = repo({MEMBER_PATH: with_file})
+    (root / "notices/jinpu/2024/名单.csv").write_text("姓名\n李四\n", encoding="utf-8")
+    load_board(root, MEMBER_TODAY, cached=True)
+    [stored] = cache.glob(f"{PREFIX}*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    digest, read = entries[f"notices/{MEMBER_PATH}"]
+    assert read.attachments  # what it found is stored with it
+    planted = read.notice.__class__(**{**read.notice.__dict__, "title": "附件缓存标记A3"})
+    entries[f"notices/{MEMBER_PATH}"] = (digest, dataclasses.replace(read, notice=planted))
+    stored.write_bytes(pickle.dumps(entries))
+    result = load_board(root, MEMBER_TODAY, cached=True)
+    assert result.board is not None and result.board.notices[0].title == "附件缓存标记A3"
 
 
 def test_a_copy_elsewhere_reads_its_own_paths(repo, cache: Path, tmp_path: Path):

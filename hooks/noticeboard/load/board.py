@@ -135,4 +135,5 @@ def _read(file: Path, root: Path, registry: Registry, cache: ReadCache | None) -
         relative(file, root),
         data,
         lambda known: read_notice_file(file, root, registry, known),
+        lambda stored: stored.attachments_unchanged(file, root),
     )

@@ -18,12 +18,12 @@ from noticeboard.load.body_limits import body_problems
 from noticeboard.load.cross_rules import CrossFacts
 from noticeboard.load.field_types import Fields, read_fields, type_name
 from noticeboard.load.fields import PLACEHOLDER_MARK
-from noticeboard.load.notice_resolve import NoticePlace
+from noticeboard.load.notice_resolve import NoticePlace, Unfound, locate_attachment
 from noticeboard.load.notice_rules import PUBLICATION_RULES
 from noticeboard.load.privacy import yaml_findings
 from noticeboard.load.reporter import Reporter
 from noticeboard.load.source import FrontMatterDoc, SourceError, decode, split_front_matter
-from noticeboard.model import Notice, Registry
+from noticeboard.model import Attachment, Notice, Registry
 from noticeboard.problems import Problem, error
 
 
@@ -35,7 +35,36 @@ class NoticeRead:
     notice: Notice | None
     problems: list[Problem]
     facts: CrossFacts | None = None
-    uses_other_files: bool = False  # it names attachments: the result depends on them too
+    # The attachments it names, each with what was found there: the only other files a
+    # reading depends on (their place, size and, for the privacy scan, content).
+    attachments: tuple[AttachmentSeen, ...] = ()
+
+    def attachments_unchanged(self, file: Path, root: Path) -> bool:
+        """Whether every attachment this reading named is still as it was then."""
+        place = NoticePlace(file, root / urls.NOTICES_DIR, ())
+        return all(attachment_seen(place, seen.path) == seen for seen in self.attachments)
+
+
+@dataclass(frozen=True)
+class AttachmentSeen:
+    """An attachment path as a reading found it: where it led and, for a file, its size and
+    modification time (a changed file has another time, so its content is read again)."""
+
+    path: str
+    found: Attachment | Unfound
+    stamp: tuple[int, int] | None
+
+
+def attachment_seen(place: NoticePlace, path: str) -> AttachmentSeen:
+    found = locate_attachment(place, path)
+    stamp = None
+    if isinstance(found, Attachment):
+        try:
+            info = (place.notices_dir / found.path).stat()
+            stamp = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            stamp = None
+    return AttachmentSeen(path, found, stamp)
 
 
 def read_notice_file(
@@ -85,6 +114,8 @@ def read_notice_file(
             ).format(registry=urls.REGISTRY_SOURCE),
         )
     place = NoticePlace(file, root / urls.NOTICES_DIR, _id_parts(rel))
+    # Before the rules read them: a file changed meanwhile has a newer time than recorded.
+    seen = tuple(attachment_seen(place, path) for path in fields.attachments)
     facts = None
     if not fields.draft:
         for rule in PUBLICATION_RULES:
@@ -95,7 +126,7 @@ def read_notice_file(
             r.err_at(doc.body_line + problem.line - 1, problem.message, "body")
         facts = _facts(rel, place, fields, registry, doc.meta.lines)
     notice = _assemble(place, fields, registry, doc) if not r.problems else None
-    return NoticeRead(notice, r.problems, facts, uses_other_files=bool(fields.attachments))
+    return NoticeRead(notice, r.problems, facts, attachments=seen)
 
 
 def _facts(

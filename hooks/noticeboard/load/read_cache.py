@@ -88,26 +88,30 @@ class ReadCache:
         return cache
 
     def read(
-        self, file: Path, rel: str, data: bytes, reader: Callable[[bytes], NoticeRead]
+        self,
+        file: Path,
+        rel: str,
+        data: bytes,
+        reader: Callable[[bytes], NoticeRead],
+        still_true: Callable[[NoticeRead], bool] = lambda stored: True,
     ) -> NoticeRead:
-        """The stored result for these bytes of `file` (at `rel`), else `reader(data)` (stored
-        unless the notice names attachments)."""
+        """The stored result for these bytes of `file` (at `rel`) when `still_true` of it (its
+        attachments are as they were), else `reader(data)`, stored."""
         digest = hashlib.sha256(data).digest()
         hit = self.entries.get(rel)
-        if hit is not None and hit[0] == digest:
+        if hit is not None and hit[0] == digest and still_true(hit[1]):
             self.used[rel] = hit
             stored = hit[1]
             if stored.notice is None:
                 return stored
             return replace(stored, notice=replace(stored.notice, source=file))
         result = reader(data)
-        if not result.uses_other_files:
-            # Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths
-            # cost more than the rest of the file.
-            blank = cast(Path, "")
-            notice = None if result.notice is None else replace(result.notice, source=blank)
-            self.used[rel] = (digest, replace(result, notice=notice))
-            self.changed = True
+        # Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths cost
+        # more than the rest of the file.
+        blank = cast(Path, "")
+        notice = None if result.notice is None else replace(result.notice, source=blank)
+        self.used[rel] = (digest, replace(result, notice=notice))
+        self.changed = True
         return result
 
     def save(self) -> None:

@@ -133,11 +133,15 @@ def read_manifest(path: Path) -> Manifest:
         return Manifest({})
 
 
-def write_manifest(path: Path, site: Path, keys: Mapping[str, str]) -> None:
-    """Record the pages of `keys` (path -> key) as they now are in `site`."""
+def write_manifest(
+    path: Path, site: Path, keys: Mapping[str, str], kept: Mapping[str, Stamp] | None = None
+) -> None:
+    """Record the pages of `keys` (path -> key) as they now are in `site`; `kept` holds the
+    stamps of those this build left alone (known, not asked again)."""
+    known = kept or {}
     pages = {}
     for rel, key in keys.items():
-        found = stamp(site / rel)
+        found = known[rel] if rel in known else stamp(site / rel)
         if found is not None:
             pages[rel] = [key, *found]
     data = json.dumps({"pages": pages}, sort_keys=True)
