@@ -679,7 +679,7 @@ def _keep_rendered_pages(site: Path) -> None:
     else:
         state.cache.keep_only(keyed.values())
     if texts != state.stored_texts:
-        state.cache.save_texts(texts)
+        state.cache.save_texts(texts, state.stored_texts)
     pages = {_html_path(src): key for src, key in keyed.items()}
     write_manifest(_manifest(), site, pages, state.kept)
 

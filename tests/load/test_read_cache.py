@@ -4,6 +4,7 @@ notice's reading, changed in turn, is seen; the cache is really used."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -67,9 +68,9 @@ def test_the_cache_is_used(repo, cache: Path):
     load_board(root, MEMBER_TODAY, cached=True)
     [stored] = cache.glob(f"{PREFIX}*.pickle")
     entries = pickle.loads(stored.read_bytes())
-    digest, read = entries[f"notices/{MEMBER_PATH}"]
+    digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
     planted = read.notice.__class__(**{**read.notice.__dict__, "title": "缓存标记R2"})
-    entries[f"notices/{MEMBER_PATH}"] = (digest, read.__class__(planted, [], read.facts))
+    entries[f"notices/{MEMBER_PATH}"] = (digest, stamp, read.__class__(planted, [], read.facts))
     stored.write_bytes(pickle.dumps(entries))
     result = load_board(root, MEMBER_TODAY, cached=True)
     assert result.board is not None and result.board.notices[0].title == "缓存标记R2"
@@ -135,10 +136,10 @@ def test_a_notice_with_attachments_is_taken_from_the_cache(repo, cache: Path):
     load_board(root, MEMBER_TODAY, cached=True)
     [stored] = cache.glob(f"{PREFIX}*.pickle")
     entries = pickle.loads(stored.read_bytes())
-    digest, read = entries[f"notices/{MEMBER_PATH}"]
+    digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
     assert read.attachments  # what it found is stored with it
     planted = read.notice.__class__(**{**read.notice.__dict__, "title": "附件缓存标记A3"})
-    entries[f"notices/{MEMBER_PATH}"] = (digest, dataclasses.replace(read, notice=planted))
+    entries[f"notices/{MEMBER_PATH}"] = (digest, stamp, dataclasses.replace(read, notice=planted))
     stored.write_bytes(pickle.dumps(entries))
     result = load_board(root, MEMBER_TODAY, cached=True)
     assert result.board is not None and result.board.notices[0].title == "附件缓存标记A3"
@@ -190,3 +191,25 @@ def test_the_compiled_catalogue_is_not_hashed_its_source_is(tmp_path: Path):
     assert code_fingerprint(package) == first
     (package / "locale" / "zh.po").write_text('msgstr "x"\n')
     assert code_fingerprint(package) != first
+
+
+def test_an_untouched_file_is_not_read_and_a_touched_one_is(repo, cache: Path):
+    """A file whose size and time are as recorded is known without reading it (a planted
+    result shows); the same bytes with a new time (a checkout) are read, hashed and still
+    hit; changed bytes are read afresh."""
+    root = repo({MEMBER_PATH: MEMBER_NOTICE})
+    load_board(root, MEMBER_TODAY, cached=True)
+    [stored] = cache.glob(f"{PREFIX}*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    _digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
+    path = root / "notices" / MEMBER_PATH
+    assert stamp == (path.stat().st_size, path.stat().st_mtime_ns)
+    planted = dataclasses.replace(read, notice=dataclasses.replace(read.notice, title="戳记T1"))
+    entries[f"notices/{MEMBER_PATH}"] = (b"not the hash", stamp, planted)
+    stored.write_bytes(pickle.dumps(entries))
+    first = load_board(root, MEMBER_TODAY, cached=True)
+    assert first.board is not None and first.board.notices[0].title == "戳记T1"
+    later = path.stat().st_mtime_ns + 1_000_000
+    os.utime(path, ns=(later, later))  # touched, same bytes: the planted hash no longer hits
+    second = load_board(root, MEMBER_TODAY, cached=True)
+    assert second.board is not None and second.board.notices[0].title != "戳记T1"

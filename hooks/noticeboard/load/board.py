@@ -21,7 +21,13 @@ from noticeboard.load.history import (
     read_history,
 )
 from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file, relative
-from noticeboard.load.read_cache import ReadCache, cache_folder, code_fingerprint, read_fingerprint
+from noticeboard.load.read_cache import (
+    ReadCache,
+    cache_folder,
+    code_fingerprint,
+    read_fingerprint,
+    stamp_of,
+)
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
 from noticeboard.problems import Problem, has_errors, sort_problems
@@ -127,13 +133,25 @@ def _read_cache(root: Path, registry: Registry) -> ReadCache:
 
 
 def _read(file: Path, root: Path, registry: Registry, cache: ReadCache | None) -> NoticeRead:
-    data = notice_bytes(file) if cache is not None else None
-    if cache is None or data is None:
+    if cache is None:
+        return read_notice_file(file, root, registry)
+    rel = relative(file, root)
+    stamp = stamp_of(file)  # before the bytes: a file changed meanwhile has a newer time
+
+    def unchanged_attachments(stored: NoticeRead) -> bool:
+        return stored.attachments_unchanged(file, root)
+
+    known = cache.known(file, rel, stamp, unchanged_attachments)
+    if known is not None:
+        return known
+    data = notice_bytes(file)
+    if data is None:
         return read_notice_file(file, root, registry)
     return cache.read(
         file,
-        relative(file, root),
+        rel,
         data,
-        lambda known: read_notice_file(file, root, registry, known),
-        lambda stored: stored.attachments_unchanged(file, root),
+        lambda bytes_: read_notice_file(file, root, registry, bytes_),
+        unchanged_attachments,
+        stamp,
     )
