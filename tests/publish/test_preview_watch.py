@@ -1,0 +1,65 @@
+"""The preview learns of a save from the system's file events (inotify), not MkDocs' polling of
+the whole notices tree; where a watch cannot be set up, polling stays as MkDocs had it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+import noticeboard.mkdocs_adapter as adapter
+
+
+def server_watching(tmp_path: Path, *names: str) -> LiveReloadServer:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    for name in names:
+        (tmp_path / name).mkdir(exist_ok=True)
+        server.watch(str(tmp_path / name))
+    return server
+
+
+def test_the_preview_watches_with_system_events(tmp_path: Path):
+    server = server_watching(tmp_path, "docs", "notices", "notices")
+    assert isinstance(server.observer, PollingObserver)  # MkDocs' own choice
+    adapter._watch_natively(server)
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "notices"): 2}
+    assert len(server.observer.emitters) == 2
+
+
+class RefusingSchedule(adapter.Observer):  # type: ignore[misc,valid-type]
+    def schedule(self, *args, **kwargs):
+        raise OSError(28, "inotify watch limit reached")
+
+
+class RefusingStart(adapter.Observer):  # type: ignore[misc,valid-type]
+    def start(self):
+        raise OSError(24, "too many open files")
+
+
+@pytest.mark.parametrize("refusing", [RefusingSchedule, RefusingStart])
+def test_polling_stays_when_a_watch_cannot_be_set_up(tmp_path: Path, monkeypatch, refusing):
+    monkeypatch.setattr(adapter, "Observer", refusing)
+    server = server_watching(tmp_path, "docs", "notices")
+    polling = server.observer
+    adapter._watch_natively(server)
+    assert server.observer is polling
+    assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "notices"): 1}
+    assert {w.path for w in server._watch_refs.values()} == {
+        str(tmp_path / "docs"),
+        str(tmp_path / "notices"),
+    }
+
+
+@pytest.mark.parametrize("attribute", ["_watched_paths", "observer"])
+def test_an_unexpected_server_is_left_as_it_is(tmp_path: Path, attribute: str):
+    server = server_watching(tmp_path, "docs")
+    before = server.observer
+    if attribute == "_watched_paths":
+        del server._watched_paths
+    else:
+        server.observer = None
+    adapter._watch_natively(server)
+    assert server.observer is (before if attribute == "_watched_paths" else None)
