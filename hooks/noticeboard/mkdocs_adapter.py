@@ -32,9 +32,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 import noticeboard
@@ -705,7 +716,7 @@ def _watch_natively(server: LiveReloadServer) -> None:
     watched: dict[str, int] = dict(getattr(server, "_watched_paths", {}))  # path -> count
     if getattr(server, "observer", None) is None or not watched:
         return
-    native: BaseObserver = Observer()
+    native: BaseObserver = _ChangesOnly()
     if isinstance(native, PollingObserver) or not _can_watch(list(watched)):
         return
     for path, count in watched.items():
@@ -715,6 +726,41 @@ def _watch_natively(server: LiveReloadServer) -> None:
     for path, count in watched.items():
         for _time in range(count):
             server.watch(path)
+
+
+# What a save (or a new, moved or deleted file) reports; not the opening and closing of a file
+# that is only read, which the build itself does (each such event would start another build).
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileClosedEvent,
+    FileMovedEvent,
+    FileDeletedEvent,
+    DirCreatedEvent,
+    DirMovedEvent,
+    DirDeletedEvent,
+]
+
+
+class _ChangesOnly(Observer):  # type: ignore[misc,valid-type]
+    """The system's observer, reporting changes only (MkDocs asks for every event)."""
+
+    def schedule(
+        self,
+        event_handler: FileSystemEventHandler,
+        path: str | Path,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[FileSystemEvent]] | None = None,
+        follow_symlink: bool = False,
+    ) -> ObservedWatch:
+        return super().schedule(  # type: ignore[no-any-return]
+            event_handler,
+            path,
+            recursive=recursive,
+            event_filter=CHANGES if event_filter is None else event_filter,
+            follow_symlink=follow_symlink,
+        )
 
 
 def _can_watch(paths: list[str]) -> bool:

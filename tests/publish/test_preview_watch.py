@@ -3,6 +3,7 @@ the whole notices tree; where a watch cannot be set up, polling stays as MkDocs 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,26 @@ def test_an_unexpected_server_is_left_as_it_is(tmp_path: Path, attribute: str):
         server.observer = None
     adapter._watch_natively(server)
     assert server.observer is (before if attribute == "_watched_paths" else None)
+
+
+def test_reading_a_notice_asks_for_no_build_and_saving_one_does(tmp_path: Path):
+    """The build reads notices; were a read an event, every build would start another."""
+    server = server_watching(tmp_path, "notices")
+    notice = tmp_path / "notices" / "a.md"
+    notice.write_text("旧", encoding="utf-8")
+    adapter._watch_natively(server)
+    server.observer.start()
+    try:
+        time.sleep(0.3)
+        server._want_rebuild = False
+        assert notice.read_text(encoding="utf-8") == "旧"
+        time.sleep(0.5)
+        assert server._want_rebuild is False
+        notice.write_text("新", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server._want_rebuild is True
+    finally:
+        server.observer.stop()
+        server.observer.join()
