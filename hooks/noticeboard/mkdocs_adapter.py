@@ -13,8 +13,9 @@ import html
 import importlib.util
 import logging
 import os
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,12 @@ class BuildState:
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: site/ had a pagefind/
     notice_pages: dict[str, str] = field(default_factory=dict)  # notice id -> its page's src_uri
-    stored_texts: dict[str, str] = field(default_factory=dict)  # page key -> text, as cached
+    stored_texts: dict[str, str] = field(default_factory=dict)  # text key -> text, as cached
+    text_keys: dict[str, str] = field(default_factory=dict)  # notice id -> key of its text
+    # site/ is ready for the search index (after on_files put pagefind/ back): set, with
+    # [True] in site_go, or with [False] when the build stopped
+    site_ready: threading.Event = field(default_factory=threading.Event)
+    site_go: list[bool] = field(default_factory=list)
     kept: dict[str, Stamp] = field(default_factory=dict)  # page path -> stamp, left in site/
 
 
@@ -219,9 +225,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             cache=PageCache(_cache_folder(board) / PAGES_CACHE),
             warnings=_count_warnings(),
             extra_files=extra,
+            text_keys=_text_keys(shared, specs),
         )
     ]
+    state = _state()
+    state.stored_texts.update(state.cache.texts())
+    for notice_id, text_key in state.text_keys.items():
+        if text_key in state.stored_texts:
+            state.texts[notice_id] = state.stored_texts[text_key]
+    if not _preview() and all(notice_id in state.texts for notice_id in board.placed()):
+        # Every notice's text is known already (the nightly rebuild: states moved, no body):
+        # the search index is prepared from here, while MkDocs reads and renders the pages.
+        _start_search(config)
     return config
+
+
+def _text_keys(shared: str, specs: list[PageSpec]) -> dict[str, str]:
+    """Notice id -> the key of its body's text: the body as MkDocs converts it, and what the
+    build shares (extensions, code), not the page's state, so a new state finds its text."""
+    return {
+        spec.notice_id: page_key(shared, "text", spec.body)
+        for spec in specs
+        if spec.notice_id is not None and spec.template == NOTICE_TEMPLATE and cacheable(spec.body)
+    }
 
 
 def _count_warnings() -> CountHandler:
@@ -377,6 +403,9 @@ def on_build_error(error: Exception) -> None:
     """A build that failed leaves no hidden folder in site/ to be published, no QR child
     running and no search index being written."""
     _close_qr_codes()
+    if _builds:
+        _builds[-1].site_go[:] = [False]  # a search index being prepared leaves site/ alone
+        _builds[-1].site_ready.set()
     with contextlib.suppress(Exception):  # the build's own error is the one to report
         _search_written()
     if _builds:
@@ -396,20 +425,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Path(config.site_dir)
     back = put_back(site, state.set_aside)
     state.bundle_kept[:] = [BUNDLE_DIR in back]
-    state.stored_texts.update(state.cache.texts())
+    state.site_go[:] = [True]
+    state.site_ready.set()
     # A notice's page is taken from site/ or the cache only with its text (feeds, search).
     usable = {
         src: key
         for src, key in state.keys.items()
-        if key and (specs[src].notice_id is None or key in state.stored_texts)
+        if key and (specs[src].notice_id is None or specs[src].notice_id in state.texts)
     }
     wanted = {_html_path(src): key for src, key in usable.items()}
     unchanged = read_manifest(_manifest()).unchanged(wanted)
     kept = keep_unchanged(site, [f for f in back if f != BUNDLE_DIR], unchanged)
     state.kept.update((path, unchanged[path]) for path in kept)
-    for src, key in usable.items():
-        if (notice_id := specs[src].notice_id) is not None:
-            state.texts[notice_id] = state.stored_texts[key]
     docs_dir = Path(config.docs_dir).resolve().relative_to(board.root.resolve()).as_posix()
     _state().doc_urls[:] = [
         f.url
@@ -626,17 +653,36 @@ def _start_search(config: MkDocsConfig) -> None:
     placed = state.board.placed()
     records = search_records(placed, state.board.registry, state.texts)
     document = filters_document(filter_values(placed, state.board.registry))
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noticeboard-search")
+
+    def site_ready() -> bool:
+        state.site_ready.wait()
+        return state.site_go[:1] == [True]
+
     state.search.append(
-        worker.submit(
+        _in_background(
             write_search_index,
             records,
             Path(config.site_dir),
             document,
             cache_dir=_cache_folder(state.board) / SEARCH_CACHE,
+            site_ready=site_ready,
         )
     )
-    worker.shutdown(wait=False)
+
+
+def _in_background(run: Callable[..., Path], *args: Any, **kwargs: Any) -> Future[Path]:
+    """`run` in a daemon thread (a build that stops never waits on it to exit)."""
+    future: Future[Path] = Future()
+
+    def work() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(run(*args, **kwargs))
+        except BaseException as exc:  # handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=work, name="noticeboard-search", daemon=True).start()
+    return future
 
 
 def _search_written() -> None:
@@ -685,9 +731,9 @@ def _keep_rendered_pages(site: Path) -> None:
             state.cache.put(key, entry)
     keyed = {src: key for src, key in state.keys.items() if key}
     texts = {
-        key: state.texts[notice_id]
-        for src, key in keyed.items()
-        if (notice_id := state.specs[src].notice_id) is not None and notice_id in state.texts
+        text_key: state.texts[notice_id]
+        for notice_id, text_key in state.text_keys.items()
+        if notice_id in state.texts
     }
     if _preview():  # the preview's pages (its own site_url) leave the build's entries be
         texts = {**state.stored_texts, **texts}

@@ -7,7 +7,10 @@ byte-identical to a build of the changed inputs from nothing (no cache).
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -294,3 +297,33 @@ def test_a_printed_board_takes_a_cached_notice_body_from_the_cache(warm: Path, t
     site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
     assert "正文缓存标记K9" in text(site, "branches/yutao/print/index.html")
     assert "正文缓存标记K9" not in text(site, NEW_MEMBER)
+
+
+def test_a_build_that_fails_after_the_index_started_ends_and_leaves_site_alone(
+    warm: Path, tmp_path: Path
+):
+    """With every text known (a nightly), the search index starts in on_config; a build that
+    fails later (here MkDocs itself, on a hand-written page's missing template) still ends,
+    with its own error (the index is told to leave site/ alone and never waits), and site/
+    keeps the last good search index."""
+    root, cache, site = tmp_path / "root", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(warm / "root", root)
+    shutil.copytree(warm / "cache", cache)
+    shutil.copytree(warm / "site", site)
+    before = files(site / "pagefind")
+    (root / "docs" / "broken.md").write_text("---\ntemplate: missing.html\n---\n\n# x\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(
+        NOTICEBOARD_TODAY="2026-11-27",
+        NO_MKDOCS_2_WARNING="1",
+        NOTICEBOARD_CACHE_DIR=str(cache),
+        NOTICEBOARD_LANG="en",
+    )
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
+    run = subprocess.run(
+        [*cmd, "-d", str(site)], cwd=root, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode != 0
+    assert "missing.html" in run.stderr
+    assert files(site / "pagefind") == before
+    assert not (site / ".nb-previous").exists()

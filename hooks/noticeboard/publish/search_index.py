@@ -26,7 +26,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -254,37 +254,43 @@ def write_search_index(
     site_dir: Path,
     filters: Mapping[str, object],
     cache_dir: Path | None = None,
+    site_ready: Callable[[], bool] | None = None,
 ) -> Path:
     """Make `<site_dir>/pagefind/` one reproducible bundle per year for `records` and the
     /search/ page's `filters` document; returns its folder.
 
     With `cache_dir`, each year's bundle is taken from there when its key is unchanged and
     stored there when it is new; bundles no longer used are dropped. A year's folder already
-    in site/ as the cache holds it is left alone; anything else in `pagefind/` goes."""
+    in site/ as the cache holds it is left alone; anything else in `pagefind/` goes. Nothing in
+    site/ is touched before `site_ready()` says so (it may wait; False: leave site/ alone), so
+    the indexing can start before site/ is ready for it."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
-    if bundle.is_symlink() or (bundle.exists() and not bundle.is_dir()):
-        bundle.unlink()
-    bundle.mkdir(parents=True, exist_ok=True)
     try:
         years = by_year(records)
         with tempfile.TemporaryDirectory(prefix="noticeboard-bundles-") as scratch:
             cache = BundleCache(cache_dir if cache_dir is not None else Path(scratch))
             binary = _pagefind_binary()
             code = code_fingerprint(binary)
-            keys: list[str] = []
-            for stale in bundle.iterdir():
-                if stale.name not in years:
-                    _remove(stale)
-            for position, (year, chosen) in enumerate(years.items()):
+            prepared: list[tuple[str, str, Path]] = []
+            for year, chosen in years.items():
                 key = bundle_key(chosen, code)
-                keys.append(key)
                 cached = cache.get(key) or cache.put(
                     key, partial(index_bundle, chosen, binary=binary)
                 )
+                prepared.append((year, key, cached))
+            if site_ready is not None and not site_ready():
+                raise SearchIndexError(_("the build stopped; the search index was not written"))
+            if bundle.is_symlink() or (bundle.exists() and not bundle.is_dir()):
+                bundle.unlink()
+            bundle.mkdir(parents=True, exist_ok=True)
+            for stale in bundle.iterdir():
+                if stale.name not in years:
+                    _remove(stale)
+            for position, (year, _key, cached) in enumerate(prepared):
                 _place_bundle(cached, bundle / year, with_wasm=position == 0)
                 if position == 0:
                     _write_new(bundle / SCRIPT, (cached / SCRIPT).read_bytes())
-            cache.keep_only(keys)
+            cache.keep_only(key for _year, key, _cached in prepared)
     except SearchIndexError:
         raise
     except FileNotFoundError as exc:
