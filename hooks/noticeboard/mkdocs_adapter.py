@@ -131,6 +131,7 @@ class BuildState:
     notice_pages: dict[str, str] = field(default_factory=dict)  # notice id -> its page's src_uri
     stored_texts: dict[str, str] = field(default_factory=dict)  # text key -> text, as cached
     text_keys: dict[str, str] = field(default_factory=dict)  # notice id -> key of its text
+    early_texts: dict[str, str] = field(default_factory=dict)  # notice id -> converted ahead
     # site/ is ready for the search index (after on_files put pagefind/ back): set, with
     # [True] in site_go, or with [False] when the build stopped
     site_ready: threading.Event = field(default_factory=threading.Event)
@@ -233,11 +234,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for notice_id, text_key in state.text_keys.items():
         if text_key in state.stored_texts:
             state.texts[notice_id] = state.stored_texts[text_key]
-    if not _preview() and all(notice_id in state.texts for notice_id in board.placed()):
-        # Every notice's text is known already (the nightly rebuild: states moved, no body):
-        # the search index is prepared from here, while MkDocs reads and renders the pages.
+    missing = [notice_id for notice_id in board.placed() if notice_id not in state.texts]
+    if not _preview() and len(missing) <= EARLY_TEXTS and set(missing) <= state.text_keys.keys():
+        # The texts of all but a few notices are known (a nightly rebuild: states moved, some
+        # notices start today; an edited notice): those few are converted here, and the
+        # search index is prepared from now on, while MkDocs reads and renders the pages.
+        bodies = {spec.notice_id: spec.body for spec in specs if spec.notice_id in missing}
+        converted = _converted_texts(bodies, config)
+        state.texts.update(converted)
+        state.early_texts.update(converted)
+        log.debug(f"search index prepared from on_config ({len(converted)} texts converted ahead)")
         _start_search(config)
     return config
+
+
+# At most this many notices' texts are converted ahead in on_config (each is converted again
+# when its page renders); with more (a cold build), the search index waits for the pages.
+EARLY_TEXTS = 200
+
+
+def _converted_texts(bodies: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
+    """Notice id -> the text of its body, converted as MkDocs converts a page (the site's
+    extensions) and cleaned as on_page_content cleans it."""
+    converter = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    texts = {}
+    for notice_id, body in bodies.items():
+        texts[notice_id] = html_text(clean_body(converter.reset().convert(body)))
+    return texts
 
 
 def _text_keys(shared: str, specs: list[PageSpec]) -> dict[str, str]:
@@ -546,7 +571,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if spec is not None and spec.template == NOTICE_TEMPLATE:
         cleaned = clean_body(html)
         if spec.notice_id is not None:
-            _state().texts[spec.notice_id] = html_text(cleaned)
+            text = html_text(cleaned)
+            early = _state().early_texts.get(spec.notice_id)
+            if early is not None and early != text:
+                # The search index was prepared from the text converted in on_config: a
+                # difference is a bug here, and the warning keeps this build from counting.
+                log.warning(
+                    _(
+                        "{path}: the text converted ahead differs from the page's; the search "
+                        "index may not match it (please report this)"
+                    ).format(path=spec.src_uri)
+                )
+            _state().texts[spec.notice_id] = text
             _keep_body(spec.notice_id, cleaned)
         return cleaned
     return html

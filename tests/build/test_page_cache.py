@@ -7,6 +7,7 @@ byte-identical to a build of the changed inputs from nothing (no cache).
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -39,6 +40,14 @@ def make_root(root: Path) -> Path:
         )
     shutil.copytree(FIXTURE / "notices", root / "notices")
     return root
+
+
+def fragments_text(bundle: Path) -> str:
+    """What a year's search bundle shows in results (Pagefind puts U+200B between words)."""
+    return "".join(
+        gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+        for p in sorted((bundle / "fragment").glob("*.pf_fragment"))
+    ).replace("\u200b", "")
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -117,6 +126,50 @@ def test_the_state_and_the_date_follow_today(warm: Path, tmp_path: Path):
     # today's date is on the pages rendered every build, never on a notice's own page
     assert "本页生成于 2026年11月27日" in text(site, BOARD)
     assert "本页生成于" not in text(site, OLD_DUES)
+
+
+def test_a_notice_starting_today_is_indexed_as_a_build_from_nothing_does(
+    warm: Path, tmp_path: Path
+):
+    """The next day, with a notice that starts that day and an edited one: their texts are
+    converted ahead (on_config) for the search index prepared early; the site, pagefind/
+    included, is byte-identical to a build from nothing (`rebuild`), and no warning says the
+    text converted ahead differs from the page's (the build is --strict)."""
+
+    def change(root: Path) -> None:
+        (root / "notices/yutao/2026/starts-today.md").write_text(
+            "---\ntitle: 关于今日开始公示的通知\nbranch: yutao\ncategory: organisation\n"
+            "disclosure: ad-hoc\nperiod: {start: 2026-11-27, end: 2026-12-03}\n"
+            "reviewed_by: 余套村党支部委员会\n---\n"
+            "## 一、事项\n\n今日开始标记D7，**请**各位党员_留意_。\n\n"
+            "| 项目 | 金额 |\n|---|---:|\n| 党费 | 1,280.00 |\n\n- 第一条\n- 第二条\n",
+            encoding="utf-8",
+        )
+        edit(root / "notices/yutao/2026/new-member.md", "现予公示。", "现予公示。预转标记E2。")
+
+    root, cache = tmp_path / "root", tmp_path / "cache"
+    shutil.copytree(warm / "root", root)
+    shutil.copytree(warm / "cache", cache)
+    change(root)
+    run = mkdocs_build(root, tmp_path / "site", cache, "2026-11-27", "--strict", "-v")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "search index prepared from on_config (2 texts converted ahead)" in run.stderr
+    cold = build_site(tmp_path / "cold", root, "2026-11-27", cache=tmp_path / "cold-cache")
+    first, second = files(tmp_path / "site"), files(cold)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    text = fragments_text(tmp_path / "site" / "pagefind" / "2026")
+    assert "今日开始标记D7" in text and "预转标记E2" in text
+
+
+def mkdocs_build(root: Path, site: Path, cache: Path, today: str, *options: str):
+    """`mkdocs build` as build_site runs it, its outcome returned (not failed on)."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(NOTICEBOARD_TODAY=today, NO_MKDOCS_2_WARNING="1", NOTICEBOARD_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "mkdocs", "build", *options, "-f", str(root / "mkdocs.yml")]
+    return subprocess.run(
+        [*cmd, "-d", str(site)], cwd=root, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_a_new_relation_follows(warm: Path, tmp_path: Path):
@@ -312,17 +365,7 @@ def test_a_build_that_fails_after_the_index_started_ends_and_leaves_site_alone(
     shutil.copytree(warm / "site", site)
     before = files(site / "pagefind")
     (root / "docs" / "broken.md").write_text("---\ntemplate: missing.html\n---\n\n# x\n", "utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(
-        NOTICEBOARD_TODAY="2026-11-27",
-        NO_MKDOCS_2_WARNING="1",
-        NOTICEBOARD_CACHE_DIR=str(cache),
-        NOTICEBOARD_LANG="en",
-    )
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
-    run = subprocess.run(
-        [*cmd, "-d", str(site)], cwd=root, env=env, capture_output=True, text=True, timeout=300
-    )
+    run = mkdocs_build(root, site, cache, "2026-11-27", "--strict")
     assert run.returncode != 0
     assert "missing.html" in run.stderr
     assert files(site / "pagefind") == before
