@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -85,6 +86,7 @@ from noticeboard.publish.qr_worker import QrCodes
 from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
+from noticeboard.publish.search_bundles import BundleCache
 from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.site_keep import (
@@ -125,6 +127,7 @@ class BuildState:
     qr_codes: list[QrCodes] = field(default_factory=list)
     search: list[Future[Path]] = field(default_factory=list)  # the index being written (on_env)
     search_started: list[bool] = field(default_factory=list)  # [True] once on_env started it
+    search_threads: list[threading.Thread] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: site/ had a pagefind/
@@ -207,26 +210,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     board = result.board
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from this variable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(board.today)))
-    site = build_site(board, config.site_url, config.repo_url, with_qr=False)
-    # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
-    specs = site.pages
-    # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
-    extra = {
-        urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
-        **{chart.path: chart.data for chart in site.charts},
-    }
     script = script_data(board.registry, board.today)
     shared = _fingerprint(config, board, repr(script))
+    placed = board.placed()
     _builds[:] = [
         BuildState(
             board,
-            {spec.src_uri: spec for spec in specs},
+            {},
             script,
-            keys=_page_keys(shared, specs),
+            keys={},
             cache=PageCache(_cache_folder(board) / PAGES_CACHE),
             warnings=_count_warnings(),
-            extra_files=extra,
-            text_keys=_text_keys(shared, specs),
+            text_keys={
+                notice_id: _text_key(shared, p.notice.body)
+                for notice_id, p in placed.items()
+                if cacheable(p.notice.body)
+            },
         )
     ]
     state = _state()
@@ -234,18 +233,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for notice_id, text_key in state.text_keys.items():
         if text_key in state.stored_texts:
             state.texts[notice_id] = state.stored_texts[text_key]
-    missing = [notice_id for notice_id in board.placed() if notice_id not in state.texts]
+    missing = [notice_id for notice_id in placed if notice_id not in state.texts]
     if not _preview() and len(missing) <= EARLY_TEXTS and set(missing) <= state.text_keys.keys():
         # The texts of all but a few notices are known (a nightly rebuild: states moved, some
         # notices start today; an edited notice): those few are converted here, and the
-        # search index is prepared from now on, while MkDocs reads and renders the pages.
-        bodies = {spec.notice_id: spec.body for spec in specs if spec.notice_id in missing}
-        converted = _converted_texts(bodies, config)
+        # search index is prepared from now on, while the pages are planned, read and
+        # rendered.
+        converted = _converted_texts({n: placed[n].notice.body for n in missing}, config)
         state.texts.update(converted)
         state.early_texts.update(converted)
         log.debug(f"search index prepared from on_config ({len(converted)} texts converted ahead)")
         _start_search(config)
+    site = build_site(board, config.site_url, config.repo_url, with_qr=False)
+    # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
+    specs = site.pages
+    state.specs.update((spec.src_uri, spec) for spec in specs)
+    state.keys.update(_page_keys(shared, specs))
+    # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
+    state.extra_files.update(
+        {
+            urls.LEDGER_CSV_URL: ledger_csv(board.registry, site.cells, config.site_url),
+            **{chart.path: chart.data for chart in site.charts},
+        }
+    )
     return config
+
+
+def _text_key(shared: str, body: str) -> str:
+    """The key of a notice body's text: the body as MkDocs converts it, and what the build
+    shares (extensions, code), not the page's state, so a new state finds its text."""
+    return page_key(shared, "text", body)
 
 
 # At most this many notices' texts are converted ahead in on_config (each is converted again
@@ -263,16 +280,6 @@ def _converted_texts(bodies: dict[str, str], config: MkDocsConfig) -> dict[str, 
     for notice_id, body in bodies.items():
         texts[notice_id] = html_text(clean_body(converter.reset().convert(body)))
     return texts
-
-
-def _text_keys(shared: str, specs: list[PageSpec]) -> dict[str, str]:
-    """Notice id -> the key of its body's text: the body as MkDocs converts it, and what the
-    build shares (extensions, code), not the page's state, so a new state finds its text."""
-    return {
-        spec.notice_id: page_key(shared, "text", spec.body)
-        for spec in specs
-        if spec.notice_id is not None and spec.template == NOTICE_TEMPLATE and cacheable(spec.body)
-    }
 
 
 def _count_warnings() -> CountHandler:
@@ -694,31 +701,46 @@ def _start_search(config: MkDocsConfig) -> None:
         state.site_ready.wait()
         return state.site_go[:1] == [True]
 
+    bundles = _cache_folder(state.board) / SEARCH_CACHE
     state.search.append(
         _in_background(
-            write_search_index,
-            records,
-            Path(config.site_dir),
-            document,
-            cache_dir=_cache_folder(state.board) / SEARCH_CACHE,
-            site_ready=site_ready,
+            partial(
+                write_search_index,
+                records,
+                Path(config.site_dir),
+                document,
+                cache_dir=bundles,
+                site_ready=site_ready,
+            ),
+            then=BundleCache(bundles).drop_old,
         )
     )
 
 
-def _in_background(run: Callable[..., Path], *args: Any, **kwargs: Any) -> Future[Path]:
-    """`run` in a daemon thread (a build that stops never waits on it to exit)."""
+def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[Path]:
+    """`run` in a daemon thread (a build that stops never waits on it to exit), and `then`
+    after its result is handed over: tidying that overlaps the build's last steps (the
+    build waits for it at its very end, `_tidied`)."""
     future: Future[Path] = Future()
 
     def work() -> None:
         future.set_running_or_notify_cancel()
         try:
-            future.set_result(run(*args, **kwargs))
+            future.set_result(run())
         except BaseException as exc:  # handed to whoever waits for the result
             future.set_exception(exc)
+        then()
 
-    threading.Thread(target=work, name="noticeboard-search", daemon=True).start()
+    thread = threading.Thread(target=work, name="noticeboard-search", daemon=True)
+    thread.start()
+    _state().search_threads.append(thread)
     return future
+
+
+def _tidied() -> None:
+    for thread in _state().search_threads:
+        thread.join()
+    _state().search_threads.clear()
 
 
 def _search_written() -> None:
@@ -750,6 +772,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _start_search(config)  # here when the hooks file names no on_env (an older copy)
     _search_written()
     _keep_rendered_pages(site_dir)
+    _tidied()
 
 
 def _keep_rendered_pages(site: Path) -> None:

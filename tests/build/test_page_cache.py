@@ -352,21 +352,26 @@ def test_a_printed_board_takes_a_cached_notice_body_from_the_cache(warm: Path, t
     assert "正文缓存标记K9" not in text(site, NEW_MEMBER)
 
 
-def test_a_build_that_fails_after_the_index_started_ends_and_leaves_site_alone(
+def test_a_build_that_fails_after_the_index_started_ends_and_the_next_one_is_whole(
     warm: Path, tmp_path: Path
 ):
     """With every text known (a nightly), the search index starts in on_config; a build that
-    fails later (here MkDocs itself, on a hand-written page's missing template) still ends,
-    with its own error (the index is told to leave site/ alone and never waits), and site/
-    keeps the last good search index."""
+    fails later (here MkDocs itself, on a hand-written page's missing template) still ends with
+    its own error (the index never waits on it), leaves nothing hidden in site/, and the next
+    build of that site/ equals a build from nothing."""
     root, cache, site = tmp_path / "root", tmp_path / "cache", tmp_path / "site"
     shutil.copytree(warm / "root", root)
     shutil.copytree(warm / "cache", cache)
     shutil.copytree(warm / "site", site)
-    before = files(site / "pagefind")
-    (root / "docs" / "broken.md").write_text("---\ntemplate: missing.html\n---\n\n# x\n", "utf-8")
+    broken = root / "docs" / "broken.md"
+    broken.write_text("---\ntemplate: missing.html\n---\n\n# x\n", "utf-8")
     run = mkdocs_build(root, site, cache, "2026-11-27", "--strict")
     assert run.returncode != 0
     assert "missing.html" in run.stderr
-    assert files(site / "pagefind") == before
     assert not (site / ".nb-previous").exists()
+    broken.unlink()
+    build_site(site, root, "2026-11-27", cache=cache)
+    cold = build_site(tmp_path / "cold", root, "2026-11-27", cache=tmp_path / "cold-cache")
+    first, second = files(site), files(cold)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -141,7 +141,8 @@ def test_an_unchanged_year_is_taken_from_the_cache_a_changed_one_is_indexed(tmp_
     warm = write_search_index(new, tmp_path / "two", FILTERS, cache_dir=cache)
     assert (warm / "2025" / "planted.txt").is_file()
     assert not (warm / "2023" / "planted.txt").exists()
-    # the changed year's old bundle is dropped, the new one kept
+    # the changed year's old bundle is set aside, then dropped; the new one kept
+    BundleCache(cache).drop_old()
     assert len({p.name for p in cache.iterdir()} - kept) == 1
     assert len({p.name for p in cache.iterdir()}) == 2
     (warm / "2025" / "planted.txt").unlink()
@@ -192,6 +193,25 @@ def test_a_bundle_is_stored_whole_or_not_at_all(tmp_path: Path):
         cache.put("k", broken)
     assert cache.get("k") is None
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_unused_bundles_are_set_aside_then_dropped(tmp_path: Path):
+    cache = BundleCache(tmp_path / "cache")
+
+    def bundle(folder: Path) -> None:
+        (folder / "pagefind-entry.json").write_text("{}")
+
+    for key in ("kept", "old"):
+        cache.put(key, bundle)
+    (tmp_path / "cache" / "stray.txt").write_text("x")
+    cache.keep_only(["kept"])
+    names = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert names == [".old-old", "kept"]  # a rename now, the deletion after the build
+    assert cache.get("old") is None and cache.get("kept") is not None
+    cache.put("old", bundle)  # the same key again later: stored afresh
+    cache.keep_only(["kept"])  # a second set-aside of the same name: deleted at once
+    cache.drop_old()
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["kept"]
 
 
 def test_word_index_chunks_are_small_so_a_query_loads_little_from_each_year(tmp_path: Path):

@@ -29,6 +29,7 @@ FORMAT = "1"
 _CODE = ("search_index.py", "pagefind_bundle.py", "search_bundles.py")
 _PACKAGES = ("pagefind", "pagefind_bin_extended", "cbor2")
 _TEMPORARY = ".tmp-"
+_OLD = ".old-"  # a bundle no longer used, deleted after the build (drop_old)
 
 
 def _version(name: str) -> str:
@@ -91,13 +92,25 @@ class BundleCache:
         return target
 
     def keep_only(self, keys: Iterable[str]) -> None:
-        """Drop every bundle this build did not use, so the cache stays the size of the site."""
+        """Set aside every bundle this build did not use (a rename: deleting a year's 3,000
+        files is `drop_old`'s, after the build has what it needs), so the cache stays the
+        size of the site."""
         wanted = set(keys)
         if not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if path.name not in wanted:
-                if path.is_dir():
-                    shutil.rmtree(path, ignore_errors=True)
-                else:
-                    path.unlink(missing_ok=True)
+            if path.name in wanted or path.name.startswith(_OLD):
+                continue
+            old = self.folder / f"{_OLD}{path.name}"
+            if path.is_dir() and not path.is_symlink() and not old.exists():
+                path.rename(old)
+            elif path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+    def drop_old(self) -> None:
+        """Delete the bundles `keep_only` set aside (a stopped deletion is finished later)."""
+        if self.folder.is_dir():
+            for path in self.folder.glob(f"{_OLD}*"):
+                shutil.rmtree(path, ignore_errors=True)
