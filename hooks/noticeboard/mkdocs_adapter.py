@@ -16,7 +16,7 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -81,7 +81,7 @@ from noticeboard.publish.pages import (
     source_date_epoch,
     with_qr_code,
 )
-from noticeboard.publish.print_layout import moved_body, needs_landscape
+from noticeboard.publish.print_layout import dated, moved_body, needs_landscape, undated
 from noticeboard.publish.qr_worker import QrCodes
 from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import clean_body
@@ -246,7 +246,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _start_search(config)
     site = build_site(board, config.site_url, config.repo_url, with_qr=False)
     # QR codes are drawn only for pages really rendered (on_page_context): the key holds the URL.
-    specs = site.pages
+    # Printable boards are rendered and cached without today's date (put in when written).
+    specs = [
+        replace(spec, view=undated(spec.view, board.today))
+        if isinstance(spec.view, BoardPrint)
+        else spec
+        for spec in site.pages
+    ]
     state.specs.update((spec.src_uri, spec) for spec in specs)
     state.keys.update(_page_keys(shared, specs))
     # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
@@ -465,7 +471,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for src, key in state.keys.items()
         if key and (specs[src].notice_id is None or specs[src].notice_id in state.texts)
     }
-    wanted = {_html_path(src): key for src, key in usable.items()}
+    wanted = {_html_path(src): _site_key(src, key) for src, key in usable.items()}
     unchanged = read_manifest(_manifest()).unchanged(wanted)
     kept = keep_unchanged(site, [f for f in back if f != BUNDLE_DIR], unchanged)
     state.kept.update((path, unchanged[path]) for path in kept)
@@ -495,7 +501,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         if src_uri in usable and (cached := state.cache.get(usable[src_uri])) is not None:
             # Unchanged since it was cached: written as a finished file, never rendered.
-            files.append(File.generated(config, path, content=cached, inclusion=inclusion))
+            content = _with_date(spec, cached)
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
             continue
         if url := qr_url(spec.view):
             drawn.append(url)
@@ -635,7 +642,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         text = _state().texts.get(spec.notice_id, "") if spec.notice_id else ""
         body = _state().bodies.get(spec.notice_id, "") if spec.notice_id else ""
         _state().rendered[src_uri] = Entry(output, text, body)
-    return output
+    return _with_date(spec, output)
+
+
+def _with_date(spec: PageSpec, html: str) -> str:
+    """A page as written: a printable board gets today's date (print_layout.undated)."""
+    return dated(html, _state().board.today) if isinstance(spec.view, BoardPrint) else html
+
+
+def _site_key(src_uri: str, key: str) -> str:
+    """What the manifest records for a page: its key, and for a printable board the day too
+    (a board written yesterday shows yesterday's date)."""
+    if isinstance(_state().specs[src_uri].view, BoardPrint):
+        return f"{key}@{_state().board.today.isoformat()}"
+    return key
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -800,7 +820,7 @@ def _keep_rendered_pages(site: Path) -> None:
         state.cache.keep_only(keyed.values())
     if texts != state.stored_texts:
         state.cache.save_texts(texts, state.stored_texts)
-    pages = {_html_path(src): key for src, key in keyed.items()}
+    pages = {_html_path(src): _site_key(src, key) for src, key in keyed.items()}
     write_manifest(_manifest(), site, pages, state.kept)
 
 

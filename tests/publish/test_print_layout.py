@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from noticeboard.load.board import load_board
+from noticeboard.publish.pages import site_pages
 from noticeboard.publish.print_layout import (
     PORTRAIT_MAX_COLUMNS,
     css_string,
+    dated,
     moved_body,
     needs_landscape,
     table_columns,
+    undated,
 )
+from noticeboard.publish.text import zh_date
+from noticeboard.publish.views import BoardPrint
+from support.search_fixture import REPO_ROOT
 
 
 def table(columns: int, colspan_first: int = 1) -> str:
@@ -65,3 +73,25 @@ def test_css_string_cannot_close_the_string_the_rule_or_the_style_element() -> N
     assert not re.search(r'["<>{};/]', inner)
     assert "\\91d1 " in inner  # 金 as a hex escape
     assert "script" not in inner and "alert" not in inner  # letters escaped too
+
+
+def test_a_printable_board_is_keyed_without_its_date_and_written_with_it() -> None:
+    """undated() takes today's date out of every field of a board that shows it (so its cache
+    key holds no date), and dated() puts exactly those back: text, ISO date and the CSS
+    header."""
+    day = date(2026, 11, 30)
+    board = load_board(REPO_ROOT, day).board
+    assert board is not None
+    views = [s.view for s in site_pages(board, "https://example.org/")]
+    boards = [v for v in views if isinstance(v, BoardPrint)]
+    assert boards
+    for view in boards:
+        bare = undated(view, day)
+        fields = ("lead", "printed", "printed_iso", "built", "built_iso", "page_header_css")
+        for name in fields:
+            shown, kept = getattr(view, name), getattr(bare, name)
+            assert zh_date(day) not in kept and day.isoformat() not in kept
+            assert dated(kept, day) == shown
+        assert bare.sheets == view.sheets and bare.cover == view.cover
+        later = date(2026, 12, 1)
+        assert css_string("2026年12月1日打印")[1:-1] in dated(bare.page_header_css, later)

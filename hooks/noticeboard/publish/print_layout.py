@@ -4,10 +4,14 @@ printable board (/branches/<id>/print/). Pure functions of HTML the sanitiser al
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
+from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from noticeboard.publish.sanitize import clean_body
+from noticeboard.publish.text import zh_date
+from noticeboard.publish.views import BoardPrint
 
 # A6-column finance table fits A4 portrait at 9pt; beyond this many columns the cells get too
 # narrow to read even wrapped, so the notice's page turns landscape (CSS named page `wide`).
@@ -86,3 +90,37 @@ def css_string(text: str) -> str:
     for ch in text:
         out.append(ch if ch == " " else f"\\{ord(ch):x} ")
     return '"' + "".join(out) + '"'
+
+
+# A printable board shows the day it was built ("截至…", "打印日期", the sheet header), so it
+# would be rendered again every night although its notices did not move. It is rendered and
+# cached with these stand-ins instead, and the day is put in when the page is written.
+DATE_TOKEN = "NBPRINTDATEZH5d0c7f"
+DATE_ISO_TOKEN = "NBPRINTDATEISO5d0c7f"
+
+
+def undated(view: BoardPrint, day: date) -> BoardPrint:
+    """The board's view with the stand-ins where it shows `day` (views.BoardPrint's fields)."""
+    text = zh_date(day)
+    return replace(
+        view,
+        lead=view.lead.replace(text, DATE_TOKEN),
+        printed=DATE_TOKEN,
+        printed_iso=DATE_ISO_TOKEN,
+        built=DATE_TOKEN,
+        built_iso=DATE_ISO_TOKEN,
+        page_header_css=view.page_header_css.replace(_css_inner(text), _css_inner(DATE_TOKEN)),
+    )
+
+
+def dated(html: str, day: date) -> str:
+    """A board rendered from `undated` with `day` put back, in text and in its CSS."""
+    return (
+        html.replace(_css_inner(DATE_TOKEN), _css_inner(zh_date(day)))
+        .replace(DATE_ISO_TOKEN, day.isoformat())
+        .replace(DATE_TOKEN, zh_date(day))
+    )
+
+
+def _css_inner(text: str) -> str:
+    return css_string(text)[1:-1]
