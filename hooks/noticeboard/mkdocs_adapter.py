@@ -53,6 +53,7 @@ from watchdog.observers.polling import PollingObserver
 import noticeboard
 from noticeboard import urls
 from noticeboard.audience import AudienceError
+from noticeboard.build_lock import BuildLock
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.load.read_cache import CACHE_DIR_VARIABLE, cache_folder
@@ -163,12 +164,35 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+# The lock this process holds on its board while a build runs (build_lock.py).
+_lock: list[BuildLock] = []
+
+
+def _unlock() -> None:
+    for held in _lock:
+        held.release()
+    _lock.clear()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _close_qr_codes()
+    _unlock()  # a build of this process that stopped before its end
     try:
         environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
     except LanguageError as exc:
         raise PluginError(str(exc)) from None
+    _lock.append(BuildLock(cache_folder(_root(config))))
+    _lock[0].acquire(
+        lambda: log.info(_("another build of this board is running; waiting for it to end"))
+    )
+    try:
+        return _configured(config)
+    except BaseException:
+        _unlock()
+        raise
+
+
+def _configured(config: MkDocsConfig) -> MkDocsConfig:
     try:
         result = load_board(_root(config), cached=True)
     except (TodayError, AudienceError) as exc:
@@ -449,6 +473,7 @@ def on_build_error(error: Exception) -> None:
     if _builds:
         for site in _builds[-1].site_dir:
             drop_aside(site)
+    _unlock()
 
 
 def _manifest() -> Path:
@@ -793,6 +818,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _search_written()
     _keep_rendered_pages(site_dir)
     _tidied()
+    _unlock()
 
 
 def _keep_rendered_pages(site: Path) -> None:

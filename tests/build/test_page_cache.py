@@ -12,12 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from noticeboard.build_lock import BuildLock
 from noticeboard.publish.page_cache import fingerprint
 from support.demo_build import build_site
 from support.search_fixture import FIXTURE, REPO_ROOT
@@ -371,6 +373,42 @@ def test_a_build_that_fails_after_the_index_started_ends_and_the_next_one_is_who
     assert not (site / ".nb-previous").exists()
     broken.unlink()
     build_site(site, root, "2026-11-27", cache=cache)
+    cold = build_site(tmp_path / "cold", root, "2026-11-27", cache=tmp_path / "cold-cache")
+    first, second = files(site), files(cold)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_two_builds_of_one_board_at_once_wait_for_each_other(warm: Path, tmp_path: Path):
+    """Builds started together in one repository (a maintainer's `make build` while the
+    nightly runs) wait for each other instead of breaking each other half-way: while the
+    board's lock is held (here by the test) neither gets on; released, both succeed, and the
+    site equals a build from nothing."""
+    root, cache, site = tmp_path / "root", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(warm / "root", root)
+    shutil.copytree(warm / "cache", cache)
+    shutil.copytree(warm / "site", site)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(NOTICEBOARD_TODAY="2026-11-27", NO_MKDOCS_2_WARNING="1")
+    env.update(NOTICEBOARD_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-v"]
+    cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    held = BuildLock(cache)
+    held.acquire(lambda: pytest.fail("nothing else holds the lock"))
+    try:
+        runs = [
+            subprocess.Popen(
+                cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        time.sleep(3)
+        assert [run.poll() for run in runs] == [None, None]  # both waiting
+    finally:
+        held.release()
+    logs = [run.communicate(timeout=300)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], logs
+    assert all("another build of this board is running" in log for log in logs)
     cold = build_site(tmp_path / "cold", root, "2026-11-27", cache=tmp_path / "cold-cache")
     first, second = files(site), files(cold)
     assert first.keys() == second.keys()
