@@ -54,6 +54,7 @@ import noticeboard
 from noticeboard import urls
 from noticeboard.audience import AudienceError
 from noticeboard.build_lock import BuildLock
+from noticeboard.files import Stamp
 from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.load.read_cache import CACHE_DIR_VARIABLE, cache_folder
@@ -91,7 +92,6 @@ from noticeboard.publish.search_bundles import BundleCache
 from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
 from noticeboard.publish.search_records import filter_values, filters_document, search_records
 from noticeboard.publish.site_keep import (
-    Stamp,
     drop_aside,
     forget_manifest,
     keep_unchanged,
@@ -132,7 +132,7 @@ class BuildState:
     set_aside: list[str] = field(default_factory=list)  # site/ folders kept from MkDocs' clean
     site_dir: list[Path] = field(default_factory=list)  # where they were set aside
     bundle_kept: list[bool] = field(default_factory=list)  # [True]: site/ had a pagefind/
-    notice_pages: dict[str, str] = field(default_factory=dict)  # notice id -> its page's src_uri
+    notice_keys: dict[str, str | None] = field(default_factory=dict)  # notice id -> page key
     stored_texts: dict[str, str] = field(default_factory=dict)  # text key -> text, as cached
     text_keys: dict[str, str] = field(default_factory=dict)  # notice id -> key of its text
     early_texts: dict[str, str] = field(default_factory=dict)  # notice id -> converted ahead
@@ -278,7 +278,9 @@ def _configured(config: MkDocsConfig) -> MkDocsConfig:
         for spec in site.pages
     ]
     state.specs.update((spec.src_uri, spec) for spec in specs)
-    state.keys.update(_page_keys(shared, specs))
+    keys, notice_keys = _page_keys(shared, specs)
+    state.keys.update(keys)
+    state.notice_keys.update(notice_keys)
     # Beside the pages: the ledger as CSV and the statistics charts, from the same Board.
     state.extra_files.update(
         {
@@ -303,13 +305,17 @@ EARLY_TEXTS = 200
 def _converted_texts(bodies: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
     """Notice id -> the text of its body, converted as MkDocs converts a page (the site's
     extensions) and cleaned as on_page_content cleans it."""
+    convert = _body_converter(config)
+    return {notice_id: html_text(convert(body)) for notice_id, body in bodies.items()}
+
+
+def _body_converter(config: MkDocsConfig) -> Callable[[str], str]:
+    """A notice body's Markdown -> its cleaned HTML, as a rendered page has it (the site's
+    extensions, then clean_body), for bodies converted outside MkDocs' rendering."""
     converter = markdown.Markdown(
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs
     )
-    texts = {}
-    for notice_id, body in bodies.items():
-        texts[notice_id] = html_text(clean_body(converter.reset().convert(body)))
-    return texts
+    return lambda body: clean_body(converter.reset().convert(body))
 
 
 def _count_warnings() -> CountHandler:
@@ -398,8 +404,11 @@ def _cache_folder(board: Board) -> Path:
     return cache_folder(board.root)
 
 
-def _page_keys(shared: str, specs: list[PageSpec]) -> dict[str, str | None]:
-    """src_uri -> the page's cache key; None for a page that must be rendered every time."""
+def _page_keys(
+    shared: str, specs: list[PageSpec]
+) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """src_uri -> the page's cache key (None for a page that must be rendered every time), and
+    notice id -> the key of its own page."""
     keys = {spec.src_uri: _page_key(shared, spec) for spec in specs}
     notice_keys = {
         spec.notice_id: keys[spec.src_uri]
@@ -413,7 +422,7 @@ def _page_keys(shared: str, specs: list[PageSpec]) -> dict[str, str | None]:
             sheets = [notice_keys.get(sheet.notice.id) for sheet in spec.view.sheets]
             if all(sheets):
                 keys[spec.src_uri] = page_key(spec_key(shared, spec), *map(str, sheets))
-    return keys
+    return keys, notice_keys
 
 
 def _page_key(shared: str, spec: PageSpec) -> str | None:
@@ -579,28 +588,12 @@ def _notice_body(notice_id: str, config: MkDocsConfig) -> str:
     (the key covers the body, the extensions and the code), else converted here with the
     site's extensions."""
     if notice_id not in _state().bodies:
-        key = _notice_key(notice_id)
+        key = _state().notice_keys.get(notice_id)
         stored = _state().cache.body(key) if key else None
         if stored is None:
-            converter = markdown.Markdown(
-                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-            )
-            stored = clean_body(converter.convert(_state().board.placed()[notice_id].notice.body))
+            stored = _body_converter(config)(_state().board.placed()[notice_id].notice.body)
         _keep_body(notice_id, stored)
     return _state().bodies[notice_id]
-
-
-def _notice_key(notice_id: str) -> str | None:
-    """The page-cache key of a notice's own page."""
-    state = _state()
-    if not state.notice_pages:
-        state.notice_pages.update(
-            (spec.notice_id, src_uri)
-            for src_uri, spec in state.specs.items()
-            if spec.notice_id is not None and spec.template == NOTICE_TEMPLATE
-        )
-    src_uri = state.notice_pages.get(notice_id)
-    return state.keys.get(src_uri) if src_uri else None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -664,9 +657,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if spec is None:
         return output
     if _state().keys.get(src_uri):
-        text = _state().texts.get(spec.notice_id, "") if spec.notice_id else ""
         body = _state().bodies.get(spec.notice_id, "") if spec.notice_id else ""
-        _state().rendered[src_uri] = Entry(output, text, body)
+        _state().rendered[src_uri] = Entry(output, body)
     return _with_date(spec, output)
 
 

@@ -56,6 +56,22 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+# What tells a cached page apart: the new member's notice page, yutao's printable board.
+NEW_MEMBER_PAGE = ("关于拟发展李某为预备党员的公示", 'data-nb-notice="')
+YUTAO_BOARD = "打印：余套村党支部公开栏"
+
+
+def cached_page(cache: Path, *marks: str) -> Path:
+    """The one page entry in the page cache whose HTML holds every mark."""
+    found = [
+        entry
+        for entry in cache.rglob("*.html")
+        if all(mark in entry.read_text(encoding="utf-8") for mark in marks)
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
 def text(site: Path, page: str) -> str:
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
     return soup.get_text(" ", strip=True)
@@ -104,13 +120,8 @@ def test_a_cached_page_is_copied_not_rendered(warm: Path, tmp_path: Path, elsewh
         shutil.copytree(warm / "root", root)
     cache = tmp_path / "cache"
     shutil.copytree(warm / "cache", cache)
-    planted = 0
-    for entry in cache.rglob("*.html"):
-        html = entry.read_text(encoding="utf-8")
-        if "关于拟发展李某为预备党员的公示" in html and 'data-nb-notice="' in html:
-            entry.write_text(html.replace("<h1>", "<h1>缓存标记Q7", 1), encoding="utf-8")
-            planted += 1
-    assert planted == 1
+    entry = cached_page(cache, *NEW_MEMBER_PAGE)
+    entry.write_text(entry.read_text("utf-8").replace("<h1>", "<h1>缓存标记Q7", 1), "utf-8")
     site = build_site(tmp_path / "site", root, TODAY, cache=cache)
     assert "缓存标记Q7" in text(site, NEW_MEMBER)
 
@@ -241,11 +252,8 @@ def test_a_printed_board_is_cached_and_follows_its_notices(warm: Path, tmp_path:
     planted in its entry shows), and an edited notice on it brings a fresh board."""
     cache = tmp_path / "cache"
     shutil.copytree(warm / "cache", cache)
-    boards = [
-        e for e in cache.rglob("*.html") if "打印：余套村党支部公开栏" in e.read_text("utf-8")
-    ]
-    assert len(boards) == 1
-    boards[0].write_text(boards[0].read_text("utf-8").replace("<h1", "<h1 data-x=打印缓存P4", 1))
+    board = cached_page(cache, YUTAO_BOARD)
+    board.write_text(board.read_text("utf-8").replace("<h1", "<h1 data-x=打印缓存P4", 1))
     site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
     assert "打印缓存P4" in (site / "branches/yutao/print/index.html").read_text("utf-8")
 
@@ -339,16 +347,9 @@ def test_a_printed_board_takes_a_cached_notice_body_from_the_cache(warm: Path, t
     copied from the cache (not converted again): a marker planted there reaches the board."""
     cache = tmp_path / "cache"
     shutil.copytree(warm / "cache", cache)
-    planted = 0
-    for entry in cache.rglob("*.html"):
-        html = entry.read_text(encoding="utf-8")
-        if "关于拟发展李某为预备党员的公示" in html and 'data-nb-notice="' in html:
-            body = entry.with_suffix(".body")
-            body.write_text(body.read_text(encoding="utf-8") + "<p>正文缓存标记K9</p>", "utf-8")
-            planted += 1
-        elif "打印：余套村党支部公开栏" in html:
-            entry.unlink()  # the printable board itself is rendered again
-    assert planted == 1
+    body = cached_page(cache, *NEW_MEMBER_PAGE).with_suffix(".body")
+    body.write_text(body.read_text(encoding="utf-8") + "<p>正文缓存标记K9</p>", "utf-8")
+    cached_page(cache, YUTAO_BOARD).unlink()  # the printable board itself is rendered again
     site = build_site(tmp_path / "site", warm / "root", TODAY, cache=cache)
     assert "正文缓存标记K9" in text(site, "branches/yutao/print/index.html")
     assert "正文缓存标记K9" not in text(site, NEW_MEMBER)

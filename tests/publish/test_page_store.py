@@ -32,8 +32,8 @@ def test_a_damaged_part_is_left_out_and_keep_only_spares_the_texts(tmp_path: Pat
     (tmp_path / TEXTS / "bb.json").write_text("{not json", encoding="utf-8")
     (tmp_path / TEXTS / "cc.json").write_text('["a list"]', encoding="utf-8")
     assert cache.texts() == {"aa01": "甲"}
-    cache.put("aa01", Entry("<p>页</p>", "甲", "<p>正文</p>"))
-    cache.put("dd01", Entry("<p>旧页</p>", ""))
+    cache.put("aa01", Entry("<p>页</p>", "<p>正文</p>"))
+    cache.put("dd01", Entry("<p>旧页</p>"))
     cache.keep_only(["aa01"])
     assert cache.get("aa01") == "<p>页</p>" and cache.body("aa01") == "<p>正文</p>"
     assert cache.get("dd01") is None

@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from noticeboard.files import stamp_of
 from noticeboard.publish.site_keep import (
     ASIDE,
     keep_unchanged,
     put_back,
     read_manifest,
     set_aside,
-    stamp,
     write_manifest,
 )
 
@@ -31,8 +31,8 @@ def test_untouched_files_stay_and_everything_else_goes(tmp_path: Path):
     write(site / "notices/d/index.html", "公示丁")  # same size, touched since
     (site / "notices/link").symlink_to(site / "notices/a")
     write(site / "assets/x.css", "css")  # not in a kept folder: not touched here
-    recorded = {p: stamp(site / p) for p in ("notices/a/index.html", "notices/b/index.html")}
-    recorded["notices/d/index.html"] = stamp(site / "notices/d/index.html")
+    recorded = {p: stamp_of(site / p) for p in ("notices/a/index.html", "notices/b/index.html")}
+    recorded["notices/d/index.html"] = stamp_of(site / "notices/d/index.html")
     write(site / "notices/b/index.html", "公示乙改")
     before = os.stat(site / "notices/d/index.html")
     os.utime(site / "notices/d/index.html", ns=(before.st_atime_ns, before.st_mtime_ns + 1))
@@ -59,7 +59,9 @@ def test_the_manifest_trusts_only_the_same_key(tmp_path: Path):
     found = read_manifest(manifest)
     wanted = {"notices/a/index.html": "k1", "notices/b/index.html": "k2-new", "x": "k3"}
     # b's key moved (its notice changed); x was never written, so it is not recorded
-    assert found.unchanged(wanted) == {"notices/a/index.html": stamp(site / "notices/a/index.html")}
+    assert found.unchanged(wanted) == {
+        "notices/a/index.html": stamp_of(site / "notices/a/index.html")
+    }
 
 
 def test_a_damaged_manifest_trusts_nothing(tmp_path: Path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from noticeboard import urls
 from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
+from noticeboard.files import stamp_of
 from noticeboard.load.accountability import claim_problems, correction_problems
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
 from noticeboard.load.discover import discover
@@ -21,13 +22,7 @@ from noticeboard.load.history import (
     read_history,
 )
 from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file, relative
-from noticeboard.load.read_cache import (
-    ReadCache,
-    cache_folder,
-    code_fingerprint,
-    read_fingerprint,
-    stamp_of,
-)
+from noticeboard.load.read_cache import ReadCache, cache_folder, code_fingerprint, read_fingerprint
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
 from noticeboard.problems import Problem, has_errors, sort_problems

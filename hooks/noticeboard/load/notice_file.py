@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard import urls
+from noticeboard.files import Stamp, stamp_of
 from noticeboard.i18n import _
 from noticeboard.load import notice_resolve as resolve
 from noticeboard.load.body_limits import body_problems
@@ -52,19 +53,13 @@ class AttachmentSeen:
 
     path: str
     found: Attachment | Unfound
-    stamp: tuple[int, int] | None
+    stamp: Stamp | None
 
 
 def attachment_seen(place: NoticePlace, path: str) -> AttachmentSeen:
     found = locate_attachment(place, path)
-    stamp = None
-    if isinstance(found, Attachment):
-        try:
-            info = (place.notices_dir / found.path).stat()
-            stamp = (info.st_size, info.st_mtime_ns)
-        except OSError:
-            stamp = None
-    return AttachmentSeen(path, found, stamp)
+    file = place.notices_dir / found.path if isinstance(found, Attachment) else None
+    return AttachmentSeen(path, found, stamp_of(file) if file is not None else None)
 
 
 def read_notice_file(

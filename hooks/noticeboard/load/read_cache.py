@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
+from noticeboard.files import Stamp
 from noticeboard.i18n import current_language
 from noticeboard.load.notice_file import NoticeRead
 from noticeboard.model import Registry
@@ -69,17 +69,7 @@ def read_fingerprint(code: str, root: Path, registry: Registry) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-Stamp = tuple[int, int]  # a file's size and modification time (ns)
 Stored = tuple[bytes, Stamp | None, NoticeRead]  # hash of the bytes, their file's stamp, result
-
-
-def stamp_of(file: Path) -> Stamp | None:
-    """The stamp of a regular file; None for anything else (read, and refused, as usual)."""
-    try:
-        found = os.stat(file)
-    except OSError:
-        return None
-    return (found.st_size, found.st_mtime_ns) if stat.S_ISREG(found.st_mode) else None
 
 
 @dataclass

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from noticeboard.files import write_whole
 from noticeboard.load.read_cache import fingerprinted
 
 # Format of the entries; bump when what is stored changes.
@@ -103,7 +102,6 @@ def spec_key(shared: str, spec: Any) -> str:
 @dataclass(frozen=True)
 class Entry:
     html: str  # the finished page
-    text: str  # a notice's body as plain text (feeds, search); "" for listings
     body: str = ""  # a notice's cleaned body HTML (the printable boards); "" for listings
 
 
@@ -152,10 +150,10 @@ class PageCache:
         return found
 
     def put(self, key: str, entry: Entry) -> None:
-        """Store a page (its text goes with `keep_only`)."""
+        """Store a page (a notice's text is stored with the others, `save_texts`)."""
         parts = [(".body", entry.body)] if entry.body else []
         for suffix, data in (*parts, (".html", entry.html)):
-            _write(self._path(key, suffix), data)
+            write_whole(self._path(key, suffix), data)
 
     def save_texts(self, texts: Mapping[str, str], stored: Mapping[str, str]) -> None:
         """Make `texts` the notices' texts stored, where `stored` is what `texts()` found:
@@ -166,7 +164,7 @@ class PageCache:
             (folder / f"{part}.json").unlink(missing_ok=True)
         for part, chosen in new.items():
             if chosen != old.get(part):
-                _write(folder / f"{part}.json", json.dumps(chosen, ensure_ascii=False))
+                write_whole(folder / f"{part}.json", json.dumps(chosen, ensure_ascii=False))
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Drop every page this build did not use, so the cache stays the size of the site."""
@@ -184,12 +182,3 @@ def _by_part(texts: Mapping[str, str]) -> dict[str, dict[str, str]]:
     for key in sorted(texts):
         parts.setdefault(key[:2], {})[key] = texts[key]
     return parts
-
-
-def _write(target: Path, data: str) -> None:
-    """Replace `target` whole (a reader never sees half a file)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(data)
-    os.replace(tmp, target)

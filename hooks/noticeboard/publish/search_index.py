@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from noticeboard.files import remove
 from noticeboard.i18n import _
 from noticeboard.publish.pagefind_bundle import BundleFormatError, normalise_bundle
 from noticeboard.publish.search_bundles import BundleCache, bundle_key, code_fingerprint
@@ -226,7 +227,7 @@ def _place_bundle(cached: Path, target: Path, *, with_wasm: bool) -> None:
     wanted = _bundle_files(cached, with_wasm=with_wasm)
     if _in_place(target, wanted):
         return
-    _remove(target)
+    remove(target)
     for rel, source in wanted.items():
         destination = target / rel
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -234,13 +235,6 @@ def _place_bundle(cached: Path, target: Path, *, with_wasm: bool) -> None:
             os.link(source, destination)
         except OSError:
             shutil.copy2(source, destination)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -285,7 +279,7 @@ def write_search_index(
             bundle.mkdir(parents=True, exist_ok=True)
             for stale in bundle.iterdir():
                 if stale.name not in years:
-                    _remove(stale)
+                    remove(stale)
             for position, (year, _key, cached) in enumerate(prepared):
                 _place_bundle(cached, bundle / year, with_wasm=position == 0)
                 if position == 0:

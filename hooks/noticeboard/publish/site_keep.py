@@ -22,21 +22,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from noticeboard.files import Stamp, remove, stamp_of, write_whole
 
 ASIDE = ".nb-previous"
 
 
 def drop_aside(site: Path) -> None:
     """Delete site/.nb-previous/ (left by a build that stopped before putting it back)."""
-    aside = site / ASIDE
-    if aside.is_symlink() or aside.is_file():
-        aside.unlink()
-    elif aside.exists():
-        shutil.rmtree(aside)
+    remove(site / ASIDE)
 
 
 def set_aside(site: Path, folders: Iterable[str]) -> list[str]:
@@ -68,17 +65,6 @@ def put_back(site: Path, moved: Iterable[str]) -> list[str]:
     return back
 
 
-Stamp = tuple[int, int]  # a file's size and modification time (ns)
-
-
-def stamp(path: str | Path) -> Stamp | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return (found.st_size, found.st_mtime_ns)
-
-
 def keep_unchanged(site: Path, folders: Iterable[str], unchanged: Mapping[str, Stamp]) -> set[str]:
     """In site/<folder>, keep each file whose stamp is still `unchanged[its path]` and delete
     every other file, link and emptied folder. Returns the kept paths ('a/b.html')."""
@@ -94,7 +80,11 @@ def keep_unchanged(site: Path, folders: Iterable[str], unchanged: Mapping[str, S
             for name in filenames:
                 path = os.path.join(dirpath, name)
                 rel = path[prefix:].replace(os.sep, "/")
-                if not os.path.islink(path) and rel in unchanged and stamp(path) == unchanged[rel]:
+                if (
+                    not os.path.islink(path)
+                    and rel in unchanged
+                    and stamp_of(path) == unchanged[rel]
+                ):
                     kept.add(rel)
                 else:
                     os.unlink(path)
@@ -141,14 +131,10 @@ def write_manifest(
     known = kept or {}
     pages = {}
     for rel, key in keys.items():
-        found = known[rel] if rel in known else stamp(site / rel)
+        found = known[rel] if rel in known else stamp_of(site / rel)
         if found is not None:
             pages[rel] = [key, *found]
-    data = json.dumps({"pages": pages}, sort_keys=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = path.with_name(f".tmp-{path.name}")
-    fresh.write_text(data, encoding="utf-8")
-    os.replace(fresh, path)
+    write_whole(path, json.dumps({"pages": pages}, sort_keys=True))
 
 
 def forget_manifest(path: Path) -> None:
