@@ -90,7 +90,12 @@ from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_bundles import BundleCache
 from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
-from noticeboard.publish.search_records import filter_values, filters_document, search_records
+from noticeboard.publish.search_records import (
+    filter_values,
+    filters_document,
+    record_states,
+    search_records,
+)
 from noticeboard.publish.site_keep import (
     drop_aside,
     forget_manifest,
@@ -746,6 +751,8 @@ def _start_search(config: MkDocsConfig) -> None:
                 records,
                 Path(config.site_dir),
                 document,
+                states=record_states(placed),
+                today=state.board.today,
                 cache_dir=bundles,
                 site_ready=site_ready,
             ),

@@ -5,10 +5,17 @@
 // labels and the order of their values come from nb-filters.json, written by the build; an id
 // the index does not know is ignored (and dropped from the URL), never offered as a choice.
 //
-// The index is one Pagefind bundle per year (pagefind/<year>/, newest first in nb-filters.json's
-// "bundles"), so a rebuild re-indexes only the years that changed. The newest year's bundle is
-// loaded with Pagefind's WebAssembly; the others are merged into it (mergeIndex: each adds its
-// entry and meta files, not another WebAssembly) and every search runs over all of them.
+// The index is a few Pagefind bundles, one per part of the archive (pagefind/<part>/: this
+// month, this year, closed years; newest first in nb-filters.json's "bundles"), so a rebuild
+// re-indexes only the parts that changed. The newest part's bundle is loaded with Pagefind's
+// WebAssembly; the others are merged into it (mergeIndex: each adds its entry and meta files,
+// not another WebAssembly) and every search runs over all of them. Each page of a bundle also
+// carries the filter "part", its bundle's name, so browsing can ask one part at a time.
+//
+// A result's state label is computed here from its dates (meta start/end/expires, and
+// superseded), on the reader's clock, by the rules state.js applies to the pages
+// (window.noticeboardLive), in the words nb-filters.json's "labels" gives for its disclosure
+// type: the index holds nothing that changes with the day.
 
 const PAGE_SIZE = 10;
 let filterNames = [];
@@ -22,6 +29,7 @@ const more = document.getElementById("nb-search-more");
 
 let pagefind = null;
 let bundles = [];
+let stateLabels = {};
 let pending = [];
 let generation = 0;
 
@@ -41,13 +49,13 @@ function queryTerms(query) {
 const EXCERPT_LENGTH = 40;
 
 // Loads Pagefind on the main thread (no worker: one file fewer, and a query is milliseconds)
-// with the newest year's bundle, then merges the other years' (their options are their own:
+// with the newest part's bundle, then merges the other parts' (their options are their own:
 // Pagefind's options() reaches only the first bundle). Pagefind takes the page language when it
 // starts, synchronously in init(), so "und" stands in for that one call and the real lang is put
 // back at once; merged bundles take the language of the first.
-async function loadPagefind(module, url, years) {
-  const folder = (year) => new URL(`${year}/`, url).href;
-  await module.options({ basePath: folder(years[0]), excerptLength: EXCERPT_LENGTH, noWorker: true });
+async function loadPagefind(module, url, parts) {
+  const folder = (part) => new URL(`${part}/`, url).href;
+  await module.options({ basePath: folder(parts[0]), excerptLength: EXCERPT_LENGTH, noWorker: true });
   const html = document.documentElement;
   const lang = html.getAttribute("lang");
   if (PAGEFIND_CUTS_QUERIES) html.setAttribute("lang", "und");
@@ -57,26 +65,36 @@ async function loadPagefind(module, url, years) {
     html.setAttribute("lang", lang);
   }
   await Promise.all(
-    years.slice(1).map((year) => module.mergeIndex(folder(year), { excerptLength: EXCERPT_LENGTH })),
+    parts.slice(1).map((part) => module.mergeIndex(folder(part), { excerptLength: EXCERPT_LENGTH })),
   );
   return module;
 }
 
 // Browsing (no query) lists the newest notices first. Pagefind orders a sorted search within
 // each bundle and then by score across bundles, where a sort score is only a rank inside its own
-// bundle; so each year is asked separately and the years are put together newest first.
+// bundle; so each part is asked separately and the parts (which hold successive stretches of
+// time) are put together newest first.
 async function browse(filters) {
-  const years = filters.year ? [filters.year] : bundles;
   const searches = await Promise.all(
-    years.map((year) => pagefind.search(null, { filters: { ...filters, year }, sort: { date: "desc" } })),
+    bundles.map((part) => pagefind.search(null, { filters: { ...filters, part }, sort: { date: "desc" } })),
   );
   return searches.flatMap((search) => search.results);
 }
 
-// A query is ranked by Pagefind across all years at once (each bundle scores its own pages).
+// The label of a result's state today, or "" where this page has no clock for it.
+function stateLabel(meta) {
+  const live = window.noticeboardLive;
+  if (!live || !meta.start) return "";
+  const dates = { start: meta.start, end: meta.end, expires: meta.expires, state: meta.superseded ? "superseded" : "" };
+  const state = live.stateOn(dates, live.today());
+  const labels = stateLabels[meta.kind] || stateLabels["ad-hoc"] || {};
+  return (state && labels[state]) || "";
+}
+
+// A query is ranked by Pagefind across all parts at once (each bundle scores its own pages).
 // Every word must be found: Pagefind ignores a word its index does not hold as long as another
-// word of the query is there, so a year that lacks one word would answer for the others alone
-// (党费 第三季度 would find a first-quarter notice of a year with no 第三季度 anywhere). A result
+// word of the query is there, so a part that lacks one word would answer for the others alone
+// (党费 第三季度 would find a first-quarter notice of a part with no 第三季度 anywhere). A result
 // is kept only if each word on its own finds it too; those searches use the index chunks the
 // query already loaded.
 async function find(query, filters) {
@@ -152,7 +170,7 @@ function writeUrl(query, filters) {
 function resultItem(data) {
   const meta = data.meta || {};
   const link = element("a", { href: data.url, textContent: meta.title || data.url });
-  const facts = [meta.branch, meta.issuer, meta.period, meta.state].filter(Boolean);
+  const facts = [meta.branch, meta.issuer, meta.period, stateLabel(meta)].filter(Boolean);
   const details = element("p", { className: "nb-search__meta" });
   facts.forEach((fact, i) => {
     if (i) details.append(" · ");
@@ -212,6 +230,7 @@ async function start() {
     const url = new URL(form.dataset.pagefind, document.baseURI).href;
     const available = await loadFilters(url);
     bundles = available.bundles || [];
+    stateLabels = available.labels || {};
     // No published notice, no bundle: every search finds nothing.
     if (bundles.length) pagefind = await loadPagefind(await import(url), url, bundles);
     buildFilters(available, params);

@@ -37,6 +37,12 @@
     return "archived";
   }
 
+  // For /search/ (search.js), which labels its results from their dates the same way.
+  window.noticeboardLive = {
+    stateOn: stateOn,
+    today: function () { return todayIn(site.timezone); }
+  };
+
   function update(label) {
     var d = label.dataset;
     var state = stateOn(d, todayIn(d.tz || site.timezone));

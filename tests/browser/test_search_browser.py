@@ -137,17 +137,43 @@ def test_a_filter_without_a_query_browses_newest_first(page: Page, base_url: str
     assert titles == [DUES_Q3_YUTAO]
 
 
-def test_every_year_is_searched_with_one_webassembly(page: Page, base_url: str):
-    """The bundles are per year (2023-2026 here): the newest year's is loaded with Pagefind's
-    WebAssembly, the others are merged into it and add their entry and meta files only."""
+def test_every_part_is_searched_with_one_webassembly(page: Page, base_url: str):
+    """The bundles are per part (this month's, 2026-11, and the closed years folded,
+    2023-to-2025, here): the newest part's is loaded with Pagefind's WebAssembly, the other
+    is merged into it and adds its entry and meta files only."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     titles = search(page, base_url, "q=" + quote("党费"))
     assert {DUES_Q3_JINPU, DUES_Q1_JINPU, DUTIES} <= set(titles)  # 2023, 2024 and 2025
     wasm = [u for u in requested if u.endswith(".pagefind") and "/wasm." in u]
-    assert wasm == [f"/noticeboard/pagefind/2026/{wasm[0].rsplit('/', 1)[1]}"]
+    assert wasm == [f"/noticeboard/pagefind/2026-11/{wasm[0].rsplit('/', 1)[1]}"]
     entries = sorted(u for u in requested if u.endswith("pagefind-entry.json"))
-    assert entries == [f"/noticeboard/pagefind/{y}/pagefind-entry.json" for y in range(2023, 2027)]
+    assert entries == [
+        f"/noticeboard/pagefind/{part}/pagefind-entry.json" for part in ("2023-to-2025", "2026-11")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("clock", "label"),
+    [("2026-11-26T15:00:00Z", "公示中"), ("2026-11-26T16:30:00Z", "已归档")],  # 00:30 on the 27th
+)
+def test_a_result_is_labelled_on_the_readers_clock_as_its_page_is(
+    browser: Browser, base_url: str, clock: str, label: str
+):
+    """The index holds no state label (it would be a day old by tomorrow): a result's label is
+    computed from the notice's dates on the reader's clock, in Beijing time, and says what
+    the notice's own page says."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(clock)
+        assert search(page, base_url, "q=" + quote("预备党员")) == [NEW_MEMBER]
+        facts = page.locator("#nb-search-results .nb-search__meta span").all_inner_texts()
+        assert facts[-1] == label
+        page.locator("#nb-search-results a").first.click()
+        expect(page.locator("[data-nb-live]").first).to_have_text(label)
+    finally:
+        context.close()
 
 
 def test_excerpts_show_notice_text_as_text(page: Page, base_url: str):

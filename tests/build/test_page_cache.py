@@ -7,7 +7,6 @@ byte-identical to a build of the changed inputs from nothing (no cache).
 
 from __future__ import annotations
 
-import gzip
 import os
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ from bs4 import BeautifulSoup
 from noticeboard.build_lock import BuildLock
 from noticeboard.publish.page_cache import fingerprint
 from support.demo_build import build_site
+from support.pagefind_files import fragments_text
 from support.search_fixture import FIXTURE, REPO_ROOT
 
 pytestmark = pytest.mark.build
@@ -42,14 +42,6 @@ def make_root(root: Path) -> Path:
         )
     shutil.copytree(FIXTURE / "notices", root / "notices")
     return root
-
-
-def fragments_text(bundle: Path) -> str:
-    """What a year's search bundle shows in results (Pagefind puts U+200B between words)."""
-    return "".join(
-        gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
-        for p in sorted((bundle / "fragment").glob("*.pf_fragment"))
-    ).replace("\u200b", "")
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -171,7 +163,7 @@ def test_a_notice_starting_today_is_indexed_as_a_build_from_nothing_does(
     first, second = files(tmp_path / "site"), files(cold)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-    text = fragments_text(tmp_path / "site" / "pagefind" / "2026")
+    text = fragments_text(tmp_path / "site" / "pagefind")
     assert "今日开始标记D7" in text and "预转标记E2" in text
 
 

@@ -25,15 +25,17 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def test_no_lunr_index_and_a_pagefind_bundle_per_year(site: Path):
+def test_no_lunr_index_and_a_pagefind_bundle_per_part(site: Path):
+    """On 2026-11-26: this month's part holds the notice that started in November; the closed
+    years, five notices in all, are folded into one part."""
     assert list(site.rglob("search_index.json")) == []
     doc = json.loads((site / "pagefind" / "nb-filters.json").read_text(encoding="utf-8"))
-    assert doc["bundles"] == ["2026", "2025", "2024", "2023"]
+    assert doc["bundles"] == ["2026-11", "2023-to-2025"]
     counts = {}
-    for year in doc["bundles"]:
-        entry = json.loads((site / "pagefind" / year / "pagefind-entry.json").read_text())
-        counts[year] = entry["languages"]["zh"]["page_count"]
-    assert counts == {"2026": 1, "2025": 1, "2024": 1, "2023": 2}
+    for part in doc["bundles"]:
+        entry = json.loads((site / "pagefind" / part / "pagefind-entry.json").read_text())
+        counts[part] = entry["languages"]["zh"]["page_count"]
+    assert counts == {"2026-11": 1, "2023-to-2025": 4}
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not list((site / "pagefind").rglob("pagefind-ui.js"))
     filters = {f["name"]: f["values"] for f in doc["filters"]}

@@ -11,7 +11,12 @@ from noticeboard.model import Branch, Category, Group, Notice, Registry
 from noticeboard.publish import listings
 from noticeboard.publish.lifecycle import State, all_labels, label, place
 from noticeboard.publish.pages import SiteBuilder, signoff, site_pages
-from noticeboard.publish.search_records import filter_values, search_records
+from noticeboard.publish.search_records import (
+    filter_values,
+    filters_document,
+    record_states,
+    search_records,
+)
 
 TODAY = date(2026, 11, 26)
 GROUPED = Registry(
@@ -68,9 +73,14 @@ def test_placed_label_and_search_and_feeds_agree() -> None:
         "jinpu/2026/old-money": "公开期满",
     }
     records = search_records(placed, GROUPED)
-    # results show each notice's own label; the filter holds the state id (SPEC search URLs)
-    assert [r.meta["state"] for r in records] == ["公示中", "公开中", "公开期满"]
-    assert [r.filters["state"] for r in records] == [["active"], ["active"], ["closed"]]
+    # the state filter holds the state id (SPEC search URLs); results show each notice's own
+    # label, in the words nb-filters.json gives for the record's disclosure type
+    states = record_states(placed)
+    assert [states[r.url] for r in records] == ["active", "active", "closed"]
+    words = filters_document(filter_values(placed, GROUPED))["labels"]
+    assert isinstance(words, dict)
+    shown = [words[r.meta["kind"]][states[r.url]] for r in records]
+    assert shown == ["公示中", "公开中", "公开期满"]
     # the search page lists states in the lifecycle's order, with the words its notices carry
     states = filter_values(placed, GROUPED)["state"]
     assert [(v.id, v.label, v.count) for v in states] == [

@@ -1,24 +1,28 @@
-"""Writing the Pagefind bundles: one per year, reproducible, kept in the cache by a key of what
-shapes them; a clear error instead of a traceback when Pagefind is missing."""
+"""Writing the Pagefind bundles: one per part of the archive (this month, this year, closed
+years folded), reproducible, kept in the cache by a key of what shapes them, with the day's
+states added at each build; a clear error instead of a traceback when Pagefind is missing."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from noticeboard.publish import search_index
 from noticeboard.publish.pagefind_bundle import read_cbor
 from noticeboard.publish.search_bundles import BundleCache, bundle_key, code_fingerprint
 from noticeboard.publish.search_index import (
     SearchIndexError,
-    by_year,
+    bundle_parts,
     record_year,
-    write_search_index,
 )
 from noticeboard.publish.search_records import SearchRecord
+from support.pagefind_files import filter_of, meta_of
 
 RECORD = SearchRecord(
     url="/notices/jinpu/2024/x/",
@@ -28,6 +32,30 @@ RECORD = SearchRecord(
     sort={"date": "2024-01-01"},
 )
 FILTERS = {"filters": []}
+# The records below are dated 2024 and earlier: on this day, closed years. With GROUP_MIN at
+# 1 (below) each closed year is a part of its own, named by its year.
+TODAY = date(2025, 3, 10)
+
+
+@pytest.fixture(autouse=True)
+def year_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "GROUP_MIN", 1)
+
+
+def write_search_index(
+    records: list[SearchRecord],
+    site: Path,
+    filters: dict[str, object],
+    *,
+    states: dict[str, str] | None = None,
+    today: date = TODAY,
+    **options: object,
+) -> Path:
+    """The index with every record "active" unless `states` says otherwise."""
+    everyone = {record.url: "active" for record in records} | (states or {})
+    return search_index.write_search_index(
+        records, site, filters, states=everyone, today=today, **options
+    )
 
 
 def test_a_missing_pagefind_binary_is_a_clear_error(tmp_path: Path, monkeypatch):
@@ -49,16 +77,17 @@ def test_the_bundle_replaces_an_old_one_and_ships_no_prebuilt_ui(tmp_path: Path)
 
 
 def _records(count: int) -> list[SearchRecord]:
-    """Records with many values per filter: Pagefind's hash-map order would differ each run."""
+    """Records with many values per filter (Pagefind's hash-map order would differ each run),
+    half of them in 2024 and half in 2023."""
     return [
         SearchRecord(
-            url=f"/notices/b{i % 37}/2024/n{i}/",
+            url=f"/notices/b{i % 37}/{2024 - i % 2}/n{i}/",
             content=f"党费收缴情况公示 第{i}号",
             meta={"title": f"公示{i}"},
-            filters={"branch": [f"b{i % 37}"], "year": [str(2024 + i % 2)]},
-            sort={"date": f"2024-01-{1 + i % 28:02d}"},
+            filters={"branch": [f"b{i % 37}"], "year": [str(2024 - i % 2)]},
+            sort={"date": f"{2024 - i % 2}-01-{1 + i % 28:02d}"},
         )
-        for i in range(120)
+        for i in range(count)
     ]
 
 
@@ -72,7 +101,7 @@ def test_two_bundles_of_the_same_records_are_byte_identical(tmp_path: Path):
     first = _files(write_search_index(_records(120), tmp_path / "a", FILTERS))
     second = _files(write_search_index(_records(120), tmp_path / "b", FILTERS))
     assert any(name.startswith("2024/filter/") for name in first)
-    assert any(name.startswith("2025/filter/") for name in first)
+    assert any(name.startswith("2023/filter/") for name in first)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 
@@ -80,10 +109,8 @@ def test_two_bundles_of_the_same_records_are_byte_identical(tmp_path: Path):
 def test_filter_files_list_their_values_in_order_and_keep_their_pages(tmp_path: Path):
     records = [replace(r, filters={**r.filters, "year": ["2024"]}) for r in _records(120)]
     bundle = write_search_index(records, tmp_path, FILTERS) / "2024"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = read_cbor(bundle / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
-    filters = meta[3]
-    assert [name for name, _ in filters] == ["branch", "year"]
+    filters = meta_of(bundle)[3]
+    assert [name for name, _ in filters] == ["branch", "part", "state", "year"]
     branch = read_cbor(bundle / "filter" / f"{filters[0][1]}.pf_filter")
     assert branch[0] == "branch"
     values = [value for value, _ in branch[1]]
@@ -92,14 +119,18 @@ def test_filter_files_list_their_values_in_order_and_keep_their_pages(tmp_path: 
     assert sum(len(p) for p in pages.values()) == 120
 
 
-def _record(url: str, year: str, content: str = "党费收缴情况公示") -> SearchRecord:
-    return replace(RECORD, url=url, content=content, filters={"year": [year]})
+def _record(url: str, year: str, content: str = "党费收缴情况公示", day: str = "") -> SearchRecord:
+    return replace(
+        RECORD,
+        url=url,
+        content=content,
+        filters={"year": [year]},
+        sort={"date": day or f"{year}-01-01"},
+    )
 
 
-def test_records_go_to_their_year_newest_year_first():
-    a, b, c = _record("/a/", "2023"), _record("/b/", "2025"), _record("/c/", "2023")
-    assert by_year([a, b, c]) == {"2025": [b], "2023": [a, c]}
-    assert record_year(a) == "2023"
+def test_a_record_names_its_year():
+    assert record_year(_record("/a/", "2023")) == "2023"
 
 
 @pytest.mark.parametrize("years", [[], ["2024", "2025"], ["24"], ["../x"]])
@@ -108,18 +139,112 @@ def test_a_record_needs_one_four_digit_year(years: list[str]):
         record_year(replace(RECORD, filters={"year": years}))
 
 
-def test_one_bundle_per_year_and_the_years_in_the_filters_document(tmp_path: Path):
-    records = [_record("/a/", "2023"), _record("/b/", "2025"), _record("/c/", "2023")]
-    bundle = write_search_index(records, tmp_path, FILTERS)
+def test_parts_this_month_this_years_quarters_and_closed_years_folded(monkeypatch):
+    monkeypatch.setattr(search_index, "GROUP_MIN", 3)
+    today = date(2026, 11, 26)
+    month = [_record(f"/m{i}/", "2026", day=f"2026-11-{1 + i:02d}") for i in range(2)]
+    october = [_record("/oct/", "2026", day="2026-10-31")]
+    spring = [_record(f"/{day}/", "2026", day=day) for day in ("2026-02-01", "2026-03-31")]
+    closed = {
+        "2019": [_record("/c19/", "2019")],
+        "2020": [_record(f"/c20-{i}/", "2020") for i in range(2)],  # 2019-2020: 3, full
+        "2021": [_record(f"/c21-{i}/", "2021") for i in range(4)],  # alone: 4
+        "2023": [_record("/c23/", "2023")],  # 2023 and 2025: the newest, not yet full
+        "2025": [_record("/c25/", "2025")],
+    }
+    everything = [*closed["2025"], *month, *closed["2019"], *october, spring[1]]
+    everything += [*closed["2021"], *closed["2023"], *closed["2020"], spring[0]]
+    parts = bundle_parts(everything, today)
+    assert list(parts) == [
+        "2026-11", "2026-Q4", "2026-Q1", "2023-to-2025", "2021", "2019-to-2020",
+    ]  # fmt: skip
+    assert parts["2026-11"] == month
+    assert parts["2026-Q4"] == october
+    assert parts["2026-Q1"] == [spring[1], spring[0]]  # in the order given
+    assert parts["2023-to-2025"] == [*closed["2023"], *closed["2025"]]
+    assert parts["2021"] == closed["2021"]
+    assert parts["2019-to-2020"] == [*closed["2019"], *closed["2020"]]
+    # on the first of the month, last month's notices join their quarter's part
+    december = bundle_parts(everything, date(2026, 12, 1))
+    assert list(december)[:2] == ["2026-Q4", "2026-Q1"]
+    assert december["2026-Q4"] == [*month, *october]
+    # on the first of January, last year is closed: its quarters join the open folded part
+    january = bundle_parts(everything, date(2027, 1, 1))
+    assert list(january)[:2] == ["2023-to-2026", "2021"]
+    assert len(january["2023-to-2026"]) == 2 + len(month) + len(october) + len(spring)
+    # a full folded part stays as it is when more years close after it
+    later = bundle_parts([*everything, _record("/c24/", "2024")], today)
+    assert later["2019-to-2020"] == parts["2019-to-2020"] and later["2021"] == parts["2021"]
+
+
+def test_one_bundle_per_part_and_the_parts_in_the_filters_document(tmp_path: Path):
+    records = [_record("/a/", "2023"), _record("/b/", "2024"), _record("/c/", "2023")]
+    records.append(_record("/d/", "2024", day="2024-03-02"))
+    bundle = write_search_index(records, tmp_path, FILTERS, today=date(2024, 3, 10))
     doc = json.loads((bundle / "nb-filters.json").read_text(encoding="utf-8"))
-    assert doc == {"filters": [], "bundles": ["2025", "2023"]}
+    assert doc == {"filters": [], "bundles": ["2024-03", "2024-Q1", "2023"]}
     counts = {}
-    for year in ("2025", "2023"):
-        entry = json.loads((bundle / year / "pagefind-entry.json").read_text(encoding="utf-8"))
-        counts[year] = entry["languages"]["zh"]["page_count"]
-    assert counts == {"2025": 1, "2023": 2}
-    # Pagefind's WebAssembly only where /search/ starts: the newest year's bundle
-    assert [p.parent.name for p in bundle.rglob("wasm.*.pagefind")] == ["2025"]
+    for part in doc["bundles"]:
+        entry = json.loads((bundle / part / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts[part] = entry["languages"]["zh"]["page_count"]
+        # every page names its part, so /search/ can browse one part at a time
+        assert list(filter_of(bundle / part, "part")) == [part]
+    assert counts == {"2024-03": 1, "2024-Q1": 1, "2023": 2}
+    # Pagefind's WebAssembly only where /search/ starts: the newest part's bundle
+    assert [p.parent.name for p in bundle.rglob("wasm.*.pagefind")] == ["2024-03"]
+    # the page list kept beside each bundle in the cache is not shipped
+    assert not list(bundle.rglob("nb-pages.json"))
+
+
+def test_the_state_filter_is_the_days_not_the_index(tmp_path: Path):
+    """A new day moves states: the kept bundles are used as they are (nothing indexed), only
+    the state filter and the files that name it change, and the site equals a cold build's."""
+    cache = tmp_path / "cache"
+    records = _records(40)
+    urls = [record.url for record in records]
+    first = write_search_index(records, tmp_path / "one", FILTERS, cache_dir=cache)
+    assert filter_of(first / "2024", "state") == {
+        "active": sorted(url for url in urls if "/2024/" in url)
+    }
+    for folder in cache.iterdir():  # proof of reuse: a file planted in each kept bundle
+        (folder / "planted.txt").write_text("kept")
+    moved = {url: "archived" for url in urls[:10]} | {urls[10]: "superseded"}
+    site = tmp_path / "two"
+    write_search_index(records, site, FILTERS, cache_dir=cache)
+    inode = (site / "pagefind" / "2024" / "index").stat().st_ino
+    kept = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.pf_index")}
+    again = write_search_index(records, site, FILTERS, states=moved, cache_dir=cache)
+    assert (again / "2024" / "planted.txt").is_file() and (again / "2023" / "planted.txt").is_file()
+    state = filter_of(again / "2024", "state")
+    assert state["archived"] == sorted(url for url in urls[:10] if "/2024/" in url)
+    assert state["superseded"] == [urls[10]]  # /notices/b10/2024/n10/
+    # the word index in site/ was left alone: same files, same inodes
+    assert (site / "pagefind" / "2024" / "index").stat().st_ino == inode
+    now = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.pf_index")}
+    assert now == kept
+    for path in (again / "2024", again / "2023"):
+        (path / "planted.txt").unlink()
+    cold = write_search_index(records, tmp_path / "three", FILTERS, states=moved)
+    assert _files(again) == _files(cold)
+
+
+def test_stray_and_damaged_files_in_a_kept_part_are_replaced(tmp_path: Path):
+    cache = tmp_path / "cache"
+    records = _records(10)
+    site = tmp_path / "site"
+    bundle = write_search_index(records, site, FILTERS, cache_dir=cache)
+    (bundle / "2024" / "stray.txt").write_text("x")
+    entry = bundle / "2024" / "pagefind-entry.json"
+    entry.unlink()
+    entry.write_text("{}")  # a damaged file of the build's own
+    (fragment,) = list((bundle / "2024" / "fragment").iterdir())[:1]
+    fragment.unlink()
+    fragment.write_bytes(b"not the cache's")  # a damaged copy of a kept file
+    os.symlink("/etc/hostname", bundle / "2024" / "index" / "evil.pf_index")
+    again = write_search_index(records, site, FILTERS, cache_dir=cache)
+    cold = write_search_index(records, tmp_path / "cold", FILTERS)
+    assert _files(again) == _files(cold)
+    assert not (again / "2024" / "index" / "evil.pf_index").is_symlink()
 
 
 def test_no_record_no_bundle(tmp_path: Path):
@@ -129,9 +254,9 @@ def test_no_record_no_bundle(tmp_path: Path):
     assert doc["bundles"] == []
 
 
-def test_an_unchanged_year_is_taken_from_the_cache_a_changed_one_is_indexed(tmp_path: Path):
+def test_an_unchanged_part_is_taken_from_the_cache_a_changed_one_is_indexed(tmp_path: Path):
     cache = tmp_path / "cache"
-    old = [_record("/a/", "2023"), _record("/b/", "2025")]
+    old = [_record("/a/", "2023"), _record("/b/", "2024")]
     write_search_index(old, tmp_path / "one", FILTERS, cache_dir=cache)
     kept = {p.name for p in cache.iterdir()}
     assert len(kept) == 2
@@ -139,13 +264,13 @@ def test_an_unchanged_year_is_taken_from_the_cache_a_changed_one_is_indexed(tmp_
         (folder / "planted.txt").write_text("kept")
     new = [_record("/a/", "2023", "党费收缴情况更正公示"), old[1]]
     warm = write_search_index(new, tmp_path / "two", FILTERS, cache_dir=cache)
-    assert (warm / "2025" / "planted.txt").is_file()
+    assert (warm / "2024" / "planted.txt").is_file()
     assert not (warm / "2023" / "planted.txt").exists()
     # the changed year's old bundle is set aside, then dropped; the new one kept
     BundleCache(cache).drop_old()
     assert len({p.name for p in cache.iterdir()} - kept) == 1
     assert len({p.name for p in cache.iterdir()}) == 2
-    (warm / "2025" / "planted.txt").unlink()
+    (warm / "2024" / "planted.txt").unlink()
     cold = write_search_index(new, tmp_path / "three", FILTERS)
     assert _files(warm) == _files(cold)
     fragments = b"".join(

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from noticeboard.load.board import load_board
+from noticeboard.publish.lifecycle import place
 from noticeboard.publish.search_index import record_page, record_path
-from noticeboard.publish.search_records import filter_values, filters_document, search_records
+from noticeboard.publish.search_records import (
+    filter_values,
+    filters_document,
+    record_states,
+    search_records,
+)
 from support.search_fixture import FIXTURE
 
 TODAY = date(2026, 11, 26)
@@ -45,11 +52,9 @@ def test_filters_hold_ids_and_meta_holds_display_labels():
         "branch": ["jinpu"],
         "category": ["finance"],
         "year": ["2023"],
-        "state": ["archived"],
         "disclosure": ["periodic"],
     }
     assert record.meta["branch"] == "金铺村党支部"
-    assert record.meta["state"] == "已归档"
     assert record.meta["title"] == "金铺村党支部2023年第三季度党费收缴情况公示"
     assert record.meta["number"] == "金党〔2023〕5号"
     assert record.meta["period"] == "2023-10-08 至 2023-10-15"
@@ -57,13 +62,44 @@ def test_filters_hold_ids_and_meta_holds_display_labels():
     assert record.language == "zh"
 
 
-def test_states_follow_today():
-    records = records_by_url()
-    assert records["/notices/yutao/2026/new-member/"].filters["state"] == ["active"]
-    standing = records["/notices/town/2025/duties/"]
-    assert standing.filters["state"] == ["standing"]
-    assert standing.meta["period"] == "2025-01-01 起"
-    assert "number" not in standing.meta
+def test_states_follow_today_apart_from_the_records():
+    board = fixture_board()
+    states = record_states(board.placed())
+    assert states["/notices/yutao/2026/new-member/"] == "active"
+    assert states["/notices/town/2025/duties/"] == "standing"
+    assert states["/notices/jinpu/2023/dues-q3/"] == "archived"
+    assert sorted(states) == sorted(records_by_url())
+
+
+def test_records_hold_the_dates_a_label_is_computed_from_and_nothing_of_the_day():
+    """The same records on two days (a kept bundle stays valid), with the dates, the type and
+    the supersession from which /search/ labels a result as the pages do."""
+    board = fixture_board()
+    later = load_board(FIXTURE, date(2027, 3, 1)).board
+    today = search_records(board.placed(), board.registry)
+    on_later_day = {r.url: r for r in search_records(later.placed(), later.registry)}
+    assert len(on_later_day) > len(today)  # the upcoming notice has started
+    assert [on_later_day[r.url] for r in today] == today
+    records = {r.url: r for r in today}
+    dues = records["/notices/jinpu/2023/dues-q3/"].meta
+    assert (dues["start"], dues["end"], dues["kind"]) == ("2023-10-08", "2023-10-15", "periodic")
+    standing = records["/notices/town/2025/duties/"].meta
+    assert standing["period"] == "2025-01-01 起" and standing["kind"] == "standing"
+    assert "end" not in standing and "number" not in standing
+    assert not any("superseded" in r.meta for r in today)
+    assert not any("state" in r.meta or "state" in r.filters for r in today)
+
+
+def test_a_superseded_notice_says_so_in_its_meta():
+    board = fixture_board()
+    placed = board.placed()
+    old = placed["jinpu/2023/dues-q3"].notice
+    newer = replace(placed["jinpu/2024/dues-q1"].notice, supersedes=(old.id,))
+    others = [p.notice for p in placed.values() if p.notice.id != newer.id]
+    replaced = place([*others, newer], TODAY)
+    records = {r.url: r for r in search_records(replaced, board.registry)}
+    assert records["/notices/jinpu/2023/dues-q3/"].meta["superseded"] == "1"
+    assert record_states(replaced)["/notices/jinpu/2023/dues-q3/"] == "superseded"
 
 
 def test_content_is_title_number_and_plain_body():
@@ -116,3 +152,7 @@ def test_the_filters_document_names_each_filter_with_its_label():
     ]
     category = doc["filters"][1]["values"]
     assert {"id": "finance", "label": "财务公开", "count": 3} in category
+    # the words for each state of each disclosure type, for the results' labels
+    assert doc["labels"]["periodic"]["active"] == "公开中"
+    assert doc["labels"]["ad-hoc"]["active"] == "公示中"
+    assert doc["labels"]["standing"]["standing"] == "长期公开"

@@ -1,12 +1,11 @@
 """Each year's Pagefind bundle kept between builds, so a rebuild indexes only changed years.
 
-A year's bundle is a function of its search records (text, meta, filters — the `state` filter
-and label among them, which move with today — and sort key), of the Pagefind binary that indexes
-them and of our code that writes the record pages and rewrites the bundle. Its key hashes all of
-these, so a changed record, a new Pagefind or changed code gives a new key and a fresh index: a
-kept bundle is never stale, it is simply never found again. A nightly rebuild re-indexes the
-years where some notice changed state (the recent ones); a year whose notices are all archived
-keeps its key until one of its records is edited.
+A bundle is a function of its search records (text, meta, filters and sort key; nothing in
+them moves with the day: the state filter is added at each build, see search_index), of the
+Pagefind binary that indexes them and of our code that writes the record pages and rewrites the
+bundle. Its key hashes all of these, so a changed record, a new Pagefind or changed code gives a
+new key and a fresh index: a kept bundle is never stale, it is simply never found again. A
+nightly rebuild re-indexes only a part where a notice started or was edited.
 
 Bundles live in `<cache>/search/<key>/` (the build cache, outside site/). A bundle is written
 into a temporary folder and renamed into place, so a folder under its key is always complete.
@@ -24,7 +23,7 @@ from pathlib import Path
 from noticeboard.publish.search_records import SearchRecord
 
 # Format of the entries; bump when what is stored changes.
-FORMAT = "1"
+FORMAT = "2"
 # The code that shapes a bundle besides Pagefind: the record pages and the bundle rewrite.
 _CODE = ("search_index.py", "pagefind_bundle.py", "search_bundles.py")
 _PACKAGES = ("pagefind", "pagefind_bin_extended", "cbor2")

@@ -9,12 +9,17 @@ And the service mode of Pagefind 1.5.2 answers "files written" before its writes
 so closing it promptly can ship truncated files — Pagefind issue #1271, fixed after 1.5.2 by
 pull request #1272; the command line waits for every write before it exits.)
 
-One bundle per year (the notice's year, the `year` filter's value), indexed one after the other,
-so the indexer holds one year at a time (its memory grows with what it indexes: 1.6 GB for
-10,000 notices in one run). Each year's bundle is kept in the build cache under a key of exactly
-what shapes it (`search_bundles.py`), so a rebuild indexes only the years whose records changed.
-The site gets `pagefind/<year>/` for each year, Pagefind's script once in `pagefind/`, and
-`nb-filters.json` naming the years newest first; /search/ loads the newest year's bundle and
+The records go into a few bundles (`bundle_parts`), indexed one after the other, so the indexer
+holds one at a time (its memory grows with what it indexes: 1.6 GB for 10,000 notices in one
+run). Each bundle is kept in the build cache under a key of exactly what shapes it
+(`search_bundles.py`), so a rebuild indexes only the bundles whose records changed. What moves
+with the day, each notice's state, is not in the records: it is added to each kept bundle at
+every build as a filter of its own (`pagefind_bundle.with_filters`), and /search/ computes the
+state's label from the notice's dates, as the pages do. So a night where states move indexes
+nothing; a night where a notice starts indexes only this month's small bundle.
+
+The site gets `pagefind/<part>/` for each bundle, Pagefind's script once in `pagefind/`, and
+`nb-filters.json` naming the parts newest first; /search/ loads the newest part's bundle and
 merges the others into it in the browser (Pagefind's `mergeIndex`; see search.js).
 """
 
@@ -26,7 +31,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -35,7 +41,13 @@ from pagefind.service import get_executable
 
 from noticeboard.files import remove
 from noticeboard.i18n import _
-from noticeboard.publish.pagefind_bundle import BundleFormatError, normalise_bundle
+from noticeboard.publish.pagefind_bundle import (
+    ENTRY,
+    BundleFormatError,
+    normalise_bundle,
+    page_urls,
+    with_filters,
+)
 from noticeboard.publish.search_bundles import BundleCache, bundle_key, code_fingerprint
 from noticeboard.publish.search_records import SearchRecord
 
@@ -60,6 +72,17 @@ SCRIPT = "pagefind.js"
 # merged bundle uses the one already loaded.
 WASM = re.compile(r"wasm\..+\.pagefind")
 _YEAR = re.compile(r"[0-9]{4}")
+# Which page of a kept bundle is which notice (`pagefind_bundle.page_urls`), stored beside the
+# bundle in the cache (not shipped): the per-build filters name pages by position.
+PAGES_FILE = "nb-pages.json"
+# The filters added at every build (not indexed): a notice's state, and the part its bundle
+# holds (so /search/ can browse one part at a time, newest first).
+STATE_FILTER = "state"
+PART_FILTER = "part"
+# Closed years are folded, oldest first, into bundles of at least this many records: each
+# bundle costs a query its entry and meta files and a word-index chunk per word, so a dozen
+# small old years cost more than one bundle of them.
+GROUP_MIN = 1000
 # Word locations per word-index chunk (Pagefind's default is 20,000; the setting is
 # PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, `pagefind/src/options.rs`). A query loads, in every year's
 # bundle, the chunk holding each of its words, filled up with the neighbouring words to this
@@ -124,12 +147,48 @@ def record_year(record: SearchRecord) -> str:
     return years[0]
 
 
-def by_year(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]]:
-    """The records of each year, newest year first, each year's in the order given."""
-    years: dict[str, list[SearchRecord]] = {}
+def bundle_parts(records: Sequence[SearchRecord], today: date) -> dict[str, list[SearchRecord]]:
+    """The records of each bundle, newest part first, each part's records in the order given.
+
+    - `YYYY-MM`: the notices that started this month. A notice starting on any day lands here,
+      so only this small bundle is indexed again that night.
+    - `YYYY-Qn`: the rest of this year by quarter, so an edit indexes at most a quarter again,
+      and on the first of a month last month's notices join only their quarter's bundle.
+    - closed years, folded oldest first into parts of at least GROUP_MIN records: `YYYY` alone
+      or `YYYY-to-YYYY`. A folded part stays as it is once full: years are added after it.
+      On the first of January last year's quarters become one part.
+
+    A record's start date (its `date` sort key) decides; its year is the start's year."""
+    month = today.replace(day=1).isoformat()
+    this_year = str(today.year)
+    recent: list[SearchRecord] = []
+    quarters: dict[str, list[SearchRecord]] = {}
+    closed: dict[str, list[SearchRecord]] = {}
     for record in records:
-        years.setdefault(record_year(record), []).append(record)
-    return {year: years[year] for year in sorted(years, reverse=True)}
+        year = record_year(record)
+        start = record.sort.get("date", "")
+        if start >= month:
+            recent.append(record)
+        elif year >= this_year:
+            quarter = (int(start[5:7]) - 1) // 3 + 1 if start[:4] == year else 1
+            quarters.setdefault(f"{year}-Q{quarter}", []).append(record)
+        else:
+            closed.setdefault(year, []).append(record)
+    groups: list[list[str]] = [[]]
+    for year in sorted(closed):
+        if sum(len(closed[y]) for y in groups[-1]) >= GROUP_MIN:
+            groups.append([])
+        groups[-1].append(year)
+    parts: dict[str, list[SearchRecord]] = {}
+    if recent:
+        parts[month[:7]] = recent
+    for name in sorted(quarters, reverse=True):
+        parts[name] = quarters[name]
+    for years in reversed(groups):
+        if years:
+            name = years[0] if len(years) == 1 else f"{years[0]}-to-{years[-1]}"
+            parts[name] = [record for year in years for record in closed[year]]
+    return parts
 
 
 def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> int:
@@ -148,7 +207,7 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> int:
     )
     if done.returncode != 0:
         raise RuntimeError((done.stderr or done.stdout).strip()[-2000:])
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     return sum(int(language["page_count"]) for language in entry["languages"].values())
 
 
@@ -176,6 +235,7 @@ def index_bundle(records: Sequence[SearchRecord], bundle: Path, binary: Path) ->
         (bundle / name).unlink(missing_ok=True)
     try:
         normalise_bundle(bundle)
+        (bundle / PAGES_FILE).write_text(json.dumps(page_urls(bundle)), encoding="utf-8")
     except BundleFormatError as exc:
         raise SearchIndexError(
             _(
@@ -195,46 +255,83 @@ def _pagefind_binary() -> Path:
     return path
 
 
-def _bundle_files(cached: Path, *, with_wasm: bool) -> dict[str, Path]:
-    """Relative path -> file in the cache of what `pagefind/<year>/` holds for this bundle."""
+def _walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Everything under `folder` by relative path, a folder after its content, symlinks not
+    followed. (os.scandir gives each entry's type and inode without a stat: a part is ten
+    thousand files, walked at every build.)"""
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, rel + "/")
+            yield rel, entry
+
+
+def _bundle_files(cached: Path, *, with_wasm: bool) -> dict[str, os.DirEntry[str]]:
+    """What `pagefind/<part>/` takes from the cached bundle as it is, by relative path:
+    everything but Pagefind's script (once in `pagefind/`), the WebAssembly (first part only),
+    the page list, and the entry and meta files (this build's own, `with_filters`)."""
     return {
-        path.relative_to(cached).as_posix(): path
-        for path in sorted(cached.rglob("*"))
-        if path.is_file() and path.name != SCRIPT and (with_wasm or not WASM.fullmatch(path.name))
+        rel: entry
+        for rel, entry in _walk(str(cached))
+        if entry.is_file(follow_symlinks=False)
+        and entry.name not in (SCRIPT, ENTRY, PAGES_FILE)
+        and not ("/" not in rel and entry.name.endswith(".pf_meta"))
+        and (with_wasm or not WASM.fullmatch(entry.name))
     }
 
 
-def _in_place(target: Path, wanted: Mapping[str, Path]) -> bool:
-    """Whether `target` holds exactly `wanted`, each file the cache's own (a hard link)."""
-    if not target.is_dir() or target.is_symlink():
-        return False
-    found = 0
-    for path in target.rglob("*"):
-        if path.is_symlink() or not (path.is_file() or path.is_dir()):
-            return False
-        if path.is_file():
-            source = wanted.get(path.relative_to(target).as_posix())
-            if source is None or not os.path.samefile(path, source):
-                return False
-            found += 1
-    return found == len(wanted)
+def _link(source: str, destination: Path) -> None:
+    """A hard link to a file of the cache (never written again, see search_bundles), or a
+    copy across file systems."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
 
 
-def _place_bundle(cached: Path, target: Path, *, with_wasm: bool) -> None:
-    """Make `target` the cached bundle: left alone when it already is (a rebuild where this
-    year did not change), else replaced by hard links to the cache's files (bundles in the
-    cache are never written again, see search_bundles), or copies across file systems."""
-    wanted = _bundle_files(cached, with_wasm=with_wasm)
-    if _in_place(target, wanted):
-        return
-    remove(target)
-    for rel, source in wanted.items():
+def _sync_bundle(
+    target: Path, linked: Mapping[str, os.DirEntry[str]], own: Mapping[str, bytes]
+) -> None:
+    """Make the folder `target` hold exactly `linked` (the cache's files, as hard links) and
+    `own` (this build's files, written new). What already is as wanted is left alone, so a
+    rebuild where a part did not change rewrites only its few per-build files."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        remove(target)
+    missing = set(linked) | set(own)
+    folders = {
+        "/".join(rel.split("/")[:i]) for rel in missing for i in range(1, rel.count("/") + 1)
+    }
+    if target.is_dir():
+        # The cache's files are on one file system; a link there shares its inode numbers.
+        cache_device = next(iter(linked.values())).stat().st_dev if linked else None
+        same_device = target.stat().st_dev == cache_device
+        for rel, entry in _walk(str(target)):
+            if entry.is_dir(follow_symlinks=False):
+                if rel not in folders:
+                    remove(Path(entry.path))
+                continue
+            link = linked.get(rel)
+            if not entry.is_file(follow_symlinks=False):
+                kept = False
+            elif link is not None:  # a hard link: same file system, same inode
+                kept = same_device and entry.inode() == link.inode()
+            else:
+                kept = rel in own and Path(entry.path).read_bytes() == own[rel]
+            if kept:
+                missing.discard(rel)
+            else:
+                remove(Path(entry.path))
+    for rel in sorted(missing):
         destination = target / rel
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, destination)
-        except OSError:
-            shutil.copy2(source, destination)
+        if destination.is_dir() and not destination.is_symlink():
+            remove(destination)
+        if rel in linked:
+            _link(linked[rel].path, destination)
+        else:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            _write_new(destination, own[rel])
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -243,50 +340,79 @@ def _write_new(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def _pages(cached: Path) -> dict[str, list[str]]:
+    """The page list `index_bundle` stored beside a kept bundle."""
+    try:
+        stored = json.loads((cached / PAGES_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        raise BundleFormatError(f"{cached.name}/{PAGES_FILE}: missing or damaged") from None
+    return {str(language): [str(url) for url in urls] for language, urls in stored.items()}
+
+
 def write_search_index(
     records: Sequence[SearchRecord],
     site_dir: Path,
     filters: Mapping[str, object],
+    *,
+    states: Mapping[str, str],
+    today: date,
     cache_dir: Path | None = None,
     site_ready: Callable[[], bool] | None = None,
 ) -> Path:
-    """Make `<site_dir>/pagefind/` one reproducible bundle per year for `records` and the
+    """Make `<site_dir>/pagefind/` one reproducible bundle per part (`bundle_parts`) for
+    `records`, with each record's state from `states` (by URL) as the `state` filter, and the
     /search/ page's `filters` document; returns its folder.
 
-    With `cache_dir`, each year's bundle is taken from there when its key is unchanged and
-    stored there when it is new; bundles no longer used are dropped. A year's folder already
-    in site/ as the cache holds it is left alone; anything else in `pagefind/` goes. Nothing in
-    site/ is touched before `site_ready()` says so (it may wait; False: leave site/ alone), so
-    the indexing can start before site/ is ready for it."""
+    With `cache_dir`, each part's bundle is taken from there when its key is unchanged and
+    stored there when it is new; bundles no longer used are dropped. Files already in site/ as
+    wanted are left alone; anything else in `pagefind/` goes. Nothing in site/ is touched
+    before `site_ready()` says so (it may wait; False: leave site/ alone), so the indexing can
+    start before site/ is ready for it."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
     try:
-        years = by_year(records)
+        parts = bundle_parts(records, today)
         with tempfile.TemporaryDirectory(prefix="noticeboard-bundles-") as scratch:
             cache = BundleCache(cache_dir if cache_dir is not None else Path(scratch))
             binary = _pagefind_binary()
             code = code_fingerprint(binary)
             prepared: list[tuple[str, str, Path]] = []
-            for year, chosen in years.items():
+            for part, chosen in parts.items():
                 key = bundle_key(chosen, code)
                 cached = cache.get(key) or cache.put(
                     key, partial(index_bundle, chosen, binary=binary)
                 )
-                prepared.append((year, key, cached))
+                prepared.append((part, key, cached))
             if site_ready is not None and not site_ready():
                 raise SearchIndexError(_("the build stopped; the search index was not written"))
             if bundle.is_symlink() or (bundle.exists() and not bundle.is_dir()):
                 bundle.unlink()
             bundle.mkdir(parents=True, exist_ok=True)
             for stale in bundle.iterdir():
-                if stale.name not in years:
+                if stale.name not in parts:
                     remove(stale)
-            for position, (year, _key, cached) in enumerate(prepared):
-                _place_bundle(cached, bundle / year, with_wasm=position == 0)
+            for position, (part, _key, cached) in enumerate(prepared):
+                urls = {record.url for record in parts[part]}
+                daily = {
+                    STATE_FILTER: {url: states[url] for url in urls},
+                    PART_FILTER: dict.fromkeys(urls, part),
+                }
+                _sync_bundle(
+                    bundle / part,
+                    _bundle_files(cached, with_wasm=position == 0),
+                    with_filters(cached, _pages(cached), daily),
+                )
                 if position == 0:
                     _write_new(bundle / SCRIPT, (cached / SCRIPT).read_bytes())
-            cache.keep_only(key for _year, key, _cached in prepared)
+            cache.keep_only(key for _part, key, _cached in prepared)
     except SearchIndexError:
         raise
+    except BundleFormatError as exc:
+        raise SearchIndexError(
+            _(
+                "the Pagefind bundle is not in the format this version expects ({problem}); "
+                "install the pinned pagefind from requirements.lock"
+            ).format(problem=exc)
+        ) from None
     except FileNotFoundError as exc:
         raise SearchIndexError(
             _(
@@ -298,7 +424,7 @@ def write_search_index(
         raise SearchIndexError(
             _("Pagefind could not build the search index: {problem}").format(problem=exc)
         ) from None
-    document = {**filters, "bundles": list(years)}
+    document = {**filters, "bundles": list(parts)}
     _write_new(
         bundle / FILTERS_FILE,
         json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"),

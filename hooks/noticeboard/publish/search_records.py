@@ -2,6 +2,12 @@
 
 Pure: built from `Board.placed()` (drafts, internal and upcoming notices are never placed, so
 they can never reach the index) and the registry. Writing the index is `search_index.py`'s job.
+
+A record holds nothing that moves with the day, so a kept bundle stays valid from one night to
+the next: the `state` filter is given apart (`record_states`) and added to the bundle at each
+build, and the state's label is computed by /search/ from the notice's dates (`start`, `end`,
+`expires` and `kind` in the meta, with `superseded` when a newer notice replaces it), as the
+pages' labels are (state.js), in the words `filters_document` gives for each disclosure type.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass
 from noticeboard import urls
 from noticeboard.model import DISCLOSURE_LABELS, Registry
 from noticeboard.publish.body import plain_text
-from noticeboard.publish.lifecycle import Placed, State, all_labels
+from noticeboard.publish.lifecycle import LABELS_BY_DISCLOSURE, Placed, State, all_labels
 from noticeboard.publish.text import iso_period
 
 LANGUAGE = "zh"
@@ -64,14 +70,19 @@ def record_for(placed: Placed, registry: Registry, text: str | None = None) -> S
         "branch": branch_name,
         "category": category_name,
         "period": iso_period(notice.start, notice.end),
-        "state": placed.label,
         "disclosure": disclosure,
-        "date": notice.start.isoformat(),
+        "kind": notice.disclosure,
+        "start": notice.start.isoformat(),
     }
-    if issuer:
-        meta["issuer"] = issuer
-    if notice.number:
-        meta["number"] = notice.number
+    for key, value in (
+        ("issuer", issuer),
+        ("number", notice.number),
+        ("end", notice.end.isoformat() if notice.end else None),
+        ("expires", notice.expires.isoformat() if notice.expires else None),
+        ("superseded", "1" if placed.state is State.SUPERSEDED else None),
+    ):
+        if value:
+            meta[key] = value
     return SearchRecord(
         url=urls.rooted(urls.notice_url(notice.id)),
         content=content,
@@ -80,7 +91,6 @@ def record_for(placed: Placed, registry: Registry, text: str | None = None) -> S
             "branch": [notice.branch],
             "category": [notice.category],
             "year": [str(notice.year)],
-            "state": [placed.state.value],
             "disclosure": [notice.disclosure],
         },
         sort={"date": notice.start.isoformat()},
@@ -137,8 +147,13 @@ def filter_values(
 
 def filters_document(values: Mapping[str, tuple[FilterValue, ...]]) -> dict[str, object]:
     """nb-filters.json: what the /search/ page's selects offer, so its script holds no labels
-    and fetches no Pagefind filter index before anyone filters (22 KB each at 10,000 notices)."""
+    and fetches no Pagefind filter index before anyone filters (22 KB each at 10,000 notices);
+    and the state labels of each disclosure type, for the results' labels."""
     return {
+        "labels": {
+            kind: {state.value: text for state, text in labels.items()}
+            for kind, labels in LABELS_BY_DISCLOSURE.items()
+        },
         "filters": [
             {
                 "name": name,
@@ -146,7 +161,7 @@ def filters_document(values: Mapping[str, tuple[FilterValue, ...]]) -> dict[str,
                 "values": [{"id": v.id, "label": v.label, "count": v.count} for v in values[name]],
             }
             for name in FILTERS
-        ]
+        ],
     }
 
 
@@ -159,3 +174,8 @@ def search_records(
     converted once per build; a notice missing from it is converted here."""
     texts = texts or {}
     return [record_for(placed[nid], registry, texts.get(nid)) for nid in sorted(placed)]
+
+
+def record_states(placed: Mapping[str, Placed]) -> dict[str, str]:
+    """Each record's `state` filter value today, by the record's URL."""
+    return {urls.rooted(urls.notice_url(nid)): p.state.value for nid, p in placed.items()}
