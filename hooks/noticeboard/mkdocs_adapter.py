@@ -24,8 +24,8 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 
 import markdown
-import yaml
 from jinja2 import Environment, FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -96,6 +96,7 @@ from noticeboard.publish.search_records import (
     record_states,
     search_records,
 )
+from noticeboard.publish.shared_nav import shared_nav
 from noticeboard.publish.site_keep import (
     drop_aside,
     forget_manifest,
@@ -146,6 +147,7 @@ class BuildState:
     site_ready: threading.Event = field(default_factory=threading.Event)
     site_go: list[bool] = field(default_factory=list)
     kept: dict[str, Stamp] = field(default_factory=dict)  # page path -> stamp, left in site/
+    navs: dict[int, Markup] = field(default_factory=dict)  # notice pages' nav, by depth
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -439,14 +441,16 @@ def _page_key(shared: str, spec: PageSpec) -> str | None:
 
 
 def _markdown(spec: PageSpec) -> str:
+    """A generated page's source for MkDocs: its body behind an empty front matter (which
+    keeps MkDocs from reading the body's first lines as MultiMarkdown meta). The page's meta
+    is set in on_page_markdown (a YAML dump and MkDocs' pure-Python parse of it cost 2 s of
+    a build from nothing at 10,000 notices)."""
+    return f"---\n{{}}\n---\n\n{spec.body}"
+
+
+def _page_meta(spec: PageSpec) -> dict[str, Any]:
     # Material prints the page title unescaped (<title>, header, nav), so it is given as HTML.
-    meta: dict[str, Any] = {
-        "title": html.escape(spec.title),
-        "template": spec.template,
-        "hide": ["toc"],
-    }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    return f"---\n{front}---\n\n{spec.body}"
+    return {"title": html.escape(spec.title), "template": spec.template, "hide": ["toc"]}
 
 
 def _page_folders() -> set[str]:
@@ -565,8 +569,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages (公开指南) get generated parts: the state-label table."""
-    if page.file.src_uri in _state().specs:
+    """A generated page gets its meta (title, template); hand-written pages (公开指南) get
+    generated parts: the state-label table."""
+    spec = _state().specs.get(page.file.src_uri)
+    if spec is not None:
+        page.meta = _page_meta(spec)
         return markdown
     return with_state_labels(markdown)
 
@@ -662,9 +669,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if spec is None:
         return output
     if _state().keys.get(src_uri):
-        body = _state().bodies.get(spec.notice_id, "") if spec.notice_id else ""
-        _state().rendered[src_uri] = Entry(output, body)
+        _state().rendered[src_uri] = Entry(output, _body_to_keep(spec.notice_id))
     return _with_date(spec, output)
+
+
+def _body_to_keep(notice_id: str | None) -> str:
+    """The cleaned body to store with a notice's page: only a notice on a current board is
+    printed (a state never moves back onto the board; a page whose state moves is rendered
+    again), so only those are kept. One file fewer per notice in a build from nothing; a body
+    not found is converted again (`_notice_body`)."""
+    placed = _state().board.placed().get(notice_id) if notice_id else None
+    if placed is None or not placed.on_current_board:
+        return ""
+    return _state().bodies.get(placed.notice.id, "")
 
 
 def _with_date(spec: PageSpec, html: str) -> str:
@@ -716,6 +733,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     rendered yet: the search index is written from here on, in a thread, while MkDocs renders
     the pages (Pagefind is a child process: the two share the machine's cores)."""
     _start_search(config)
+    env.globals["nb_shared_nav"] = shared_nav(_state().navs)
     # MkDocs makes a new environment every build, which compiles every template again (0.5 s
     # a build); Jinja's bytecode cache keeps them compiled, keyed by each template's source.
     compiled = _cache_folder(_state().board) / TEMPLATES_CACHE

@@ -347,6 +347,25 @@ def test_a_printed_board_takes_a_cached_notice_body_from_the_cache(warm: Path, t
     assert "正文缓存标记K9" not in text(site, NEW_MEMBER)
 
 
+def test_only_a_notice_on_a_current_board_keeps_its_body(warm: Path, tmp_path: Path):
+    """Printable boards show only notices on a current board, so only theirs are stored
+    beside the page (one file fewer for every archived notice); an archived notice's board
+    body, should it ever be wanted, is converted again."""
+    cache = warm / "cache"
+    bodies = sorted(cache.rglob("*.body"))
+    pages = {entry.with_suffix(".html").read_text(encoding="utf-8") for entry in bodies}
+    # on 2026-11-26: the new member's notice (active) and the town's duties (standing)
+    assert len(bodies) == 2
+    assert any(NEW_MEMBER_PAGE[0] in page for page in pages)
+    assert any("镇党委组织机构和工作职责" in page for page in pages)
+    assert not any("2023年第三季度党费" in page for page in pages)  # archived
+    # the next day the new member's notice is archived: its page is rendered again, bodiless
+    site_cache = tmp_path / "cache"
+    shutil.copytree(cache, site_cache)
+    build_site(tmp_path / "site", warm / "root", "2026-11-27", cache=site_cache)
+    assert len(list(site_cache.rglob("*.body"))) == 1
+
+
 def test_a_build_that_fails_after_the_index_started_ends_and_the_next_one_is_whole(
     warm: Path, tmp_path: Path
 ):

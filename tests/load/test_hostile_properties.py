@@ -10,14 +10,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from noticeboard.load.board import load_board
 from noticeboard.load.privacy import find_personal_numbers
-from noticeboard.mkdocs_adapter import _markdown as page_markdown
+from noticeboard.mkdocs_adapter import _page_meta as page_meta
 from noticeboard.publish.pages import site_pages
 
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
@@ -150,7 +149,7 @@ def test_dangerous_values_are_problems_or_inert_text(base: Path, values: dict[st
         assert runs_something(html) == [], html
     for spec in site_pages(result.board, "https://example.org/"):
         # the page title as MkDocs gets it: Material prints it raw in <title> and the header
-        title = yaml.safe_load(page_markdown(spec).split("---")[1])["title"]
+        title = page_meta(spec)["title"]
         assert "<" not in title and '"' not in title, title
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html.parser import HTMLParser
+
+import pytest
 
 from noticeboard.load.board import load_board
 from noticeboard.publish.pages import site_pages
@@ -32,6 +35,46 @@ def test_table_columns_counts_the_widest_row_with_colspan() -> None:
     assert table_columns(table(6, colspan_first=3)) == 6
     assert table_columns(table(3) + table(9)) == 9
     assert table_columns("<table><tr><td colspan='99999'>x</td></tr></table>") == 1  # nonsense
+
+
+class _ParsedColumns(HTMLParser):
+    """The same count by Python's HTML parser: the reference the fast count must agree with."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.widest = self.row = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.row = 0
+        elif tag in ("td", "th"):
+            spans = [value for name, value in attrs if name == "colspan"]  # a browser: the first
+            span = ((spans[0] if spans else None) or "1").strip()
+            self.row += int(span) if span.isdigit() and 0 < int(span) < 1000 else 1
+            self.widest = max(self.widest, self.row)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        table(6, colspan_first=3),
+        '<table><tr><th title="a>b<td><td>" colspan="2">x</th><td>y</td></tr></table>',
+        "<table><tr><td title='>'>a</td><td COLSPAN=4>b</td></tr></table>",
+        '<TABLE><TR><TD data-colspan="9">a</TD><Td colspan = " 3 ">b</Td></TR></TABLE>',
+        "<table><tr><td>1</td><!-- <td>2</td><td>3</td> --><td>4</td></tr></table>",
+        "<p>&lt;td&gt;&lt;td&gt; text that only looks like cells</p><tdx><trick>",
+        "<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table></td><td>d</td></tr>",
+        "<table><tr><td colspan='x'>a</td><td colspan=''>b</td><td colspan=0>c</td></tr>",
+        "<table><tr/><td/><td />",
+        '<table><tr><td title="x colspan=5">a</td><td title=\'colspan="7"\'>b</td></tr>',
+        '<table><tr><td colspan="2" colspan="6">a</td><td colspan>b</td></tr>',
+    ],
+)
+def test_the_fast_column_count_agrees_with_an_html_parser(html: str) -> None:
+    parser = _ParsedColumns()
+    parser.feed(html)
+    parser.close()
+    assert table_columns(html) == parser.widest
 
 
 def test_six_columns_print_portrait_and_many_landscape() -> None:

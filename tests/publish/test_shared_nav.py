@@ -1,0 +1,49 @@
+"""The notice pages' nav: rendered once per depth and build, the same as each page's own."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from jinja2 import DictLoader, Environment
+from markupsafe import Markup
+
+from noticeboard.publish.shared_nav import page_depth, shared_nav
+
+TEMPLATES = {
+    "partials/language.html": "{% macro t(key) %}[{{ key }}]{% endmacro %}",
+    # what a nav depends on: the page's place (relative links), the `lang` helpers, the config
+    "partials/nav.html": '<nav>{{ lang.t("nav") }} {{ site }} {{ count() }} {{ page.url }}</nav>',
+    "page.html": "{{ nb_shared_nav() }}",
+}
+
+
+def environment(store: dict[int, Markup]) -> tuple[Environment, list[int]]:
+    calls: list[int] = []
+    env = Environment(loader=DictLoader(TEMPLATES), autoescape=True)
+    env.globals["count"] = lambda: calls.append(1) or len(calls)
+    env.globals["nb_shared_nav"] = shared_nav(store)
+    return env, calls
+
+
+def render(env: Environment, url: str, site: str = "党务公开栏") -> str:
+    return env.get_template("page.html").render(page=SimpleNamespace(url=url), site=site)
+
+
+def test_the_nav_is_rendered_once_for_the_pages_at_one_depth():
+    store: dict[int, Markup] = {}
+    env, calls = environment(store)
+    first = render(env, "notices/jinpu/2026/a/")
+    assert first == "<nav>[nav] 党务公开栏 1 notices/jinpu/2026/a/</nav>"
+    assert render(env, "notices/yutao/2025/b/") == first  # kept: rendered once
+    assert len(calls) == 1
+    assert render(env, "branches/jinpu/") != first  # another depth: rendered for it
+    assert len(calls) == 2 and sorted(store) == [2, 4]
+
+
+def test_what_it_keeps_is_escaped_like_the_rest_of_the_page():
+    env, _calls = environment({})
+    assert "<script>" not in render(env, "notices/a/2026/b/", site="<script>x</script>")
+
+
+def test_depth_counts_folders():
+    assert [page_depth(u) for u in ("", "/", "search/", "notices/a/2026/b/")] == [0, 0, 1, 4]
