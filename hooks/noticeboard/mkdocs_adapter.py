@@ -96,7 +96,7 @@ from noticeboard.publish.search_records import (
     record_states,
     search_records,
 )
-from noticeboard.publish.shared_nav import shared_nav
+from noticeboard.publish.shared_renders import shared_item, shared_nav
 from noticeboard.publish.site_keep import (
     drop_aside,
     forget_manifest,
@@ -148,6 +148,7 @@ class BuildState:
     site_go: list[bool] = field(default_factory=list)
     kept: dict[str, Stamp] = field(default_factory=dict)  # page path -> stamp, left in site/
     navs: dict[int, Markup] = field(default_factory=dict)  # notice pages' nav, by depth
+    items: dict[tuple[int, int], tuple[object, Markup]] = field(default_factory=dict)  # lines
 
 
 _builds: list[BuildState] = []  # the current build's state (MkDocs gives events no place for it)
@@ -734,6 +735,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     the pages (Pagefind is a child process: the two share the machine's cores)."""
     _start_search(config)
     env.globals["nb_shared_nav"] = shared_nav(_state().navs)
+    env.globals["nb_item"] = shared_item(_state().items)
     # MkDocs makes a new environment every build, which compiles every template again (0.5 s
     # a build); Jinja's bytecode cache keeps them compiled, keyed by each template's source.
     compiled = _cache_folder(_state().board) / TEMPLATES_CACHE

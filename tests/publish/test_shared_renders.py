@@ -1,4 +1,5 @@
-"""The notice pages' nav: rendered once per depth and build, the same as each page's own."""
+"""Renders shared by many pages (the notice pages' nav, listing lines): once per depth and
+build, the same as each page's own."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from types import SimpleNamespace
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
-from noticeboard.publish.shared_nav import page_depth, shared_nav
+from noticeboard.publish.shared_renders import page_depth, shared_item, shared_nav
 
 TEMPLATES = {
     "partials/language.html": "{% macro t(key) %}[{{ key }}]{% endmacro %}",
@@ -47,3 +48,38 @@ def test_what_it_keeps_is_escaped_like_the_rest_of_the_page():
 
 def test_depth_counts_folders():
     assert [page_depth(u) for u in ("", "/", "search/", "notices/a/2026/b/")] == [0, 0, 1, 4]
+
+
+ITEM_TEMPLATES = {
+    "partials/nb-item.html": "{% autoescape true %}<li>{{ item.title }} {{ count() }}"
+    " {{ page.url }}</li>{% endautoescape %}",
+    "listing.html": "{% for item in items %}{{ nb_item(item) }}{% endfor %}",
+}
+
+
+def item_environment() -> tuple[Environment, list[int]]:
+    calls: list[int] = []
+    env = Environment(loader=DictLoader(ITEM_TEMPLATES), autoescape=True)
+    env.globals["count"] = lambda: calls.append(1) or len(calls)
+    env.globals["nb_item"] = shared_item({})
+    return env, calls
+
+
+def listing(env: Environment, url: str, items: list[object]) -> str:
+    return env.get_template("listing.html").render(page=SimpleNamespace(url=url), items=items)
+
+
+def test_a_listing_line_is_rendered_once_per_item_and_depth_and_escaped():
+    env, calls = item_environment()
+    a, b = SimpleNamespace(title="<b>甲</b>"), SimpleNamespace(title="乙")
+    branch = listing(env, "branches/jinpu/", [a, b])
+    assert branch == "<li>&lt;b&gt;甲&lt;/b&gt; 1 branches/jinpu/</li><li>乙 2 branches/jinpu/</li>"
+    assert listing(env, "categories/dues/", [b, a]) == (
+        "<li>乙 2 branches/jinpu/</li><li>&lt;b&gt;甲&lt;/b&gt; 1 branches/jinpu/</li>"
+    )  # the same lines, kept
+    assert len(calls) == 2
+    # another depth renders its own; an equal but other item object is another item
+    assert "categories/dues/2025/" in listing(env, "categories/dues/2025/", [a])
+    other = SimpleNamespace(title="<b>甲</b>")
+    assert "4 branches/yutao/" in listing(env, "branches/yutao/", [other])
+    assert len(calls) == 4
