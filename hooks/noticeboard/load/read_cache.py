@@ -116,16 +116,38 @@ class ReadCache:
         """The stored result for these bytes of `file` (at `rel`) when `still_true` of it (its
         attachments are as they were), else `reader(data)`, stored with `stamp` (the file's,
         taken before its bytes were read)."""
+        found = self.same_bytes(file, rel, data, still_true, stamp)
+        if found is not None:
+            return found
+        return self.store(rel, hashlib.sha256(data).digest(), stamp, reader(data))
+
+    def knows(self, rel: str) -> bool:
+        """Whether a reading of the file at `rel` is stored (under any time or bytes)."""
+        return rel in self.entries
+
+    def same_bytes(
+        self,
+        file: Path,
+        rel: str,
+        data: bytes,
+        still_true: Callable[[NoticeRead], bool],
+        stamp: Stamp | None,
+    ) -> NoticeRead | None:
+        """The stored result when `file` still has these bytes (a checkout gives every file a
+        new time, not new bytes) and `still_true` of it; else None."""
         digest = hashlib.sha256(data).digest()
         hit = self.entries.get(rel)
-        if hit is not None and hit[0] == digest and still_true(hit[2]):
-            if hit[1] != stamp:  # same bytes, new time (a checkout): known by time next run
-                hit = (digest, stamp, hit[2])
-                self.changed = True
-            return self._used(file, rel, hit)
-        result = reader(data)
-        # Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths cost
-        # more than the rest of the file.
+        if hit is None or hit[0] != digest or not still_true(hit[2]):
+            return None
+        if hit[1] != stamp:  # same bytes, new time: known by time next run
+            hit = (digest, stamp, hit[2])
+            self.changed = True
+        return self._used(file, rel, hit)
+
+    def store(self, rel: str, digest: bytes, stamp: Stamp | None, result: NoticeRead) -> NoticeRead:
+        """Keep a reading (made here or by read_child) under the digest of its bytes; returns
+        it. Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths
+        cost more than the rest of the file."""
         blank = cast(Path, "")
         notice = None if result.notice is None else replace(result.notice, source=blank)
         self.used[rel] = (digest, stamp, replace(result, notice=notice))
