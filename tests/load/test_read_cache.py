@@ -13,6 +13,7 @@ import pytest
 
 from noticeboard.load.board import LoadResult, load_board
 from noticeboard.load.read_cache import PREFIX, code_fingerprint
+from support.loading import summary
 from support.notice_text import MEMBER_NOTICE, MEMBER_PATH, MEMBER_TODAY
 
 OTHER_PATH = "yutao/2024/other.md"
@@ -24,12 +25,6 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "read-cache"
     monkeypatch.setenv("NOTICEBOARD_CACHE_DIR", str(folder))
     return folder
-
-
-def summary(result: LoadResult) -> tuple[list[str], list[tuple[str, ...]]]:
-    assert result.board is not None
-    notices = [repr(n) for n in result.board.notices]
-    return notices, [(p.path, str(p.line), p.message, p.severity.name) for p in result.problems]
 
 
 def twice(root: Path) -> LoadResult:

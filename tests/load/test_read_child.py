@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from noticeboard.load import board, read_child
-from noticeboard.load.board import LoadResult, load_board
+from noticeboard.load.board import load_board
 from noticeboard.load.read_child import MIN_FILES_VARIABLE, ChildRead
+from support.loading import summary
 from support.notice_text import MEMBER_NOTICE, MEMBER_PATH, MEMBER_TODAY
 
 NOTICES: dict[str, str | bytes] = {
@@ -27,12 +28,6 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "read-cache"
     monkeypatch.setenv("NOTICEBOARD_CACHE_DIR", str(folder))
     return folder
-
-
-def summary(result: LoadResult) -> tuple[list[str], list[tuple[str, ...]]]:
-    assert result.board is not None
-    notices = [repr(n) for n in result.board.notices]
-    return notices, [(p.path, str(p.line), p.message, p.severity.name) for p in result.problems]
 
 
 @pytest.fixture

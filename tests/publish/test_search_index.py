@@ -279,6 +279,18 @@ def test_an_unchanged_part_is_taken_from_the_cache_a_changed_one_is_indexed(tmp_
     assert "更正".encode() in fragments
 
 
+def test_a_damaged_cached_bundle_is_indexed_again(tmp_path: Path):
+    cache = tmp_path / "cache"
+    records = _records(10)
+    write_search_index(records, tmp_path / "one", FILTERS, cache_dir=cache)
+    for pages in cache.glob("*/nb-pages.json"):
+        pages.unlink()
+    again = write_search_index(records, tmp_path / "two", FILTERS, cache_dir=cache)
+    cold = write_search_index(records, tmp_path / "three", FILTERS)
+    assert _files(again) == _files(cold)
+    assert len(list(cache.glob("*/nb-pages.json"))) == 2  # stored again
+
+
 def test_the_key_follows_every_field_of_every_record_and_the_code():
     base = [_record("/a/", "2023"), _record("/b/", "2023")]
     keys = {bundle_key(base, "code")}

@@ -13,7 +13,6 @@ the child is told where the package is.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from noticeboard.child_process import PACKAGE_PARENT, stop, threshold
 from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file
 from noticeboard.model import Registry
 
@@ -32,7 +32,6 @@ MIN_FILES = 1000
 
 Answer = tuple[bytes | None, NoticeRead]  # the file's sha256 (None: unreadable) and reading
 
-_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 _CHILD = (
     "import sys\n"
     "sys.path.insert(0, sys.argv[1])\n"
@@ -42,8 +41,7 @@ _CHILD = (
 
 
 def min_files() -> int:
-    value = os.environ.get(MIN_FILES_VARIABLE, "")
-    return int(value) if value.isdigit() else MIN_FILES
+    return threshold(MIN_FILES_VARIABLE, MIN_FILES)
 
 
 def read_one(file: Path, root: Path, registry: Registry) -> Answer:
@@ -70,7 +68,7 @@ class ChildRead:
         self._child: subprocess.Popen[bytes] | None = None
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, _PACKAGE_PARENT],
+                [sys.executable, "-c", _CHILD, PACKAGE_PARENT],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -110,6 +108,4 @@ class ChildRead:
 
     def close(self) -> None:
         """Stop the child (a run that ends early must not leave it running)."""
-        if self._child is not None and self._child.poll() is None:
-            self._child.kill()
-            self._child.wait()
+        stop(self._child)

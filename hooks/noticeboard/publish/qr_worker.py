@@ -15,13 +15,12 @@ see, and forking `mkdocs serve` (which runs threads) is unsafe.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
 from collections.abc import Iterable
-from pathlib import Path
 
+from noticeboard.child_process import PACKAGE_PARENT, stop, threshold
 from noticeboard.publish.qrcode import qr_svg
 
 # Below this many codes a child process costs more than it saves (a warm rebuild draws a few);
@@ -31,11 +30,9 @@ MIN_CODES = 200
 
 
 def min_codes() -> int:
-    value = os.environ.get(MIN_CODES_VARIABLE, "")
-    return int(value) if value.isdigit() else MIN_CODES
+    return threshold(MIN_CODES_VARIABLE, MIN_CODES)
 
 
-_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 _CHILD = (
     "import json, sys\n"
     "sys.path.insert(0, sys.argv[1])\n"
@@ -62,7 +59,7 @@ class QrCodes:
             return
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, _PACKAGE_PARENT],
+                [sys.executable, "-c", _CHILD, PACKAGE_PARENT],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -112,6 +109,4 @@ class QrCodes:
 
     def close(self) -> None:
         """Stop the child (a build that ends early must not leave it running)."""
-        if self._child is not None and self._child.poll() is None:
-            self._child.kill()
-            self._child.wait()
+        stop(self._child)

@@ -65,14 +65,16 @@ def bundle_key(records: Sequence[SearchRecord], code: str) -> str:
 
 
 class BundleCache:
-    """Bundles by key in `<folder>/<key>/`."""
+    """Bundles by key in `<folder>/<key>/`; a bundle lacking one of the `required` files (a
+    damaged cache) is not found, and is replaced when stored again."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, required: tuple[str, ...] = ("pagefind-entry.json",)):
         self.folder = folder
+        self.required = required
 
     def get(self, key: str) -> Path | None:
         found = self.folder / key
-        return found if (found / "pagefind-entry.json").is_file() else None
+        return found if all((found / name).is_file() for name in self.required) else None
 
     def put(self, key: str, write: Callable[[Path], None]) -> Path:
         """Have `write` fill a fresh folder, then move it under `key`; returns its folder."""
@@ -81,6 +83,8 @@ class BundleCache:
         fresh = Path(tempfile.mkdtemp(dir=self.folder, prefix=_TEMPORARY))
         try:
             write(fresh)
+            if target.exists() and self.get(key) is None:  # damaged: replaced
+                shutil.rmtree(target, ignore_errors=True)
             try:
                 fresh.rename(target)
             except OSError:  # another build stored the same key meanwhile: same content

@@ -233,16 +233,8 @@ def index_bundle(records: Sequence[SearchRecord], bundle: Path, binary: Path) ->
         )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
-    try:
-        normalise_bundle(bundle)
-        (bundle / PAGES_FILE).write_text(json.dumps(page_urls(bundle)), encoding="utf-8")
-    except BundleFormatError as exc:
-        raise SearchIndexError(
-            _(
-                "the Pagefind bundle is not in the format this version expects ({problem}); "
-                "install the pinned pagefind from requirements.lock"
-            ).format(problem=exc)
-        ) from None
+    normalise_bundle(bundle)  # BundleFormatError: write_search_index says what to do
+    (bundle / PAGES_FILE).write_text(json.dumps(page_urls(bundle)), encoding="utf-8")
 
 
 def _pagefind_binary() -> Path:
@@ -372,7 +364,9 @@ def write_search_index(
     try:
         parts = bundle_parts(records, today)
         with tempfile.TemporaryDirectory(prefix="noticeboard-bundles-") as scratch:
-            cache = BundleCache(cache_dir if cache_dir is not None else Path(scratch))
+            cache = BundleCache(
+                cache_dir if cache_dir is not None else Path(scratch), (ENTRY, PAGES_FILE)
+            )
             binary = _pagefind_binary()
             code = code_fingerprint(binary)
             prepared: list[tuple[str, str, Path]] = []
