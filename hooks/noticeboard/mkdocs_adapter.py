@@ -937,6 +937,11 @@ def _can_watch(paths: list[str]) -> bool:
     """Whether the system's file events can watch `paths` (tried with an observer of its own:
     watches are set up when an observer starts)."""
     probe: BaseObserver = Observer()
+    # Stopped at once, the probe's emitter may be asked for events after its watch closed, and
+    # watchdog logs that as an error ("queue_events() called when the thread is inactive");
+    # nothing is wrong, so it is kept out of the preview's output while the probe lives.
+    emitter_log = logging.getLogger("watchdog.observers.inotify")
+    was_disabled, emitter_log.disabled = emitter_log.disabled, True
     try:
         for path in paths:
             probe.schedule(FileSystemEventHandler(), path, recursive=True)
@@ -948,4 +953,5 @@ def _can_watch(paths: list[str]) -> bool:
         if probe.is_alive():
             probe.stop()
             probe.join()
+        emitter_log.disabled = was_disabled
     return True

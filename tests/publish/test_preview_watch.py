@@ -3,6 +3,7 @@ the whole notices tree; where a watch cannot be set up, polling stays as MkDocs 
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -87,3 +88,23 @@ def test_reading_a_notice_asks_for_no_build_and_saving_one_does(tmp_path: Path):
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_the_watch_probe_keeps_watchdogs_stop_race_out_of_the_output(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+):
+    """The probe observer is stopped at once; watchdog may then log an error from its emitter
+    ("called when the thread is inactive") that means nothing. It stays out of the preview's
+    output, and the logger works again afterwards."""
+    emitter_log = logging.getLogger("watchdog.observers.inotify")
+
+    class Racing(adapter.Observer):  # type: ignore[misc,valid-type]
+        def stop(self) -> None:
+            emitter_log.error("InotifyEmitter.queue_events() called when the thread is inactive")
+            super().stop()
+
+    monkeypatch.setattr(adapter, "Observer", Racing)
+    with caplog.at_level(logging.DEBUG):
+        assert adapter._can_watch([str(tmp_path)])
+    assert "queue_events" not in caplog.text
+    assert emitter_log.disabled is False
