@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.load import board, read_child
+from noticeboard.load import read_child
 from noticeboard.load.board import load_board
 from noticeboard.load.read_child import MIN_FILES_VARIABLE, ChildRead
 from support.loading import summary
@@ -60,8 +60,7 @@ def test_a_child_reads_as_this_process_does(repo, cache: Path, monkeypatch, answ
     def no_reading(*args, **kwargs):
         raise AssertionError("read again")
 
-    monkeypatch.setattr(board, "read_notice_file", no_reading)
-    monkeypatch.setattr(read_child, "read_notice_file", no_reading)
+    monkeypatch.setattr(read_child, "read_notice_file", no_reading)  # the one way to read
     assert summary(load_board(root, MEMBER_TODAY, cached=True)) == summary(alone)
     assert answered == [answered[0]]  # no child either
 

@@ -21,9 +21,9 @@ from noticeboard.load.history import (
     publication,
     read_history,
 )
-from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file, relative
+from noticeboard.load.notice_file import NoticeRead, notice_bytes, relative
 from noticeboard.load.read_cache import ReadCache, cache_folder, code_fingerprint, read_fingerprint
-from noticeboard.load.read_child import ChildRead, min_files
+from noticeboard.load.read_child import Answer, ChildRead, min_files, read_one
 from noticeboard.load.registry import read_registry
 from noticeboard.model import Notice, Registry
 from noticeboard.problems import Problem, has_errors, sort_problems
@@ -153,18 +153,25 @@ def _read_all(
         child = ChildRead(unread[mine:], root, registry)
         unread = unread[:mine]
     for file in unread:
-        readings[file] = _read(file, root, registry, cache, stamps.get(file))
+        readings[file] = _kept(file, root, cache, stamps.get(file), read_one(file, root, registry))
     if child is not None:
         answers = child.answers()
         for position, file in enumerate(child.files):
-            if answers is None:  # the child failed: read here
-                readings[file] = _read(file, root, registry, cache, stamps.get(file))
-                continue
-            digest, reading = answers[position]
-            if cache is not None and digest is not None:
-                cache.store(relative(file, root), digest, stamps.get(file), reading)
-            readings[file] = reading
+            # the child's answer, or (the child failed) the same reading made here
+            answer = answers[position] if answers is not None else read_one(file, root, registry)
+            readings[file] = _kept(file, root, cache, stamps.get(file), answer)
     return [readings[file] for file in files]
+
+
+def _kept(
+    file: Path, root: Path, cache: ReadCache | None, stamp: Stamp | None, answer: Answer
+) -> NoticeRead:
+    """A file's reading, stored in the read cache under its digest (an unreadable file's
+    reading, which has none, is not)."""
+    digest, reading = answer
+    if cache is not None and digest is not None:
+        cache.store(relative(file, root), digest, stamp, reading)
+    return reading
 
 
 def _known(file: Path, root: Path, stamp: Stamp | None, cache: ReadCache) -> NoticeRead | None:
@@ -179,26 +186,3 @@ def _known(file: Path, root: Path, stamp: Stamp | None, cache: ReadCache) -> Not
         return known
     data = notice_bytes(file)
     return None if data is None else cache.same_bytes(file, rel, data, unchanged_attachments, stamp)
-
-
-def _read(
-    file: Path, root: Path, registry: Registry, cache: ReadCache | None, stamp: Stamp | None
-) -> NoticeRead:
-    if cache is None:
-        return read_notice_file(file, root, registry)
-    rel = relative(file, root)
-
-    def unchanged_attachments(stored: NoticeRead) -> bool:
-        return stored.attachments_unchanged(file, root)
-
-    data = notice_bytes(file)
-    if data is None:
-        return read_notice_file(file, root, registry)
-    return cache.read(
-        file,
-        rel,
-        data,
-        lambda bytes_: read_notice_file(file, root, registry, bytes_),
-        unchanged_attachments,
-        stamp,
-    )

@@ -104,23 +104,6 @@ class ReadCache:
             return None
         return self._used(file, rel, hit)
 
-    def read(
-        self,
-        file: Path,
-        rel: str,
-        data: bytes,
-        reader: Callable[[bytes], NoticeRead],
-        still_true: Callable[[NoticeRead], bool] = lambda stored: True,
-        stamp: Stamp | None = None,
-    ) -> NoticeRead:
-        """The stored result for these bytes of `file` (at `rel`) when `still_true` of it (its
-        attachments are as they were), else `reader(data)`, stored with `stamp` (the file's,
-        taken before its bytes were read)."""
-        found = self.same_bytes(file, rel, data, still_true, stamp)
-        if found is not None:
-            return found
-        return self.store(rel, hashlib.sha256(data).digest(), stamp, reader(data))
-
     def knows(self, rel: str) -> bool:
         """Whether a reading of the file at `rel` is stored (under any time or bytes)."""
         return rel in self.entries

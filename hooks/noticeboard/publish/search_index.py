@@ -276,7 +276,6 @@ def _bundle_files(cached: Path, *, with_wasm: bool) -> dict[str, os.DirEntry[str
 def _link(source: str, destination: Path) -> None:
     """A hard link to a file of the cache (never written again, see search_bundles), or a
     copy across file systems."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, destination)
     except OSError:
@@ -315,14 +314,17 @@ def _sync_bundle(
                 missing.discard(rel)
             else:
                 remove(Path(entry.path))
+    made: set[Path] = set()  # each folder made once (a part is 10,000 files in three)
     for rel in sorted(missing):
         destination = target / rel
         if destination.is_dir() and not destination.is_symlink():
             remove(destination)
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
         if rel in linked:
             _link(linked[rel].path, destination)
         else:
-            destination.parent.mkdir(parents=True, exist_ok=True)
             _write_new(destination, own[rel])
 
 
