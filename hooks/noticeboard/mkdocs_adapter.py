@@ -51,7 +51,7 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 import noticeboard
-from noticeboard import urls
+from noticeboard import collector, urls
 from noticeboard.audience import AudienceError
 from noticeboard.build_lock import BuildLock
 from noticeboard.files import Stamp
@@ -66,6 +66,7 @@ from noticeboard.publish.guide_labels import with_state_labels
 from noticeboard.publish.page_cache import (
     Entry,
     PageCache,
+    PageWriter,
     cacheable,
     fingerprint,
     page_key,
@@ -123,7 +124,8 @@ class BuildState:
     keys: dict[str, str | None]  # src_uri -> page cache key; None: rendered every build
     cache: PageCache
     warnings: CountHandler  # this build's warnings: renders are kept only when there are none
-    rendered: dict[str, Entry] = field(default_factory=dict)  # src_uri -> render to keep
+    # this build's renders, stored while it renders the rest (kept if the build warned nothing)
+    writer: list[PageWriter] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # notice id -> body text (feeds, search)
     doc_urls: list[str] = field(default_factory=list)  # the hand-written pages' URLs (sitemap)
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
@@ -184,7 +186,9 @@ def _unlock() -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _close_qr_codes()
+    _pages_written(keep=False)  # a build of this process that stopped before its end
     _unlock()  # a build of this process that stopped before its end
+    collector.planning()
     try:
         environment_language()  # messages follow NOTICEBOARD_LANG; a bad value stops here
     except LanguageError as exc:
@@ -202,7 +206,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _configured(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        result = load_board(_root(config), cached=True)
+        result = load_board(_root(config), cached=True, remember=_preview())
     except (TodayError, AudienceError) as exc:
         raise PluginError(str(exc)) from None
     for problem in result.problems:
@@ -484,6 +488,8 @@ def on_build_error(error: Exception) -> None:
     """A build that failed leaves no hidden folder in site/ to be published, no QR child
     running and no search index being written."""
     _close_qr_codes()
+    with contextlib.suppress(Exception):  # the build's own error is the one to report
+        _pages_written(keep=False)
     if _builds:
         _builds[-1].site_go[:] = [False]  # a search index being prepared leaves site/ alone
         _builds[-1].site_ready.set()
@@ -493,6 +499,7 @@ def on_build_error(error: Exception) -> None:
         for site in _builds[-1].site_dir:
             drop_aside(site)
     _unlock()
+    collector.ended(again_soon=_preview())
 
 
 def _manifest() -> Path:
@@ -527,6 +534,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         and f.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV)
     ]
     drawn: list[str] = []  # the QR codes the rendered pages need, in the order they render
+    rendered = 0  # generated pages MkDocs will render
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -550,6 +558,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         if url := qr_url(spec.view):
             drawn.append(url)
+        rendered += 1
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
@@ -566,6 +575,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
+    collector.rendering(rendered + len(_state().doc_urls))
     return files
 
 
@@ -669,8 +679,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     spec = _state().specs.get(src_uri)
     if spec is None:
         return output
-    if _state().keys.get(src_uri):
-        _state().rendered[src_uri] = Entry(output, _body_to_keep(spec.notice_id))
+    if key := _state().keys.get(src_uri):
+        if not _state().writer:
+            _state().writer.append(PageWriter(_state().cache))
+        _state().writer[0].put(key, Entry(output, _body_to_keep(spec.notice_id)))
     return _with_date(spec, output)
 
 
@@ -838,6 +850,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _keep_rendered_pages(site_dir)
     _tidied()
     _unlock()
+    collector.ended(again_soon=_preview())
 
 
 def _keep_rendered_pages(site: Path) -> None:
@@ -846,13 +859,10 @@ def _keep_rendered_pages(site: Path) -> None:
     of this build uses."""
     state = _state()
     logging.getLogger("mkdocs").removeHandler(state.warnings)
+    _pages_written(keep=not state.warnings.get_counts())
     if state.warnings.get_counts():
         forget_manifest(_manifest())
         return
-    for src_uri, entry in state.rendered.items():
-        key = state.keys[src_uri]
-        if key:
-            state.cache.put(key, entry)
     keyed = {src: key for src, key in state.keys.items() if key}
     texts = {
         text_key: state.texts[notice_id]
@@ -867,6 +877,14 @@ def _keep_rendered_pages(site: Path) -> None:
         state.cache.save_texts(texts, state.stored_texts)
     pages = {_html_path(src): _site_key(src, key) for src, key in keyed.items()}
     write_manifest(_manifest(), site, pages, state.kept)
+
+
+def _pages_written(*, keep: bool) -> None:
+    """Wait for the renders being stored; keep them, or take them out again."""
+    if _builds:
+        for writer in _builds[-1].writer:
+            writer.finish(keep=keep)
+        _builds[-1].writer.clear()
 
 
 def on_serve(

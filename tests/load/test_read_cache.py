@@ -208,3 +208,57 @@ def test_an_untouched_file_is_not_read_and_a_touched_one_is(repo, cache: Path):
     os.utime(path, ns=(later, later))  # touched, same bytes: the planted hash no longer hits
     second = load_board(root, MEMBER_TODAY, cached=True)
     assert second.board is not None and second.board.notices[0].title != "戳记T1"
+
+
+def test_a_remembered_cache_is_not_unpickled_again_while_its_file_is_the_same(
+    repo, cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The preview loads at every save: what it read or wrote stays in memory while the file
+    on disk is the one it read or wrote."""
+    root = repo({MEMBER_PATH: MEMBER_NOTICE, OTHER_PATH: OTHER})
+    first = load_board(root, MEMBER_TODAY, cached=True, remember=True)  # writes, remembers
+    path = root / "notices" / MEMBER_PATH
+    path.write_text(MEMBER_NOTICE.replace("李四", "李五"), encoding="utf-8")
+    loads: list[object] = []
+    real_load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda handle: loads.append(handle) or real_load(handle))
+    edited = load_board(root, MEMBER_TODAY, cached=True, remember=True)
+    again = load_board(root, MEMBER_TODAY, cached=True, remember=True)
+    assert loads == []
+    assert summary(again) == summary(edited) == summary(load_board(root, MEMBER_TODAY))
+    assert summary(edited) != summary(first)
+    assert "关于发展李五同志为中共预备党员的公示" in {n.title for n in edited.board.notices}
+
+
+def test_a_remembered_cache_rewritten_by_another_process_is_read_again(
+    repo, cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE})
+    load_board(root, MEMBER_TODAY, cached=True, remember=True)
+    [stored] = cache.glob(f"{PREFIX}*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
+    planted = dataclasses.replace(read.notice, title="别处写入R9")
+    entries[f"notices/{MEMBER_PATH}"] = (digest, stamp, dataclasses.replace(read, notice=planted))
+    # as `check` in a terminal writes it: beside it, then renamed over it (same size and time
+    # would not matter: another file)
+    beside = stored.with_name(".other")
+    beside.write_bytes(pickle.dumps(entries))
+    os.utime(beside, ns=(stored.stat().st_atime_ns, stored.stat().st_mtime_ns))
+    os.replace(beside, stored)
+    result = load_board(root, MEMBER_TODAY, cached=True, remember=True)
+    assert result.board is not None and result.board.notices[0].title == "别处写入R9"
+
+
+def test_only_a_cache_opened_to_remember_is_kept(
+    repo, cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    root = repo({MEMBER_PATH: MEMBER_NOTICE})
+    load_board(root, MEMBER_TODAY, cached=True)
+    loads: list[object] = []
+    real_load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda handle: loads.append(handle) or real_load(handle))
+    load_board(root, MEMBER_TODAY, cached=True)
+    load_board(root, MEMBER_TODAY, cached=True, remember=True)  # read from disk, then kept
+    load_board(root, MEMBER_TODAY, cached=True, remember=True)
+    assert len(loads) == 2

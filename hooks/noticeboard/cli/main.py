@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from noticeboard import urls
+from noticeboard import collector, urls
 from noticeboard.cli import check, codeowners, due, new, reminders, report, schema
 from noticeboard.cli.argparse_words import in_language
 from noticeboard.i18n import (
@@ -94,7 +94,8 @@ def _run(arguments: list[str]) -> int:
     if args.root is None:
         args.root = find_root(Path.cwd())
     try:
-        return int(args.func(args))
+        with collector.paused():  # a command loads and ends: nothing to collect meanwhile
+            return int(args.func(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

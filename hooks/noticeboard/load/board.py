@@ -85,11 +85,14 @@ def load_board(
     *,
     history: History | None = None,
     cached: bool = False,
+    remember: bool = False,
 ) -> LoadResult:
     """Read and check everything under `root/notices/`; `today` may be a date or YYYY-MM-DD.
 
     `history` is read from git (one `git log`) unless given (tests, benchmarks). `cached`:
-    each file's reading comes from (and goes to) the read cache (`check` and the build)."""
+    each file's reading comes from (and goes to) the read cache (`check` and the build);
+    `remember`: the read cache stays in memory for the next load in this process (the
+    preview, which loads at every save)."""
     registry, problems = read_registry(root)
     if registry is None:
         return LoadResult(None, sort_problems(problems))
@@ -102,7 +105,7 @@ def load_board(
     found = discover(root)
     problems.extend(found.problems)
     files = found.files
-    cache = _read_cache(root, registry) if cached else None
+    cache = _read_cache(root, registry, remember) if cached else None
     for read in _read_all(files, root, registry, cache):
         problems.extend(read.problems)
         if read.notice is not None:
@@ -122,9 +125,10 @@ def load_board(
     return LoadResult(board, sort_problems(problems))
 
 
-def _read_cache(root: Path, registry: Registry) -> ReadCache:
+def _read_cache(root: Path, registry: Registry, remember: bool) -> ReadCache:
     code = code_fingerprint(Path(__file__).resolve().parent.parent)
-    return ReadCache.open(cache_folder(root), read_fingerprint(code, root, registry))
+    fingerprint = read_fingerprint(code, root, registry)
+    return ReadCache.open(cache_folder(root), fingerprint, remember=remember)
 
 
 def _read_all(

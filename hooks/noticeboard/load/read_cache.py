@@ -71,6 +71,14 @@ def read_fingerprint(code: str, root: Path, registry: Registry) -> str:
 
 Stored = tuple[bytes, Stamp | None, NoticeRead]  # hash of the bytes, their file's stamp, result
 
+# The preview loads the board at every save, and unpickling 10,000 readings costs 0.6 s of each:
+# a cache opened with `remember` keeps what it last read or wrote in this process (one file per
+# cache folder), with which file it was, and uses it again only while the file on disk is that
+# one (another process that rewrites it, `check` in a terminal, writes a new file and renames
+# it: a new inode, even within one tick of the clock).
+Identity = tuple[int, int, int]  # inode, size, modification time (ns)
+_remembered: dict[Path, tuple[Path, Identity, dict[str, Stored]]] = {}  # by folder
+
 
 @dataclass
 class ReadCache:
@@ -81,17 +89,30 @@ class ReadCache:
     entries: dict[str, Stored] = field(default_factory=dict)
     used: dict[str, Stored] = field(default_factory=dict)
     changed: bool = False
+    remember: bool = False  # kept in this process between opens (the preview)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{PREFIX}{self.fingerprint}.pickle"
 
     @classmethod
-    def open(cls, folder: Path, fingerprint: str) -> ReadCache:
-        cache = cls(folder, fingerprint)
+    def open(cls, folder: Path, fingerprint: str, *, remember: bool = False) -> ReadCache:
+        cache = cls(folder, fingerprint, remember=remember)
+        kept = _remembered.pop(folder, None) if remember else None
+        if kept is not None and kept[0] == cache.path and kept[1] == _identity(cache.path):
+            cache.entries = kept[2]
+            _remembered[folder] = kept
+            return cache
         try:
-            with (folder / f"{PREFIX}{fingerprint}.pickle").open("rb") as handle:
+            with cache.path.open("rb") as handle:
+                read_as = _identity(handle.fileno())
                 loaded = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
             return cache
         if isinstance(loaded, dict):
             cache.entries = loaded
+            if remember and read_as is not None:
+                _remembered[folder] = (cache.path, read_as, loaded)
         return cache
 
     def known(
@@ -149,7 +170,8 @@ class ReadCache:
         changed; other fingerprints' files go (the code or registry moved on). Best effort."""
         if not self.changed and self.used.keys() == self.entries.keys():
             return
-        target = self.folder / f"{PREFIX}{self.fingerprint}.pickle"
+        target = self.path
+        _remembered.pop(self.folder, None)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
@@ -158,9 +180,23 @@ class ReadCache:
         try:
             with os.fdopen(fd, "wb") as out:
                 pickle.dump(self.used, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+                written = _identity(out.fileno())
             os.replace(tmp, target)
+            if self.remember and written is not None:
+                _remembered[self.folder] = (target, written, dict(self.used))
             for old in self.folder.glob(f"{PREFIX}*.pickle"):
                 if old != target:
                     old.unlink(missing_ok=True)
         except (OSError, pickle.PickleError):
             Path(tmp).unlink(missing_ok=True)
+
+
+def _identity(file: Path | int) -> Identity | None:
+    """Which file this is, and as of when: of a path, or of an open file (the very file read
+    or written, whatever its name points at by then)."""
+    try:
+        found = os.fstat(file) if isinstance(file, int) else os.stat(file)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from noticeboard import collector
 from noticeboard.child_process import PACKAGE_PARENT, stop, threshold
 from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file
 from noticeboard.model import Registry
@@ -55,7 +56,8 @@ def read_one(file: Path, root: Path, registry: Registry) -> Answer:
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child's side: read what it is asked, answer in order."""
     root, registry, files = pickle.load(stdin)
-    answers = [read_one(Path(file), Path(root), registry) for file in files]
+    with collector.paused():  # what it reads lives until it answers
+        answers = [read_one(Path(file), Path(root), registry) for file in files]
     pickle.dump(answers, stdout, protocol=pickle.HIGHEST_PROTOCOL)
     stdout.flush()
 
