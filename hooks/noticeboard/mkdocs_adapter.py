@@ -13,6 +13,7 @@ import html
 import importlib.util
 import logging
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -23,7 +24,6 @@ from typing import Any
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 
-import markdown
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +60,7 @@ from noticeboard.load.board import Board, load_board
 from noticeboard.load.read_cache import CACHE_DIR_VARIABLE, cache_folder
 from noticeboard.problems import Severity, format_problems
 from noticeboard.publish.body import html_text
+from noticeboard.publish.body_worker import Bodies, Converted, converter
 from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.guide_labels import with_state_labels
@@ -134,6 +135,8 @@ class BuildState:
     # the rendered notices' QR codes, drawn ahead from on_files (at most one; a list, so that
     # a frozen state can hold it for part of the build)
     qr_codes: list[QrCodes] = field(default_factory=list)
+    # the rendered notices' bodies converted outside MkDocs (body_worker; at most one)
+    converting: list[Bodies] = field(default_factory=list)
     search: list[Future[Path]] = field(default_factory=list)  # the index being written (on_env)
     search_started: list[bool] = field(default_factory=list)  # [True] once on_env started it
     search_threads: list[threading.Thread] = field(default_factory=list)
@@ -162,12 +165,16 @@ def _state() -> BuildState:
     return _builds[-1]
 
 
-def _close_qr_codes() -> None:
-    """Stop the QR child of the current build, if it still runs (never left behind)."""
+def _close_children() -> None:
+    """Stop the current build's helper processes (QR codes, bodies), if they still run (never
+    left behind)."""
     if _builds:
         for codes in _builds[-1].qr_codes:
             codes.close()
+        for bodies in _builds[-1].converting:
+            bodies.close()
         _builds[-1].qr_codes.clear()
+        _builds[-1].converting.clear()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -185,7 +192,7 @@ def _unlock() -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _close_qr_codes()
+    _close_children()
     _pages_written(keep=False)  # a build of this process that stopped before its end
     _unlock()  # a build of this process that stopped before its end
     collector.planning()
@@ -315,19 +322,15 @@ EARLY_TEXTS = 200
 
 
 def _converted_texts(bodies: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
-    """Notice id -> the text of its body, converted as MkDocs converts a page (the site's
-    extensions) and cleaned as on_page_content cleans it."""
+    """Notice id -> the text of its body, converted as its page converts it (body_worker)."""
     convert = _body_converter(config)
-    return {notice_id: html_text(convert(body)) for notice_id, body in bodies.items()}
+    return {notice_id: convert(body).text for notice_id, body in bodies.items()}
 
 
-def _body_converter(config: MkDocsConfig) -> Callable[[str], str]:
-    """A notice body's Markdown -> its cleaned HTML, as a rendered page has it (the site's
-    extensions, then clean_body), for bodies converted outside MkDocs' rendering."""
-    converter = markdown.Markdown(
-        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-    )
-    return lambda body: clean_body(converter.reset().convert(body))
+def _body_converter(config: MkDocsConfig) -> Callable[[str], Converted]:
+    """A notice body's Markdown -> its cleaned HTML and text, with the site's extensions, as a
+    notice page has it (body_worker.converter)."""
+    return converter(config.markdown_extensions, config.mdx_configs)
 
 
 def _count_warnings() -> CountHandler:
@@ -487,7 +490,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """A build that failed leaves no hidden folder in site/ to be published, no QR child
     running and no search index being written."""
-    _close_qr_codes()
+    _close_children()
     with contextlib.suppress(Exception):  # the build's own error is the one to report
         _pages_written(keep=False)
     if _builds:
@@ -534,6 +537,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         and f.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV)
     ]
     drawn: list[str] = []  # the QR codes the rendered pages need, in the order they render
+    outside: dict[str, str] = {}  # notice id -> body converted outside MkDocs, in that order
     rendered = 0  # generated pages MkDocs will render
     for src_uri, spec in specs.items():
         existing = files.get_file_from_path(src_uri)
@@ -559,13 +563,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if url := qr_url(spec.view):
             drawn.append(url)
         rendered += 1
+        if spec.template == NOTICE_TEMPLATE and spec.notice_id and cacheable(spec.body):
+            outside[spec.notice_id] = spec.body
         file = File.generated(config, src_uri, content=_markdown(spec), inclusion=inclusion)
         if spec.notice_id is not None:
             # "view source" leads to the notice's own Markdown file (when repo_url is set)
             file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
-    _close_qr_codes()
+    _close_children()
     _state().qr_codes.append(QrCodes(drawn))
+    _state().converting.append(Bodies(outside, config.markdown_extensions, config.mdx_configs))
     for path in attachments_to_publish(board.placed()):
         files.append(
             File.generated(
@@ -585,7 +592,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     spec = _state().specs.get(page.file.src_uri)
     if spec is not None:
         page.meta = _page_meta(spec)
-        return markdown
+        # a body converted outside MkDocs (body_worker) reaches the page in on_page_content
+        return "" if _outside(spec.notice_id) is not None else markdown
     return with_state_labels(markdown)
 
 
@@ -597,11 +605,11 @@ def _html_path(src_uri: str) -> str:
     return f"{stem}/index.html"
 
 
-def _keep_body(notice_id: str, cleaned: str) -> None:
+def _keep_body(notice_id: str, cleaned: str, wide: bool | None = None) -> None:
     """MkDocs renders every page's content before any template, so the printable boards find
     each rendered notice's cleaned body here (and which need a landscape sheet)."""
     _state().bodies[notice_id] = cleaned
-    if needs_landscape(cleaned):
+    if needs_landscape(cleaned) if wide is None else wide:
         _state().wide.add(notice_id)
 
 
@@ -614,7 +622,8 @@ def _notice_body(notice_id: str, config: MkDocsConfig) -> str:
         key = _state().notice_keys.get(notice_id)
         stored = _state().cache.body(key) if key else None
         if stored is None:
-            stored = _body_converter(config)(_state().board.placed()[notice_id].notice.body)
+            body = _state().board.placed()[notice_id].notice.body
+            stored = _body_converter(config)(body).html
         _keep_body(notice_id, stored)
     return _state().bodies[notice_id]
 
@@ -623,24 +632,42 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Notice bodies come from many hands: only the allow-list reaches the page. The cleaned
     body's text is what feeds and search use, so each body is converted once per build."""
     spec = _state().specs.get(page.file.src_uri)
-    if spec is not None and spec.template == NOTICE_TEMPLATE:
-        cleaned = clean_body(html)
-        if spec.notice_id is not None:
-            text = html_text(cleaned)
-            early = _state().early_texts.get(spec.notice_id)
-            if early is not None and early != text:
-                # The search index was prepared from the text converted in on_config: a
-                # difference is a bug here, and the warning keeps this build from counting.
-                log.warning(
-                    _(
-                        "{path}: the text converted ahead differs from the page's; the search "
-                        "index may not match it (please report this)"
-                    ).format(path=spec.src_uri)
-                )
-            _state().texts[spec.notice_id] = text
-            _keep_body(spec.notice_id, cleaned)
-        return cleaned
-    return html
+    if spec is None or spec.template != NOTICE_TEMPLATE:
+        return html
+    if spec.notice_id is None:
+        return clean_body(html)
+    converted = _converted_body(spec.notice_id, html)
+    early = _state().early_texts.get(spec.notice_id)
+    if early is not None and early != converted.text:
+        # The search index was prepared from the text converted in on_config: a difference
+        # is a bug here, and the warning keeps this build from counting.
+        log.warning(
+            _(
+                "{path}: the text converted ahead differs from the page's; the search "
+                "index may not match it (please report this)"
+            ).format(path=spec.src_uri)
+        )
+    _state().texts[spec.notice_id] = converted.text
+    _keep_body(spec.notice_id, converted.html, converted.wide)
+    return converted.html
+
+
+def _outside(notice_id: str | None) -> Bodies | None:
+    """Who converts this notice's body outside MkDocs' page render (body_worker), if anyone."""
+    for bodies in _state().converting if notice_id is not None else ():
+        if notice_id in bodies:
+            return bodies
+    return None
+
+
+def _converted_body(notice_id: str, html: str) -> Converted:
+    """A rendered notice's body: converted outside MkDocs (its page's Markdown was empty), or
+    MkDocs' HTML of it cleaned here (a body with relative links, which MkDocs checks)."""
+    bodies = _outside(notice_id)
+    if bodies is not None:
+        return bodies.get(notice_id)
+    cleaned = clean_body(html)
+    return Converted(cleaned, html_text(cleaned), needs_landscape(cleaned))
 
 
 def on_page_context(
@@ -800,6 +827,7 @@ def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[
     future: Future[Path] = Future()
 
     def work() -> None:
+        _behind_the_pages()
         future.set_running_or_notify_cancel()
         try:
             future.set_result(run())
@@ -811,6 +839,23 @@ def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[
     thread.start()
     _state().search_threads.append(thread)
     return future
+
+
+# How much lower the search index's priority is than the pages' (nice values: 0 to 19).
+SEARCH_NICENESS = 10
+
+
+def _behind_the_pages() -> None:
+    """Lower this thread's priority, and so that of the Pagefind processes it starts (a child
+    takes its starting thread's): on two cores, Pagefind's threads otherwise take the core the
+    pages render on (5 s of a build from nothing at 10,000 notices); it still has every core
+    the pages leave idle, and the build waits for it at its end. Where threads have no
+    priority of their own (not Linux), nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError):
+        me = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + SEARCH_NICENESS)
 
 
 def _tidied() -> None:
@@ -834,7 +879,7 @@ def _search_written() -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     """Files beside the pages, from the same Board: the Atom feeds; the Pagefind index is
     waited for."""
-    _close_qr_codes()  # every page is rendered by now
+    _close_children()  # every page is rendered by now
     board = _state().board
     placed = board.placed()
     site_dir = Path(config.site_dir)

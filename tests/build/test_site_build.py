@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from noticeboard.publish.body_worker import MIN_BODIES_VARIABLE
 from noticeboard.publish.qr_worker import MIN_CODES_VARIABLE
 from support.demo_build import DEMO_MARKERS, SITE_FIXTURE, build_fixture
 
@@ -431,8 +432,11 @@ def test_state_script_knows_the_same_labels(site: Path) -> None:
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     """Every file, the Pagefind bundle included (its filter files are rewritten in order). The
-    second build has its QR codes drawn by the child process (qr_worker), the first here."""
-    again = build_fixture(tmp_path / "again", extra_env={MIN_CODES_VARIABLE: "1"})
+    second build has its QR codes drawn and half its notice bodies converted by child
+    processes (qr_worker, body_worker), the first all here."""
+    again = build_fixture(
+        tmp_path / "again", extra_env={MIN_CODES_VARIABLE: "1", MIN_BODIES_VARIABLE: "1"}
+    )
 
     def files(root: Path) -> dict[str, bytes]:
         return {

@@ -64,6 +64,22 @@ def test_a_missing_pagefind_binary_is_a_clear_error(tmp_path: Path, monkeypatch)
         write_search_index([RECORD], tmp_path, FILTERS)
 
 
+def test_a_file_gone_while_indexing_is_not_called_a_missing_binary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The cache folder removed during a build: the error says what went missing, not that
+    Pagefind is not installed."""
+
+    def gone(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "search/.tmp-x/pagefind-entry.json")
+
+    monkeypatch.setattr(search_index, "index_bundle", gone)
+    with pytest.raises(SearchIndexError) as raised:
+        write_search_index([RECORD], tmp_path, FILTERS, cache_dir=tmp_path / "cache")
+    assert "pagefind-entry.json" in str(raised.value)
+    assert "binary" not in str(raised.value)
+
+
 def test_the_bundle_replaces_an_old_one_and_ships_no_prebuilt_ui(tmp_path: Path):
     stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
     stale.parent.mkdir(parents=True)

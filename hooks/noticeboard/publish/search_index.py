@@ -237,13 +237,21 @@ def index_bundle(records: Sequence[SearchRecord], bundle: Path, binary: Path) ->
     (bundle / PAGES_FILE).write_text(json.dumps(page_urls(bundle)), encoding="utf-8")
 
 
+class PagefindMissing(FileNotFoundError):
+    """No Pagefind binary where it should be (any other file not found is another problem:
+    a cache folder removed while the index was written)."""
+
+
 def _pagefind_binary() -> Path:
     """The pinned pagefind_bin_extended, or PAGEFIND_BINARY_PATH."""
     binary = get_executable()
     if binary is None:
-        raise FileNotFoundError("pagefind_bin_extended is not installed")
+        raise PagefindMissing("pagefind_bin_extended is not installed")
     path = Path(binary)
-    path.stat()  # FileNotFoundError now, with the path, rather than from the first run
+    try:
+        path.stat()  # now, with the path, rather than from the first run
+    except FileNotFoundError as exc:
+        raise PagefindMissing(str(exc)) from None
     return path
 
 
@@ -409,7 +417,7 @@ def write_search_index(
                 "install the pinned pagefind from requirements.lock"
             ).format(problem=exc)
         ) from None
-    except FileNotFoundError as exc:
+    except PagefindMissing as exc:
         raise SearchIndexError(
             _(
                 "the Pagefind binary was not found ({problem}); install the pinned dependencies "
