@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
-from support.tiny_site import ENV, GOOD, MKDOCS, write_site
+from support.tiny_site import GOOD, run_build, write_site
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
@@ -18,22 +17,11 @@ BAD_PHONE = GOOD.replace("现予公示。", "现予公示。\n\n联系电话：1
 PROBLEM_LINE = re.compile(r"^notices/\S+:\d+: (error|warning): ")
 
 
-def build(root) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [MKDOCS, "build", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=300,
-    )
-
-
 def test_build_stops_with_the_check_messages(repo):
     root = write_site(
         repo({"jinpu/2024/a.md": BAD_DATES, "jinpu/2024/b.md": BAD_PHONE, "jinpu/2024/ok.md": GOOD})
     )
-    done = build(root)
+    done = run_build(root)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr + done.stdout
     problem_lines = [line for line in done.stderr.splitlines() if PROBLEM_LINE.match(line)]
@@ -49,7 +37,7 @@ def test_build_stops_with_the_check_messages(repo):
 
 def test_build_with_a_broken_registry_stops_cleanly(repo):
     root = write_site(repo({"jinpu/2024/ok.md": GOOD}, registry="branches: [\n"))
-    done = build(root)
+    done = run_build(root)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr + done.stdout
     problem_lines = [line for line in done.stderr.splitlines() if PROBLEM_LINE.match(line)]
@@ -59,28 +47,14 @@ def test_build_with_a_broken_registry_stops_cleanly(repo):
 
 def test_build_messages_in_english_on_request(repo):
     root = write_site(repo({"jinpu/2024/a.md": BAD_DATES}))
-    done = subprocess.run(
-        [MKDOCS, "build", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**ENV, "NOTICEBOARD_LANG": "en"},
-        timeout=300,
-    )
+    done = run_build(root, env={"NOTICEBOARD_LANG": "en"})
     assert "'period.end' (2024-06-01) is before 'period.start' (2024-06-12)" in done.stderr
     assert "1 error(s) in the notices; nothing was built" in done.stderr
 
 
 def test_a_bad_language_stops_the_build_in_chinese(repo):
     root = write_site(repo({"jinpu/2024/ok.md": GOOD}))
-    done = subprocess.run(
-        [MKDOCS, "build", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**ENV, "NOTICEBOARD_LANG": "fr"},
-        timeout=300,
-    )
+    done = run_build(root, env={"NOTICEBOARD_LANG": "fr"})
     assert done.returncode != 0
     assert "NOTICEBOARD_LANG：不支持的语言“fr”" in done.stderr
     assert "Traceback" not in done.stderr
@@ -88,6 +62,6 @@ def test_a_bad_language_stops_the_build_in_chinese(repo):
 
 def test_clean_board_builds(repo):
     root = write_site(repo({"jinpu/2024/ok.md": GOOD}))
-    done = build(root)
+    done = run_build(root)
     assert done.returncode == 0, done.stderr
     assert (root / "site" / "index.html").is_file()

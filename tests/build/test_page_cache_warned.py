@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from support.tiny_site import ENV, GOOD, MKDOCS, write_site
+from support.tiny_site import GOOD, run_build, write_site
 
 pytestmark = pytest.mark.build
 
 
 def build(root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**ENV, "NOTICEBOARD_CACHE_DIR": str(cache)}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(
-        [MKDOCS, "build", "-f", str(root / "mkdocs.yml")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_build(root, env={"NOTICEBOARD_CACHE_DIR": str(cache)})
 
 
 def stored_pages(cache: Path) -> list[Path]:

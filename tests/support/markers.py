@@ -21,6 +21,7 @@ BUILD_HELPERS = (
     search_fixture.build_with_repo_config,
     tiny_site.write_site,
     tiny_site.MKDOCS,
+    tiny_site.run_build,
 )
 BROWSER_HELPERS = (chromium.chromium, chromium.CHROMIUM)
 # The fixture that launches Chromium (support/browser_pages.py; `page` asks for it too, so it is

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from support.notice_text import SHORT_NOTICE
@@ -35,3 +37,18 @@ def write_site(root: Path) -> Path:
         encoding="utf-8",
     )
     return root
+
+
+def run_build(
+    root: Path, *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of the site at `root` into `root/site`, with ENV and `env` (not strict
+    unless `args` say so); whatever it ends with, for the test to read."""
+    return subprocess.run(
+        [MKDOCS, "build", *args, "--site-dir", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**ENV, **(env or {})},
+        timeout=300,
+    )

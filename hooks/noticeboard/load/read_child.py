@@ -15,14 +15,12 @@ from __future__ import annotations
 import hashlib
 import pickle
 import subprocess
-import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from noticeboard import collector
-from noticeboard.child_process import PACKAGE_PARENT, stop, threshold
+from noticeboard.child_process import send, start, stop, threshold
 from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file
 from noticeboard.model import Registry
 
@@ -69,29 +67,15 @@ class ChildRead:
         self.files = list(files)
         self._child: subprocess.Popen[bytes] | None = None
         try:
-            self._child = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, PACKAGE_PARENT],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
             request = pickle.dumps(
                 (str(root), registry, [str(file) for file in self.files]),
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
-        except (OSError, ValueError, pickle.PickleError):
-            self.close()
+        except (ValueError, pickle.PickleError):
             return
-        # Fed from a thread: the child takes a moment to start and the pipe holds 64 KB.
-        threading.Thread(target=self._feed, args=(request,), daemon=True).start()
-
-    def _feed(self, request: bytes) -> None:
-        assert self._child is not None and self._child.stdin is not None
-        try:
-            self._child.stdin.write(request)
-            self._child.stdin.close()
-        except (OSError, ValueError):
-            pass  # the child ended early: answers() finds nothing, the caller reads
+        self._child = start(_CHILD)
+        if self._child is not None:
+            send(self._child, request)  # a child that ends early: answers() finds nothing
 
     def answers(self) -> list[Answer] | None:
         """The child's answers, one per file in order, or None when it failed (then the

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import pickle
 import subprocess
-import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from typing import IO, Any
 import markdown
 
 from noticeboard import collector
-from noticeboard.child_process import PACKAGE_PARENT, stop, threshold
+from noticeboard.child_process import Arrivals, send, start, stop, threshold
 from noticeboard.publish.body import html_text
 from noticeboard.publish.print_layout import needs_landscape
 from noticeboard.publish.sanitize import clean_body
@@ -112,70 +111,54 @@ class Bodies:
         self._bodies = dict(bodies)
         self._extensions, self._configs = extensions, configs
         self._convert: Callable[[str], Converted] | None = None
-        self._done: dict[str, Converted] = {}
         self._child_share: frozenset[str] = frozenset()
-        self.converted_by_child = 0
-        self._ready = threading.Condition()
-        self._finished = True
+        self._arrivals: Arrivals[str, Converted] = Arrivals()
         self._child: subprocess.Popen[bytes] | None = None
-        if len(self._bodies) < max(min_bodies() if least is None else least, 1):
-            return
+        if len(self._bodies) >= max(min_bodies() if least is None else least, 1):
+            self._start_child()
+        if self._child is None:
+            self._arrivals.end()
+
+    @property
+    def converted_by_child(self) -> int:
+        return self._arrivals.count
+
+    def _start_child(self) -> None:
         ordered = list(self._bodies.items())
         theirs = ordered[len(ordered) - int(len(ordered) * CHILD_SHARE) :]
         try:
-            request = pickle.dumps((list(extensions), dict(configs), theirs))
+            request = pickle.dumps((list(self._extensions), dict(self._configs), theirs))
         except (pickle.PicklingError, TypeError, AttributeError):
             return  # an extension given as an object that does not pickle: all converted here
-        try:
-            self._child = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, PACKAGE_PARENT],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
+        self._child = start(_CHILD)
+        if self._child is None:
             return
         self._child_share = frozenset(notice_id for notice_id, _body in theirs)
-        self._finished = False
-        threading.Thread(target=self._feed, args=(request,), daemon=True).start()
+        send(self._child, request)
         threading.Thread(target=self._collect, daemon=True).start()
 
     def __contains__(self, notice_id: object) -> bool:
         return notice_id in self._bodies
-
-    def _feed(self, request: bytes) -> None:
-        assert self._child is not None and self._child.stdin is not None
-        try:
-            self._child.stdin.write(request)
-            self._child.stdin.close()
-        except (OSError, ValueError):
-            pass  # the child ended early: what it did not convert is converted here
 
     def _collect(self) -> None:
         assert self._child is not None and self._child.stdout is not None
         try:
             while True:
                 batch = pickle.load(self._child.stdout)
-                with self._ready:
-                    for notice_id, converted in batch:
-                        if notice_id in self._child_share and isinstance(converted, Converted):
-                            self._done[notice_id] = converted
-                            self.converted_by_child += 1
-                    self._ready.notify_all()
+                self._arrivals.add(
+                    (notice_id, converted)
+                    for notice_id, converted in batch
+                    if notice_id in self._child_share and isinstance(converted, Converted)
+                )
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
             pass  # the end of the answers, or a child that failed
         finally:
-            with self._ready:
-                self._finished = True
-                self._ready.notify_all()
+            self._arrivals.end()
 
     def get(self, notice_id: str) -> Converted:
         """The converted body of `notice_id` (one of `bodies`): the child's, or made here."""
         if notice_id in self._child_share:
-            with self._ready:
-                while notice_id not in self._done and not self._finished:
-                    self._ready.wait()
-                done = self._done.pop(notice_id, None)
+            done = self._arrivals.take(notice_id)
             if done is not None:
                 return done
         if self._convert is None:

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import threading
 from collections.abc import Iterable
 
-from noticeboard.child_process import PACKAGE_PARENT, stop, threshold
+from noticeboard.child_process import Arrivals, start, stop, threshold
 from noticeboard.publish.qrcode import qr_svg
 
 # Below this many codes a child process costs more than it saves (a warm rebuild draws a few);
@@ -50,27 +49,19 @@ class QrCodes:
     def __init__(self, urls: Iterable[str], least: int | None = None) -> None:
         wanted = list(dict.fromkeys(urls))
         self._wanted = frozenset(wanted)
-        self._drawn: dict[str, str] = {}
-        self.drawn_by_child = 0
-        self._ready = threading.Condition()
-        self._finished = True
+        self._arrivals: Arrivals[str, str] = Arrivals()
         self._child: subprocess.Popen[str] | None = None
-        if len(wanted) < max(min_codes() if least is None else least, 1):
+        if len(wanted) >= max(min_codes() if least is None else least, 1):
+            self._child = start(_CHILD, text=True)
+        if self._child is None:
+            self._arrivals.end()
             return
-        try:
-            self._child = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, PACKAGE_PARENT],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-                encoding="utf-8",
-            )
-        except OSError:
-            return
-        self._finished = False
         threading.Thread(target=self._feed, args=(wanted,), daemon=True).start()
         threading.Thread(target=self._collect, daemon=True).start()
+
+    @property
+    def drawn_by_child(self) -> int:
+        return self._arrivals.count
 
     def _feed(self, wanted: list[str]) -> None:
         assert self._child is not None and self._child.stdin is not None
@@ -86,25 +77,15 @@ class QrCodes:
         try:
             for line in self._child.stdout:
                 url, svg = json.loads(line)
-                with self._ready:
-                    self._drawn[url] = svg
-                    self.drawn_by_child += 1
-                    self._ready.notify_all()
+                self._arrivals.add([(url, svg)])
         except (OSError, ValueError):
             pass
         finally:
-            with self._ready:
-                self._finished = True
-                self._ready.notify_all()
+            self._arrivals.end()
 
     def get(self, url: str) -> str:
         """The code of `url`: the child's when it drew it, else drawn here."""
-        if url not in self._wanted:
-            return qr_svg(url)
-        with self._ready:
-            while url not in self._drawn and not self._finished:
-                self._ready.wait()
-            drawn = self._drawn.pop(url, None)
+        drawn = self._arrivals.take(url) if url in self._wanted else None
         return drawn if drawn is not None else qr_svg(url)
 
     def close(self) -> None:
