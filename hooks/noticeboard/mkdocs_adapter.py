@@ -13,7 +13,6 @@ import html
 import importlib.util
 import logging
 import os
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -91,8 +90,15 @@ from noticeboard.publish.qrcode import qr_svg
 from noticeboard.publish.sanitize import clean_body
 from noticeboard.publish.script_data import ScriptData, script_data
 from noticeboard.publish.search_bundles import BundleCache
-from noticeboard.publish.search_index import BUNDLE_DIR, SearchIndexError, write_search_index
+from noticeboard.publish.search_index import (
+    BUNDLE_DIR,
+    SearchIndexError,
+    bundle_parts,
+    index_order,
+    write_search_index,
+)
 from noticeboard.publish.search_records import (
+    SearchRecord,
     filter_values,
     filters_document,
     record_states,
@@ -128,6 +134,13 @@ class BuildState:
     # this build's renders, stored while it renders the rest (kept if the build warned nothing)
     writer: list[PageWriter] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # notice id -> body text (feeds, search)
+    # told when texts arrive (every TEXTS_BATCH pages) and when every page is converted
+    # (texts_done: [True]), for a search index started before that (`_texts_of`)
+    texts_ready: threading.Condition = field(default_factory=threading.Condition)
+    texts_done: list[bool] = field(default_factory=list)
+    # notice id -> its search record without its body's text (enough to choose its part), for
+    # a search index started before every page is converted
+    skeletons: dict[str, SearchRecord] = field(default_factory=dict)
     doc_urls: list[str] = field(default_factory=list)  # the hand-written pages' URLs (sitemap)
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
@@ -496,6 +509,8 @@ def on_build_error(error: Exception) -> None:
     if _builds:
         _builds[-1].site_go[:] = [False]  # a search index being prepared leaves site/ alone
         _builds[-1].site_ready.set()
+        with _builds[-1].texts_ready:  # nor waits for texts any longer
+            _builds[-1].texts_ready.notify_all()
     with contextlib.suppress(Exception):  # the build's own error is the one to report
         _search_written()
     if _builds:
@@ -539,7 +554,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     drawn: list[str] = []  # the QR codes the rendered pages need, in the order they render
     outside: dict[str, str] = {}  # notice id -> body converted outside MkDocs, in that order
     rendered = 0  # generated pages MkDocs will render
-    for src_uri, spec in specs.items():
+    for spec in _conversion_order(list(specs.values())):
+        src_uri = spec.src_uri
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             log.warning(
@@ -583,6 +599,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     collector.rendering(rendered + len(_state().doc_urls))
+    _start_search(config)  # the texts it lacks come as the pages are converted (_texts_of)
     return files
 
 
@@ -648,6 +665,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             ).format(path=spec.src_uri)
         )
     _state().texts[spec.notice_id] = converted.text
+    _told_of_texts()
     _keep_body(spec.notice_id, converted.html, converted.wide)
     return converted.html
 
@@ -772,6 +790,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page's Markdown is converted by now (so every notice's text is known) and none is
     rendered yet: the search index is written from here on, in a thread, while MkDocs renders
     the pages (Pagefind is a child process: the two share the machine's cores)."""
+    _told_of_texts(done=True)  # every page is converted
     _start_search(config)
     env.globals["nb_shared_nav"] = shared_nav(_state().navs)
     env.globals["nb_item"] = shared_item(_state().items)
@@ -795,8 +814,16 @@ def _start_search(config: MkDocsConfig) -> None:
         log.info(_("preview: the search index is the one of the first build; not re-indexed"))
         return
     placed = state.board.placed()
-    records = search_records(placed, state.board.registry, state.texts)
-    document = filters_document(filter_values(placed, state.board.registry))
+    registry = state.board.registry
+    filled: Callable[[list[SearchRecord]], list[SearchRecord]] | None = None
+    if placed.keys() <= state.texts.keys():
+        records = search_records(placed, registry, state.texts)
+    else:
+        # started before every page is converted (a build from nothing): the parts are
+        # decided from the notices' dates, and each part waits for its pages' texts
+        records = list(_skeletons().values())
+        filled = partial(_texts_of, state)
+    document = filters_document(filter_values(placed, registry))
 
     def site_ready() -> bool:
         state.site_ready.wait()
@@ -814,10 +841,76 @@ def _start_search(config: MkDocsConfig) -> None:
                 today=state.board.today,
                 cache_dir=bundles,
                 site_ready=site_ready,
+                filled=filled,
             ),
             then=BundleCache(bundles).drop_old,
         )
     )
+
+
+# A search index waiting for texts is told of them every this many converted pages.
+TEXTS_BATCH = 50
+
+
+def _texts_of(state: BuildState, records: list[SearchRecord]) -> list[SearchRecord]:
+    """`records` (one part's, without their bodies' text) complete: waits until each of their
+    pages is converted (or every page is: a text still missing is converted here, as
+    search_records does), or the build stops."""
+    by_url = {urls.rooted(urls.notice_url(notice_id)): notice_id for notice_id in state.skeletons}
+    ids = [by_url[record.url] for record in records]
+    with state.texts_ready:
+        for notice_id in ids:
+            while notice_id not in state.texts and not state.texts_done:
+                if state.site_go[:1] == [False]:
+                    raise SearchIndexError(_("the build stopped; the search index was not written"))
+                state.texts_ready.wait()
+        texts = {notice_id: state.texts[notice_id] for notice_id in ids if notice_id in state.texts}
+    placed = state.board.placed()
+    return search_records({n: placed[n] for n in ids}, state.board.registry, texts)
+
+
+def _skeletons() -> dict[str, SearchRecord]:
+    """Every published notice's search record without its body's text, in id order."""
+    state = _state()
+    if not state.skeletons:
+        placed = state.board.placed()
+        blank = dict.fromkeys(placed, "")
+        records = search_records(placed, state.board.registry, blank)
+        state.skeletons.update(zip(sorted(placed), records, strict=True))
+    return state.skeletons
+
+
+def _conversion_order(specs: list[PageSpec]) -> list[PageSpec]:
+    """The generated pages in the order MkDocs converts them: when some notices' texts are
+    still to come (a build from nothing), the notices part by part in the order the search
+    index takes the parts (search_index.index_order), so that it indexes the first parts while
+    the pages of the next are converted; else as planned."""
+    state = _state()
+    notices = [spec for spec in specs if spec.template == NOTICE_TEMPLATE and spec.notice_id]
+    if all(spec.notice_id in state.texts for spec in notices):
+        return specs
+    parts = bundle_parts(list(_skeletons().values()), state.board.today)
+    by_url = {record.url: notice_id for notice_id, record in _skeletons().items()}
+    rank = {
+        by_url[record.url]: position
+        for position, record in enumerate(
+            record for part in index_order(parts) for record in parts[part]
+        )
+    }
+    last = len(rank)
+    first = [spec for spec in specs if not (spec.template == NOTICE_TEMPLATE and spec.notice_id)]
+    return first + sorted(notices, key=lambda spec: rank.get(str(spec.notice_id), last))
+
+
+def _told_of_texts(*, done: bool = False) -> None:
+    """A search index waiting for texts (`_texts_of`) looks again: every TEXTS_BATCH texts,
+    and when every page is converted (`done`)."""
+    state = _state()
+    if done or len(state.texts) % TEXTS_BATCH == 0:
+        with state.texts_ready:
+            if done:
+                state.texts_done[:] = [True]
+            state.texts_ready.notify_all()
 
 
 def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[Path]:
@@ -827,7 +920,6 @@ def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[
     future: Future[Path] = Future()
 
     def work() -> None:
-        _behind_the_pages()
         future.set_running_or_notify_cancel()
         try:
             future.set_result(run())
@@ -839,23 +931,6 @@ def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[
     thread.start()
     _state().search_threads.append(thread)
     return future
-
-
-# How much lower the search index's priority is than the pages' (nice values: 0 to 19).
-SEARCH_NICENESS = 10
-
-
-def _behind_the_pages() -> None:
-    """Lower this thread's priority, and so that of the Pagefind processes it starts (a child
-    takes its starting thread's): on two cores, Pagefind's threads otherwise take the core the
-    pages render on (5 s of a build from nothing at 10,000 notices); it still has every core
-    the pages leave idle, and the build waits for it at its end. Where threads have no
-    priority of their own (not Linux), nothing changes."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError):
-        me = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + SEARCH_NICENESS)
 
 
 def _tidied() -> None:

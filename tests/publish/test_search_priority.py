@@ -1,38 +1,28 @@
-"""The search index runs behind the pages: its thread, and the Pagefind process it starts,
-at a lower priority than the thread that renders (mkdocs_adapter._behind_the_pages)."""
+"""Pagefind runs behind the pages: at a lower priority than the build that starts it
+(search_index.behind_the_pages), where the system has `nice`."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from noticeboard import mkdocs_adapter
+from noticeboard.publish.search_index import PAGEFIND_NICENESS, behind_the_pages
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux threads")
-
-CHILD_PRIORITY = [sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"]
+PRIORITY = [sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"]
 
 
-def test_the_search_thread_and_its_children_yield_to_the_pages():
-    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    seen: dict[str, int] = {}
+@pytest.mark.skipif(shutil.which("nice") is None, reason="no nice on this system")
+def test_pagefind_runs_at_a_lower_priority_than_the_build():
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    ran = subprocess.run(behind_the_pages(PRIORITY), capture_output=True, text=True, check=True)
+    assert int(ran.stdout) == min(mine + PAGEFIND_NICENESS, 19)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the build's own is untouched
 
-    def search() -> None:
-        mkdocs_adapter._behind_the_pages()
-        seen["thread"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        ran = subprocess.run(CHILD_PRIORITY, capture_output=True, text=True, check=True)
-        seen["child"] = int(ran.stdout)
 
-    thread = threading.Thread(target=search)
-    thread.start()
-    thread.join()
-    lowered = min(mine + mkdocs_adapter.SEARCH_NICENESS, 19)
-    assert seen == {"thread": lowered, "child": lowered}
-    # the rendering thread (this one) and what it starts keep their priority
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
-    ran = subprocess.run(CHILD_PRIORITY, capture_output=True, text=True, check=True)
-    assert int(ran.stdout) == mine
+def test_without_nice_the_command_is_run_as_it_is(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert behind_the_pages(PRIORITY) == PRIORITY

@@ -191,6 +191,27 @@ def bundle_parts(records: Sequence[SearchRecord], today: date) -> dict[str, list
     return parts
 
 
+def index_order(parts: Mapping[str, object]) -> list[str]:
+    """The order parts are indexed in: oldest first (the largest, the folded closed years),
+    so that in a build from nothing, whose pages are converted in this order too, the small
+    recent parts are what is left to index when the last page is converted."""
+    return list(reversed(list(parts)))
+
+
+# How much lower Pagefind's priority is than the build's (nice values: 0 to 19).
+PAGEFIND_NICENESS = 10
+
+
+def behind_the_pages(command: list[str]) -> list[str]:
+    """`command` (Pagefind) run at a lower priority where the system has `nice`: Pagefind
+    indexes on every core it finds, and on two cores its threads otherwise take the core the
+    pages render on; it still has every core the build leaves idle. (The process, not the
+    thread that starts it: a thread of this interpreter holding the GIL at a low priority
+    would keep the rendering thread waiting.)"""
+    nice = shutil.which("nice")
+    return [nice, "-n", str(PAGEFIND_NICENESS), *command] if nice else command
+
+
 def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> int:
     """Index `pages` into `bundle`; returns how many pages Pagefind indexed. Runs in the pages'
     folder with no PAGEFIND_* variables, so no pagefind.yml or setting from elsewhere shapes the
@@ -198,7 +219,9 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(INDEX_CHUNK_SIZE)
     done = subprocess.run(
-        [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent"],
+        behind_the_pages(
+            [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent"]
+        ),
         capture_output=True,
         text=True,
         check=False,
@@ -360,6 +383,7 @@ def write_search_index(
     today: date,
     cache_dir: Path | None = None,
     site_ready: Callable[[], bool] | None = None,
+    filled: Callable[[list[SearchRecord]], list[SearchRecord]] | None = None,
 ) -> Path:
     """Make `<site_dir>/pagefind/` one reproducible bundle per part (`bundle_parts`) for
     `records`, with each record's state from `states` (by URL) as the `state` filter, and the
@@ -369,7 +393,12 @@ def write_search_index(
     stored there when it is new; bundles no longer used are dropped. Files already in site/ as
     wanted are left alone; anything else in `pagefind/` goes. Nothing in site/ is touched
     before `site_ready()` says so (it may wait; False: leave site/ alone), so the indexing can
-    start before site/ is ready for it."""
+    start before site/ is ready for it.
+
+    `filled` gives a part's records complete when `records` are not yet (a build from nothing
+    knows a body's text once its page is converted): parts are decided from the records'
+    dates, and each part is completed, then indexed, in the order of `bundle_parts`, so the
+    first parts are indexed while the pages of the next are still being converted."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
     try:
         parts = bundle_parts(records, today)
@@ -379,13 +408,15 @@ def write_search_index(
             )
             binary = _pagefind_binary()
             code = code_fingerprint(binary)
-            prepared: list[tuple[str, str, Path]] = []
-            for part, chosen in parts.items():
+            keyed: dict[str, tuple[str, Path]] = {}
+            for part in index_order(parts):
+                chosen = parts[part] = filled(parts[part]) if filled is not None else parts[part]
                 key = bundle_key(chosen, code)
-                cached = cache.get(key) or cache.put(
-                    key, partial(index_bundle, chosen, binary=binary)
+                keyed[part] = (
+                    key,
+                    cache.get(key) or cache.put(key, partial(index_bundle, chosen, binary=binary)),
                 )
-                prepared.append((part, key, cached))
+            prepared = [(part, *keyed[part]) for part in parts]
             if site_ready is not None and not site_ready():
                 raise SearchIndexError(_("the build stopped; the search index was not written"))
             if bundle.is_symlink() or (bundle.exists() and not bundle.is_dir()):
