@@ -853,9 +853,10 @@ TEXTS_BATCH = 50
 
 
 def _texts_of(state: BuildState, records: list[SearchRecord]) -> list[SearchRecord]:
-    """`records` (one part's, without their bodies' text) complete: waits until each of their
-    pages is converted (or every page is: a text still missing is converted here, as
-    search_records does), or the build stops."""
+    """`records` (one part's, without their bodies' text) complete, in the same order (a
+    bundle's key follows it): waits until each of their pages is converted (or every page
+    is: a text still missing is converted here, as search_records does), or the build
+    stops."""
     by_url = {urls.rooted(urls.notice_url(notice_id)): notice_id for notice_id in state.skeletons}
     ids = [by_url[record.url] for record in records]
     with state.texts_ready:
@@ -866,7 +867,9 @@ def _texts_of(state: BuildState, records: list[SearchRecord]) -> list[SearchReco
                 state.texts_ready.wait()
         texts = {notice_id: state.texts[notice_id] for notice_id in ids if notice_id in state.texts}
     placed = state.board.placed()
-    return search_records({n: placed[n] for n in ids}, state.board.registry, texts)
+    made = search_records({n: placed[n] for n in ids}, state.board.registry, texts)
+    by_id = dict(zip(sorted(ids), made, strict=True))
+    return [by_id[notice_id] for notice_id in ids]  # in the order given (a part's own)
 
 
 def _skeletons() -> dict[str, SearchRecord]:
