@@ -401,10 +401,9 @@ def _fingerprint(config: MkDocsConfig, board: Board, script: str) -> str:
     registry_files = sorted(notices_dir.glob("_*")) if notices_dir.is_dir() else []
     # Theme folders are hashed file by file (overrides/), except those of the installed MkDocs
     # and Material (10,000 icons): their versions are in the fingerprint already.
-    own = [Path(d) for d in config.theme.dirs if not _installed_theme(Path(d))]
     return fingerprint(
         Path(noticeboard.__file__).resolve().parent,
-        [*own, Path(config.docs_dir)],
+        [*_own_theme_folders(config), Path(config.docs_dir)],
         [Path(config.config_file_path), *registry_files],
         settings,
     )
@@ -1014,8 +1013,18 @@ def on_serve(
     server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
 ) -> LiveReloadServer:
     server.watch(str(_root(config) / urls.NOTICES_DIR))
+    # The board's own templates (overrides/): MkDocs watches a theme only with --watch-theme,
+    # which would take in the installed Material too (thousands of folders).
+    for folder in _own_theme_folders(config):
+        server.watch(str(folder))
     _watch_natively(server)
     return server
+
+
+def _own_theme_folders(config: MkDocsConfig) -> list[Path]:
+    """The theme folders that are the board's (custom_dir), not an installed package's."""
+    own = [Path(d) for d in config.theme.dirs if not _installed_theme(Path(d))]
+    return [folder for folder in own if folder.is_dir()]
 
 
 def _watch_natively(server: LiveReloadServer) -> None:

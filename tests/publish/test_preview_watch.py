@@ -7,11 +7,14 @@ import logging
 import time
 from pathlib import Path
 
+import material as material_package
 import pytest
+from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
 import noticeboard.mkdocs_adapter as adapter
+from support.tiny_site import OVERRIDES
 
 
 def server_watching(tmp_path: Path, *names: str) -> LiveReloadServer:
@@ -108,3 +111,24 @@ def test_the_watch_probe_keeps_watchdogs_stop_race_out_of_the_output(
         assert adapter._can_watch([str(tmp_path)])
     assert "queue_events" not in caplog.text
     assert emitter_log.disabled is False
+
+
+def test_the_preview_watches_the_boards_own_templates_not_materials(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A save in overrides/ rebuilds the preview (MkDocs itself watches a theme only with
+    --watch-theme, which would take in the installed Material too)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: 测试\ntheme:\n  name: material\n  custom_dir: {OVERRIDES}\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    server = server_watching(tmp_path, "docs")
+    monkeypatch.setattr(adapter, "_watch_natively", lambda server: None)  # MkDocs' polling
+    adapter.on_serve(server, config, builder=lambda: None)
+    watched = set(server._watched_paths)
+    assert str(OVERRIDES) in watched and str(tmp_path / "notices") in watched
+    material = Path(material_package.__file__).parent
+    assert not any(Path(path).is_relative_to(material) for path in watched)
