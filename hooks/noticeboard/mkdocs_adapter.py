@@ -145,9 +145,10 @@ class BuildState:
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
     extra_files: dict[str, bytes] = field(default_factory=dict)  # ledger.csv, chart SVGs
-    # the rendered notices' QR codes, drawn ahead from on_files (at most one; a list, so that
-    # a frozen state can hold it for part of the build)
+    # the rendered notices' QR codes, drawn ahead from on_env (at most one; a list, so that
+    # a frozen state can hold it for part of the build), and their URLs in render order
     qr_codes: list[QrCodes] = field(default_factory=list)
+    qr_wanted: list[str] = field(default_factory=list)
     # the rendered notices' bodies converted outside MkDocs (body_worker; at most one)
     converting: list[Bodies] = field(default_factory=list)
     search: list[Future[Path]] = field(default_factory=list)  # the index being written (on_env)
@@ -586,7 +587,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = urls.source_edit_path(spec.notice_id, docs_dir)
         files.append(file)
     _close_children()
-    _state().qr_codes.append(QrCodes(drawn))
+    _state().qr_wanted[:] = drawn  # drawn from on_env: until then the bodies' child has the core
     _state().converting.append(Bodies(outside, config.markdown_extensions, config.mdx_configs))
     for path in attachments_to_publish(board.placed()):
         files.append(
@@ -791,6 +792,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     the pages (Pagefind is a child process: the two share the machine's cores)."""
     _told_of_texts(done=True)  # every page is converted
     _start_search(config)
+    # The QR codes are needed from the first notice rendered on: a child draws them ahead on
+    # the other core, which the bodies' child (body_worker) had until now.
+    _state().qr_codes.append(QrCodes(_state().qr_wanted))
     env.globals["nb_shared_nav"] = shared_nav(_state().navs)
     env.globals["nb_item"] = shared_item(_state().items)
     # MkDocs makes a new environment every build, which compiles every template again (0.5 s
