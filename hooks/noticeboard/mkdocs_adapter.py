@@ -58,8 +58,7 @@ from noticeboard.i18n import LanguageError, _, environment_language
 from noticeboard.load.board import Board, load_board
 from noticeboard.load.read_cache import CACHE_DIR_VARIABLE, cache_folder
 from noticeboard.problems import Severity, format_problems
-from noticeboard.publish.body import html_text
-from noticeboard.publish.body_worker import Bodies, Converted, converter
+from noticeboard.publish.body_worker import Bodies, Converted, cleaned, converter
 from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.feeds import build_feeds
 from noticeboard.publish.guide_labels import with_state_labels
@@ -101,6 +100,7 @@ from noticeboard.publish.search_records import (
     SearchRecord,
     filter_values,
     filters_document,
+    record_for,
     record_states,
     search_records,
 )
@@ -139,8 +139,9 @@ class BuildState:
     texts_ready: threading.Condition = field(default_factory=threading.Condition)
     texts_done: list[bool] = field(default_factory=list)
     # notice id -> its search record without its body's text (enough to choose its part), for
-    # a search index started before every page is converted
+    # a search index started before every page is converted; and record URL -> notice id
     skeletons: dict[str, SearchRecord] = field(default_factory=dict)
+    skeleton_ids: dict[str, str] = field(default_factory=dict)
     doc_urls: list[str] = field(default_factory=list)  # the hand-written pages' URLs (sitemap)
     bodies: dict[str, str] = field(default_factory=dict)  # notice id -> cleaned body HTML
     wide: set[str] = field(default_factory=set)  # notice ids whose tables need landscape
@@ -622,11 +623,11 @@ def _html_path(src_uri: str) -> str:
     return f"{stem}/index.html"
 
 
-def _keep_body(notice_id: str, cleaned: str, wide: bool | None = None) -> None:
+def _keep_body(notice_id: str, body_html: str, wide: bool | None = None) -> None:
     """MkDocs renders every page's content before any template, so the printable boards find
     each rendered notice's cleaned body here (and which need a landscape sheet)."""
-    _state().bodies[notice_id] = cleaned
-    if needs_landscape(cleaned) if wide is None else wide:
+    _state().bodies[notice_id] = body_html
+    if needs_landscape(body_html) if wide is None else wide:
         _state().wide.add(notice_id)
 
 
@@ -682,10 +683,7 @@ def _converted_body(notice_id: str, html: str) -> Converted:
     """A rendered notice's body: converted outside MkDocs (its page's Markdown was empty), or
     MkDocs' HTML of it cleaned here (a body with relative links, which MkDocs checks)."""
     bodies = _outside(notice_id)
-    if bodies is not None:
-        return bodies.get(notice_id)
-    cleaned = clean_body(html)
-    return Converted(cleaned, html_text(cleaned), needs_landscape(cleaned))
+    return bodies.get(notice_id) if bodies is not None else cleaned(html)
 
 
 def on_page_context(
@@ -860,8 +858,7 @@ def _texts_of(state: BuildState, records: list[SearchRecord]) -> list[SearchReco
     bundle's key follows it): waits until each of their pages is converted (or every page
     is: a text still missing is converted here, as search_records does), or the build
     stops."""
-    by_url = {urls.rooted(urls.notice_url(notice_id)): notice_id for notice_id in state.skeletons}
-    ids = [by_url[record.url] for record in records]
+    ids = [state.skeleton_ids[record.url] for record in records]
     with state.texts_ready:
         for notice_id in ids:
             while notice_id not in state.texts and not state.texts_done:
@@ -870,9 +867,8 @@ def _texts_of(state: BuildState, records: list[SearchRecord]) -> list[SearchReco
                 state.texts_ready.wait()
         texts = {notice_id: state.texts[notice_id] for notice_id in ids if notice_id in state.texts}
     placed = state.board.placed()
-    made = search_records({n: placed[n] for n in ids}, state.board.registry, texts)
-    by_id = dict(zip(sorted(ids), made, strict=True))
-    return [by_id[notice_id] for notice_id in ids]  # in the order given (a part's own)
+    # in the order given (a part's own), each as search_records makes it
+    return [record_for(placed[n], state.board.registry, texts.get(n)) for n in ids]
 
 
 def _skeletons() -> dict[str, SearchRecord]:
@@ -880,9 +876,10 @@ def _skeletons() -> dict[str, SearchRecord]:
     state = _state()
     if not state.skeletons:
         placed = state.board.placed()
-        blank = dict.fromkeys(placed, "")
-        records = search_records(placed, state.board.registry, blank)
-        state.skeletons.update(zip(sorted(placed), records, strict=True))
+        for notice_id in sorted(placed):
+            record = record_for(placed[notice_id], state.board.registry, "")
+            state.skeletons[notice_id] = record
+            state.skeleton_ids[record.url] = notice_id
     return state.skeletons
 
 
@@ -896,9 +893,8 @@ def _conversion_order(specs: list[PageSpec]) -> list[PageSpec]:
     if all(spec.notice_id in state.texts for spec in notices):
         return specs
     parts = bundle_parts(list(_skeletons().values()), state.board.today)
-    by_url = {record.url: notice_id for notice_id, record in _skeletons().items()}
     rank = {
-        by_url[record.url]: position
+        state.skeleton_ids[record.url]: position
         for position, record in enumerate(
             record for part in index_order(parts) for record in parts[part]
         )

@@ -62,15 +62,16 @@ Extensions = Sequence[Any]  # MkDocs' markdown_extensions: names, or Extension o
 Configs = Mapping[str, Any]  # MkDocs' mdx_configs
 
 
+def cleaned(html: str) -> Converted:
+    """A body's HTML as converted from its Markdown (here or by MkDocs), cleaned."""
+    kept = clean_body(html)
+    return Converted(kept, html_text(kept), needs_landscape(kept))
+
+
 def converter(extensions: Extensions, configs: Configs) -> Callable[[str], Converted]:
     """One Markdown instance with the site's extensions, reset for each body."""
     md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs))
-
-    def convert(body: str) -> Converted:
-        cleaned = clean_body(md.reset().convert(body))
-        return Converted(cleaned, html_text(cleaned), needs_landscape(cleaned))
-
-    return convert
+    return lambda body: cleaned(md.reset().convert(body))
 
 
 _CHILD = (

@@ -161,11 +161,20 @@ class PageCache:
         for path, data in self._files(key, entry):
             write_whole(path, data)
 
-    def drop(self, key: str, entry: Entry) -> None:
-        """Remove what `put(key, entry)` stored (or began to: its temporary files too)."""
+    def drop(self, key: str, entry: Entry) -> set[Path]:
+        """Remove what `put(key, entry)` stored; returns the folders it was in (a put that
+        failed half-way may have left a temporary file there: `drop_unfinished`)."""
+        folders = set()
         for path, _data in self._files(key, entry):
             path.unlink(missing_ok=True)
-            for left in path.parent.glob(".tmp-*"):
+            folders.add(path.parent)
+        return folders
+
+    @staticmethod
+    def drop_unfinished(folders: Iterable[Path]) -> None:
+        """Remove the temporary files of writes that did not finish in `folders`."""
+        for folder in folders:
+            for left in folder.glob(".tmp-*"):
                 left.unlink(missing_ok=True)
 
     def _files(self, key: str, entry: Entry) -> list[tuple[Path, str]]:
@@ -218,8 +227,10 @@ class PageWriter:
             self._pending.put(None)
             self._thread.join()
         if not keep:
+            folders: set[Path] = set()
             for key, entry in self._stored:
-                self.cache.drop(key, entry)
+                folders |= self.cache.drop(key, entry)
+            self.cache.drop_unfinished(folders)  # once a folder, not once a page
             self._stored.clear()
 
     def _write(self) -> None:

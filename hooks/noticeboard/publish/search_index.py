@@ -397,8 +397,8 @@ def write_search_index(
 
     `filled` gives a part's records complete when `records` are not yet (a build from nothing
     knows a body's text once its page is converted): parts are decided from the records'
-    dates, and each part is completed, then indexed, in the order of `bundle_parts`, so the
-    first parts are indexed while the pages of the next are still being converted."""
+    dates, and each part is completed, then indexed, in `index_order`, so the first parts are
+    indexed while the pages of the next are still being converted."""
     bundle = Path(site_dir).resolve() / BUNDLE_DIR
     try:
         parts = bundle_parts(records, today)
