@@ -9,8 +9,8 @@
 // month, this year, closed years; newest first in nb-filters.json's "bundles"), so a rebuild
 // re-indexes only the parts that changed. The newest part's bundle is loaded with Pagefind's
 // WebAssembly; the others are merged into it (mergeIndex: each adds its entry and meta files,
-// not another WebAssembly) and every search runs over all of them. Each page of a bundle also
-// carries the filter "part", its bundle's name, so browsing can ask one part at a time.
+// not another WebAssembly) and every search runs over all of them. Each page also carries the
+// filter "date", its notice's start date, which the page never offers: browsing orders by it.
 //
 // A result's state label is computed here from its dates (meta start/end/expires, and
 // superseded), on the reader's clock, by the rules state.js applies to the pages
@@ -30,8 +30,11 @@ const more = document.getElementById("nb-search-more");
 let pagefind = null;
 let bundles = [];
 let stateLabels = {};
-let pending = [];
+let pending = []; // results found and not yet shown, in order
+let later = null; // browsing: how to find the next results, or null
 let generation = 0;
+let shown = 0; // results on the page
+let total = 0; // results the search found
 
 // Chinese has no spaces, so a query must be cut into the words the index holds. Left to itself
 // in a zh page, Pagefind cuts the query with Intl.Segmenter, which knows other words than the
@@ -70,15 +73,26 @@ async function loadPagefind(module, url, parts) {
   return module;
 }
 
-// Browsing (no query) lists the newest notices first. Pagefind orders a sorted search within
-// each bundle and then by score across bundles, where a sort score is only a rank inside its own
-// bundle; so each part is asked separately and the parts (which hold successive stretches of
-// time) are put together newest first.
+// Browsing (no query) lists the newest notices first. Pagefind could sort, but a sort's order
+// sits in every bundle's meta file, which every query loads; a filter's file is fetched only
+// by a search that filters on it. So one search with the "date" filter (every date: none of
+// "") counts the matching notices per start date, and each page of results then asks for the
+// next dates' notices, newest date first (within one date, in Pagefind's order).
+const ANY_DATE = { none: [""] };
+
 async function browse(filters) {
-  const searches = await Promise.all(
-    bundles.map((part) => pagefind.search(null, { filters: { ...filters, part }, sort: { date: "desc" } })),
-  );
-  return searches.flatMap((search) => search.results);
+  const counted = await pagefind.search(null, { filters: { ...filters, date: ANY_DATE } });
+  const perDate = counted.filters.date || {};
+  const dates = Object.keys(perDate).filter((date) => perDate[date] > 0).sort().reverse();
+  const next = async (wanted) => {
+    const found = [];
+    while (found.length < wanted && dates.length) {
+      const search = await pagefind.search(null, { filters: { ...filters, date: dates.shift() } });
+      found.push(...search.results);
+    }
+    return found;
+  };
+  return { total: counted.results.length, next };
 }
 
 // The label of a result's state today, or "" where this page has no clock for it.
@@ -184,12 +198,21 @@ function resultItem(data) {
   ]);
 }
 
+// The next page of results; the button waits meanwhile, so two clicks never take the same ones.
 async function showMore(token) {
-  const batch = pending.splice(0, PAGE_SIZE);
-  const items = await Promise.all(batch.map((result) => result.data()));
-  if (token !== generation) return;
-  for (const data of items) list.append(resultItem(data));
-  more.hidden = pending.length === 0;
+  more.disabled = true;
+  try {
+    if (later && pending.length < PAGE_SIZE) pending.push(...(await later(PAGE_SIZE - pending.length)));
+    if (token !== generation) return;
+    const batch = pending.splice(0, PAGE_SIZE);
+    const items = await Promise.all(batch.map((result) => result.data()));
+    if (token !== generation) return;
+    for (const data of items) list.append(resultItem(data));
+    shown += batch.length;
+    more.hidden = shown >= total;
+  } finally {
+    if (token === generation) more.disabled = false;
+  }
 }
 
 async function run() {
@@ -199,17 +222,25 @@ async function run() {
   writeUrl(query, filters);
   list.replaceChildren();
   pending = [];
+  later = null;
+  shown = 0;
+  total = 0;
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
     status.textContent = "请输入关键词，或选择党组织、年份等筛选条件。";
     return;
   }
   status.textContent = "正在搜索…";
-  let results;
   try {
-    results = !pagefind ? [] : query ? await find(query, filters) : await browse(filters);
-    if (token !== generation) return;
-    pending = results.slice();
+    if (query && pagefind) {
+      const found = await find(query, filters);
+      if (token !== generation) return;
+      [pending, total] = [found, found.length];
+    } else if (pagefind) {
+      const browsing = await browse(filters);
+      if (token !== generation) return;
+      [later, total] = [browsing.next, browsing.total];
+    }
     await showMore(token);
   } catch (error) {
     status.textContent = "搜索暂时无法使用，请稍后再试。";
@@ -217,8 +248,8 @@ async function run() {
     return;
   }
   if (token !== generation) return;
-  status.textContent = results.length
-    ? `找到 ${results.length} 条公示`
+  status.textContent = total
+    ? `找到 ${total} 条公示`
     : "没有找到符合条件的公示。请换个关键词，或减少筛选条件。";
 }
 

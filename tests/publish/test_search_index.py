@@ -28,8 +28,7 @@ RECORD = SearchRecord(
     url="/notices/jinpu/2024/x/",
     content="党费收缴情况公示",
     meta={"title": "党费收缴情况公示"},
-    filters={"branch": ["jinpu"], "year": ["2024"]},
-    sort={"date": "2024-01-01"},
+    filters={"branch": ["jinpu"], "year": ["2024"], "date": ["2024-01-01"]},
 )
 FILTERS = {"filters": []}
 # The records below are dated 2024 and earlier: on this day, closed years. With GROUP_MIN at
@@ -100,8 +99,11 @@ def _records(count: int) -> list[SearchRecord]:
             url=f"/notices/b{i % 37}/{2024 - i % 2}/n{i}/",
             content=f"党费收缴情况公示 第{i}号",
             meta={"title": f"公示{i}"},
-            filters={"branch": [f"b{i % 37}"], "year": [str(2024 - i % 2)]},
-            sort={"date": f"{2024 - i % 2}-01-{1 + i % 28:02d}"},
+            filters={
+                "branch": [f"b{i % 37}"],
+                "year": [str(2024 - i % 2)],
+                "date": [f"{2024 - i % 2}-01-{1 + i % 28:02d}"],
+            },
         )
         for i in range(count)
     ]
@@ -126,7 +128,7 @@ def test_filter_files_list_their_values_in_order_and_keep_their_pages(tmp_path: 
     records = [replace(r, filters={**r.filters, "year": ["2024"]}) for r in _records(120)]
     bundle = write_search_index(records, tmp_path, FILTERS) / "2024"
     filters = meta_of(bundle)[3]
-    assert [name for name, _ in filters] == ["branch", "part", "state", "year"]
+    assert [name for name, _ in filters] == ["branch", "date", "state", "year"]
     branch = read_cbor(bundle / "filter" / f"{filters[0][1]}.pf_filter")
     assert branch[0] == "branch"
     values = [value for value, _ in branch[1]]
@@ -135,13 +137,26 @@ def test_filter_files_list_their_values_in_order_and_keep_their_pages(tmp_path: 
     assert sum(len(p) for p in pages.values()) == 120
 
 
+def test_no_sort_order_in_the_meta_file_every_query_loads_only_the_date_filter(tmp_path: Path):
+    """Browsing orders by the date filter, whose file only a browse fetches; a Pagefind sort
+    would put a page order in the meta file (2 bytes a notice) that every query loads."""
+    records = _records(60)
+    bundle = write_search_index(records, tmp_path, FILTERS) / "2024"
+    assert meta_of(bundle)[4] == []
+    dates = filter_of(bundle, "date")
+    wanted: dict[str, list[str]] = {}
+    for record in records:
+        if "/2024/" in record.url:
+            wanted.setdefault(record.filters["date"][0], []).append(record.url)
+    assert dates == {day: sorted(urls) for day, urls in wanted.items()}
+
+
 def _record(url: str, year: str, content: str = "党费收缴情况公示", day: str = "") -> SearchRecord:
     return replace(
         RECORD,
         url=url,
         content=content,
-        filters={"year": [year]},
-        sort={"date": day or f"{year}-01-01"},
+        filters={"year": [year], "date": [day or f"{year}-01-01"]},
     )
 
 
@@ -203,8 +218,6 @@ def test_one_bundle_per_part_and_the_parts_in_the_filters_document(tmp_path: Pat
     for part in doc["bundles"]:
         entry = json.loads((bundle / part / "pagefind-entry.json").read_text(encoding="utf-8"))
         counts[part] = entry["languages"]["zh"]["page_count"]
-        # every page names its part, so /search/ can browse one part at a time
-        assert list(filter_of(bundle / part, "part")) == [part]
     assert counts == {"2024-03": 1, "2024-Q1": 1, "2023": 2}
     # Pagefind's WebAssembly only where /search/ starts: the newest part's bundle
     assert [p.parent.name for p in bundle.rglob("wasm.*.pagefind")] == ["2024-03"]
@@ -315,7 +328,7 @@ def test_the_key_follows_every_field_of_every_record_and_the_code():
         [replace(base[0], content="x"), base[1]],
         [replace(base[0], meta={"title": "y"}), base[1]],
         [replace(base[0], filters={"year": ["2023"], "state": ["archived"]}), base[1]],
-        [replace(base[0], sort={"date": "2023-02-02"}), base[1]],
+        [replace(base[0], filters={"year": ["2023"], "date": ["2023-02-02"]}), base[1]],
         [replace(base[0], language="en"), base[1]],
         [base[1], base[0]],
         base[:1],

@@ -1,6 +1,6 @@
 """Each year's Pagefind bundle kept between builds, so a rebuild indexes only changed years.
 
-A bundle is a function of its search records (text, meta, filters and sort key; nothing in
+A bundle is a function of its search records (text, meta and filters; nothing in
 them moves with the day: the state filter is added at each build, see search_index), of the
 Pagefind binary that indexes them and of our code that writes the record pages and rewrites the
 bundle. Its key hashes all of these, so a changed record, a new Pagefind or changed code gives a
@@ -23,7 +23,7 @@ from pathlib import Path
 from noticeboard.publish.search_records import SearchRecord
 
 # Format of the entries; bump when what is stored changes.
-FORMAT = "2"
+FORMAT = "3"
 # The code that shapes a bundle besides Pagefind: the record pages and the bundle rewrite.
 _CODE = ("search_index.py", "pagefind_bundle.py", "search_bundles.py")
 _PACKAGES = ("pagefind", "pagefind_bin_extended", "cbor2")

@@ -2,7 +2,7 @@
 
 Pagefind never crawls the built site (listing pages would give duplicate hits and 10,000 full
 pages cost it 2.5 GB). Each record becomes a tiny page holding only the record — its text in
-`data-pagefind-body`, its meta, filters and sort key as attributes — in a temporary folder, and
+`data-pagefind-body`, its meta and filters as attributes — in a temporary folder, and
 Pagefind's command-line binary indexes that folder. (`add_custom_record` would say the same
 thing, but the Python service polls for each reply every 0.1 s: 10,000 records took 1,000 s.
 And the service mode of Pagefind 1.5.2 answers "files written" before its writes reach the disk,
@@ -49,7 +49,7 @@ from noticeboard.publish.pagefind_bundle import (
     with_filters,
 )
 from noticeboard.publish.search_bundles import BundleCache, bundle_key, code_fingerprint
-from noticeboard.publish.search_records import SearchRecord
+from noticeboard.publish.search_records import SearchRecord, record_start
 
 BUNDLE_DIR = "pagefind"
 # Filter names, value ids, labels and counts for the /search/ page (ours, beside Pagefind's).
@@ -75,10 +75,8 @@ _YEAR = re.compile(r"[0-9]{4}")
 # Which page of a kept bundle is which notice (`pagefind_bundle.page_urls`), stored beside the
 # bundle in the cache (not shipped): the per-build filters name pages by position.
 PAGES_FILE = "nb-pages.json"
-# The filters added at every build (not indexed): a notice's state, and the part its bundle
-# holds (so /search/ can browse one part at a time, newest first).
+# The filter added at every build (not indexed): a notice's state.
 STATE_FILTER = "state"
-PART_FILTER = "part"
 # Closed years are folded, oldest first, into bundles of at least this many records: each
 # bundle costs a query its entry and meta files and a word-index chunk per word, so a dozen
 # small old years cost more than one bundle of them.
@@ -108,10 +106,6 @@ def record_page(record: SearchRecord) -> str:
             f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
             for key, values in sorted(record.filters.items())
             for value in values
-        ),
-        *(
-            f'<span data-pagefind-sort="{escape(key)}">{escape(value)}</span>'
-            for key, value in sorted(record.sort.items())
         ),
     ]
     return (
@@ -158,7 +152,7 @@ def bundle_parts(records: Sequence[SearchRecord], today: date) -> dict[str, list
       or `YYYY-to-YYYY`. A folded part stays as it is once full: years are added after it.
       On the first of January last year's quarters become one part.
 
-    A record's start date (its `date` sort key) decides; its year is the start's year."""
+    A record's start date (its date filter) decides; its year is the start's year."""
     month = today.replace(day=1).isoformat()
     this_year = str(today.year)
     recent: list[SearchRecord] = []
@@ -166,7 +160,7 @@ def bundle_parts(records: Sequence[SearchRecord], today: date) -> dict[str, list
     closed: dict[str, list[SearchRecord]] = {}
     for record in records:
         year = record_year(record)
-        start = record.sort.get("date", "")
+        start = record_start(record)
         if start >= month:
             recent.append(record)
         elif year >= this_year:
@@ -427,10 +421,7 @@ def write_search_index(
                     remove(stale)
             for position, (part, _key, cached) in enumerate(prepared):
                 urls = {record.url for record in parts[part]}
-                daily = {
-                    STATE_FILTER: {url: states[url] for url in urls},
-                    PART_FILTER: dict.fromkeys(urls, part),
-                }
+                daily = {STATE_FILTER: {url: states[url] for url in urls}}
                 _sync_bundle(
                     bundle / part,
                     _bundle_files(cached, with_wasm=position == 0),
