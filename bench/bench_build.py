@@ -304,16 +304,22 @@ def check_seconds(root: Path, cache: Path) -> float:
     return seconds
 
 
-def first_query_kb(site: Path) -> tuple[float, float]:
-    """KB /search/'s script fetches for one query in a fresh Chromium (bench_search.py): as
-    the files lie in site/, and gzipped file by file as a static host sends text (Pagefind's
-    own files are gzip inside already and barely shrink)."""
+def first_query_kb(site: Path, browse: bool = False) -> tuple[float, float]:
+    """KB /search/'s script fetches for one query (党费), or with `browse` for one browse (the
+    first branch, no query), in a fresh Chromium (bench_search.py): as the files lie in site/,
+    and gzipped file by file as a static host sends text (Pagefind's own files are gzip inside
+    already and barely shrink)."""
     spec = importlib.util.spec_from_file_location("bench_search", REPO / "bench/bench_search.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["bench_search"] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)
-    fetched, _hits = module.first_query(site, "党费")
+    if browse:
+        document = json.loads((site / "pagefind/nb-filters.json").read_text(encoding="utf-8"))
+        (branches,) = [f["values"] for f in document["filters"] if f["name"] == "branch"]
+        fetched, _hits = module.first_query(site, "", {"branch": branches[0]["id"]})
+    else:
+        fetched, _hits = module.first_query(site, "党费")
     gzipped = sum(len(gzip.compress((site / path).read_bytes(), 9)) for path in fetched)
     for name in ("bench.html", "search.js"):
         (site / name).unlink(missing_ok=True)
@@ -334,6 +340,7 @@ class Row:
     site_mb: float
     first_query_kb: float
     first_query_gzip_kb: float
+    first_browse_kb: float
     one_notice: float
     nightly: float
 
@@ -365,6 +372,7 @@ def measure(count: int, runs: int, work: Path) -> Row:
     mkdocs_build(ours, TODAY)
     site = ours / "site"
     fetched = first_query_kb(site)
+    browsed = first_query_kb(site, browse=True)
     return Row(
         notices=sum(1 for n in made if "draft: true" not in n.text),
         check=min(checks),
@@ -379,6 +387,7 @@ def measure(count: int, runs: int, work: Path) -> Row:
         site_mb=folder_mb(site),
         first_query_kb=fetched[0],
         first_query_gzip_kb=fetched[1],
+        first_browse_kb=browsed[0],
         one_notice=min(singles),
         nightly=min(nightlies),
     )
@@ -393,8 +402,8 @@ def table(rows: list[Row], runs: int) -> str:
         "",
         "| notices (published) | check cold | check warm | build | MkDocs peak RSS "
         "| indexer peak RSS | baseline | ratio | ms/notice | site | index | first query "
-        "| first query gzip | 1-notice rebuild | nightly |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| first query gzip | first browse | 1-notice rebuild | nightly |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
@@ -403,7 +412,7 @@ def table(rows: list[Row], runs: int) -> str:
             f"| {r.baseline:.1f} s | {r.build.seconds / r.baseline:.2f}x "
             f"| {r.build.seconds / r.notices * 1000:.2f} | {r.site_mb:,.0f} MB "
             f"| {r.build.index_seconds:.1f} s | {r.first_query_kb:,.0f} KB "
-            f"| {r.first_query_gzip_kb:,.0f} KB "
+            f"| {r.first_query_gzip_kb:,.0f} KB | {r.first_browse_kb:,.0f} KB "
             f"| {r.one_notice:.1f} s | {r.nightly:.1f} s |"
         )
     return "\n".join(lines)

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import markdown
 from material.plugins.search.plugin import SearchIndex
@@ -194,8 +194,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_query(site: Path, query: str) -> tuple[dict[str, int], int]:
-    """Serve `site`, run one query through search.js; the files fetched (path -> bytes), hits."""
+def first_query(
+    site: Path, query: str, filters: dict[str, str] | None = None
+) -> tuple[dict[str, int], int]:
+    """Serve `site`, run one query through search.js (no query and `filters`: one browse); the
+    files fetched (path -> bytes), hits."""
     (site / "bench.html").write_text(HARNESS, encoding="utf-8")
     (site / "search.js").write_bytes(SEARCH_JS.read_bytes())
     handler = functools.partial(_Quiet, directory=str(site))
@@ -214,7 +217,8 @@ def first_query(site: Path, query: str) -> tuple[dict[str, int], int]:
 
             context.on("response", seen)
             page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/bench.html?q={quote(query)}")
+            wanted = urlencode({"q": query, **(filters or {})} if query else filters or {})
+            page.goto(f"http://127.0.0.1:{server.server_port}/bench.html?{wanted}")
             status = page.locator("#nb-search-status")
             expect(status).to_contain_text("找到", timeout=120_000)
             text = status.inner_text()
