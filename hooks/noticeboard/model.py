@@ -145,12 +145,29 @@ class Registry:
     def _category_ids(self) -> dict[str, Category]:
         return {c.id: c for c in reversed(self.categories)}
 
+    @cached_property
+    def _branch_words(self) -> dict[str, str]:
+        """Each branch id and display name -> the id of the first branch that has it."""
+        found: dict[str, str] = {}
+        for b in self.branches:
+            found.setdefault(b.id, b.id)
+            found.setdefault(b.name, b.id)
+        return found
+
+    @cached_property
+    def _category_words(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for c in self.categories:
+            found.setdefault(c.id, c.id)
+            found.setdefault(c.name, c.id)
+        return found
+
     def branch_id_for(self, value: str) -> str | None:
         """Accept a branch's id or its exact display name."""
-        return next((b.id for b in self.branches if value in (b.id, b.name)), None)
+        return self._branch_words.get(value)
 
     def category_id_for(self, value: str) -> str | None:
-        return next((c.id for c in self.categories if value in (c.id, c.name)), None)
+        return self._category_words.get(value)
 
     def issuer_name(self, branch_id: str, issuer: str | None) -> str:
         """Who issues a notice (落款): the body's name, else the branch's; the one place to ask.

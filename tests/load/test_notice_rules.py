@@ -431,3 +431,25 @@ def test_each_required_key(repo, key, lines):
     found = errors(repo({PATH: GOOD.replace(lines, "")}))
     assert [(p, line) for p, line, _ in found] == [(REL, 2)]
     assert found[0][2].startswith(f"'{key}' is required (")
+
+
+def test_a_named_pipe_or_folder_read_as_a_notice_is_refused_without_waiting(tmp_path):
+    """The reader's own guard (discover skips these before): opened without waiting, then
+    refused for what it is; a size just under the limit is read whole."""
+    import os
+
+    from noticeboard.load.notice_file import MAX_NOTICE_BYTES, notice_bytes, read_notice_file
+
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    for path in (pipe, folder):
+        assert notice_bytes(path) is None
+        (problem,) = read_notice_file(path, tmp_path, None).problems
+        assert "not a regular file" in problem.message
+    full = tmp_path / "full.md"
+    full.write_bytes(b"x" * MAX_NOTICE_BYTES)
+    assert notice_bytes(full) == b"x" * MAX_NOTICE_BYTES
+    full.write_bytes(b"x" * (MAX_NOTICE_BYTES + 1))
+    assert notice_bytes(full) is None

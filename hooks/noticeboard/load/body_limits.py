@@ -71,6 +71,8 @@ def _line_of(body: str, offset: int) -> int:
 
 def _unclosed(body: str) -> list[BodyProblem]:
     """An unclosed raw-text element or comment would take all the text after it away."""
+    if "<" not in body:  # neither an element nor a comment (most bodies)
+        return []
     problems = []
     lower = body.lower()
     last_close = {name: lower.rfind(f"</{name}") for name in RAW_TEXT_ELEMENTS}

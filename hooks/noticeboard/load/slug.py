@@ -11,8 +11,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from pypinyin import lazy_pinyin
-
 SLUG_MAX = 80
 """Longest slug written, in characters; longer ones are cut at the last whole syllable."""
 
@@ -33,6 +31,10 @@ def slugify(title: str, max_length: int = SLUG_MAX) -> str:
     (lowercased); everything else separates words. Full-width letters and digits count as
     ASCII. Never empty: a title with nothing to spell gives `notice`.
     """
+    # Imported here: its dictionaries take 0.18 s to load, which every other command (a
+    # `check` among them) would pay for nothing.
+    from pypinyin import lazy_pinyin
+
     text = unicodedata.normalize("NFKC", title)
     words: list[str] = []
     # v_to_u=False spells ü as "v" (绿 → lv), the usual ASCII form.

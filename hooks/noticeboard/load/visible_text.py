@@ -18,6 +18,8 @@ _ALLOWED_CONTROLS = frozenset("\n\t")
 
 def text_problem(key: str, value: str) -> str | None:
     """Why `value` (of front-matter or registry key `key`) would not read as written."""
+    if value.isprintable():  # no Cc or Cf character (every bidi control is Cf): most values
+        return None if _visible(value) else _invisible(key)
     bidi = sorted({ch for ch in value if ch in BIDI_CONTROLS})
     if bidi:
         codes = ", ".join(f"U+{ord(ch):04X}" for ch in bidi)
@@ -33,6 +35,12 @@ def text_problem(key: str, value: str) -> str | None:
         return _(
             "'{key}' contains the control character {codes}; delete it (retype the value)"
         ).format(key=key, codes=codes)
-    if not any(unicodedata.category(ch)[0] in "LNPS" for ch in value):
-        return _("'{key}' has no visible character; write it out").format(key=key)
-    return None
+    return None if _visible(value) else _invisible(key)
+
+
+def _visible(value: str) -> bool:
+    return any(unicodedata.category(ch)[0] in "LNPS" for ch in value)
+
+
+def _invisible(key: str) -> str:
+    return _("'{key}' has no visible character; write it out").format(key=key)

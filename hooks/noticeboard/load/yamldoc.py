@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -106,10 +106,28 @@ _CONSTRUCTORS = (
 for _tag, _constructor in _CONSTRUCTORS:
     _PySafeLoader.add_constructor(_tag, _constructor)
 
+_PLAIN_TAGS_KEPT = 20_000
+_RESOLVE: Any = yaml.resolver.Resolver.resolve  # untyped in PyYAML's stubs
+
 if yaml.__with_libyaml__:
 
     class _FastSafeLoader(yaml.CSafeLoader):
         """libyaml parser: about ten times faster; only used for shallow documents."""
+
+        # The tag of a plain scalar is a function of its text alone (the implicit resolvers'
+        # patterns; no path resolvers are set), and keys and many values repeat from file to
+        # file: each text is resolved once.
+        _plain_tags: ClassVar[dict[str, str]] = {}
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return _RESOLVE(self, kind, value, implicit)
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = _RESOLVE(self, kind, value, implicit)
+                if len(self._plain_tags) < _PLAIN_TAGS_KEPT:
+                    self._plain_tags[value] = tag
+            return tag
 
     for _tag, _constructor in _CONSTRUCTORS:
         _FastSafeLoader.add_constructor(_tag, _constructor)
@@ -210,7 +228,9 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
             _reject_aliases(node, offset)
         doc = YamlDoc(None, {}, offset)
         _record_lines(node, "", doc, offset)
-        doc.data = loader.construct_document(node)
+        doc.data = _construct(loader, node) if loader_class is _FAST else None
+        if doc.data is None:
+            doc.data = loader.construct_document(node)
     except SourceError:
         raise
     except yaml.reader.ReaderError as exc:
@@ -251,6 +271,47 @@ def parse_yaml(text: str, offset: int = 1) -> YamlDoc:
         if loader is not None:
             loader.dispose()
     return doc
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+)
+
+
+class _Unusual(Exception):
+    """A node `_construct` leaves to PyYAML."""
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    """What `loader.construct_document(node)` gives, for a tree of plain mappings, lists and
+    scalars (every notice), without PyYAML's bookkeeping of each node (a third of a notice's
+    YAML time); None for anything else (merge keys, sets, a key that is not a scalar, a tag of
+    one's own), which PyYAML then constructs, or rejects, itself. Aliases were refused before.
+    """
+    try:
+        return _node(loader, node)
+    except _Unusual:
+        return None
+
+
+def _node(loader: Any, node: yaml.Node) -> Any:
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag in _SCALARS:
+            return loader.yaml_constructors[tag](loader, node)
+    elif isinstance(node, yaml.MappingNode) and tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            mapping[_node(loader, key_node)] = _node(loader, value_node)
+        return mapping
+    elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_node(loader, item) for item in node.value]
+    raise _Unusual
 
 
 _PARSER_WORDS: dict[str, str] = {
