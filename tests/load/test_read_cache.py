@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from noticeboard.load.board import LoadResult, load_board
-from noticeboard.load.read_cache import PREFIX, code_fingerprint
+from noticeboard.load.read_cache import PREFIX, code_fingerprint, entries_of, file_bytes
 from support.loading import summary
 from support.notice_text import MEMBER_NOTICE, MEMBER_PATH, MEMBER_TODAY
 
@@ -62,11 +62,11 @@ def test_the_cache_is_used(repo, cache: Path):
     root = repo({MEMBER_PATH: MEMBER_NOTICE})
     load_board(root, MEMBER_TODAY, cached=True)
     [stored] = cache.glob(f"{PREFIX}*.pickle")
-    entries = pickle.loads(stored.read_bytes())
+    entries = entries_of(stored.read_bytes())
     digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
     planted = read.notice.__class__(**{**read.notice.__dict__, "title": "缓存标记R2"})
     entries[f"notices/{MEMBER_PATH}"] = (digest, stamp, read.__class__(planted, [], read.facts))
-    stored.write_bytes(pickle.dumps(entries))
+    stored.write_bytes(file_bytes(entries))
     result = load_board(root, MEMBER_TODAY, cached=True)
     assert result.board is not None and result.board.notices[0].title == "缓存标记R2"
 
@@ -130,12 +130,12 @@ def test_a_notice_with_attachments_is_taken_from_the_cache(repo, cache: Path):
     (root / "notices/jinpu/2024/名单.csv").write_text("姓名\n李四\n", encoding="utf-8")
     load_board(root, MEMBER_TODAY, cached=True)
     [stored] = cache.glob(f"{PREFIX}*.pickle")
-    entries = pickle.loads(stored.read_bytes())
+    entries = entries_of(stored.read_bytes())
     digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
     assert read.attachments  # what it found is stored with it
     planted = read.notice.__class__(**{**read.notice.__dict__, "title": "附件缓存标记A3"})
     entries[f"notices/{MEMBER_PATH}"] = (digest, stamp, dataclasses.replace(read, notice=planted))
-    stored.write_bytes(pickle.dumps(entries))
+    stored.write_bytes(file_bytes(entries))
     result = load_board(root, MEMBER_TODAY, cached=True)
     assert result.board is not None and result.board.notices[0].title == "附件缓存标记A3"
 
@@ -156,7 +156,7 @@ def test_a_broken_cache_file_is_ignored_and_rewritten(repo, cache: Path):
     [stored] = cache.glob(f"{PREFIX}*.pickle")
     stored.write_bytes(b"not a pickle")
     twice(root)
-    assert isinstance(pickle.loads(stored.read_bytes()), dict)
+    assert isinstance(entries_of(stored.read_bytes()), dict)
 
 
 def test_the_code_fingerprint_follows_every_package_file(tmp_path: Path):
@@ -195,13 +195,13 @@ def test_an_untouched_file_is_not_read_and_a_touched_one_is(repo, cache: Path):
     root = repo({MEMBER_PATH: MEMBER_NOTICE})
     load_board(root, MEMBER_TODAY, cached=True)
     [stored] = cache.glob(f"{PREFIX}*.pickle")
-    entries = pickle.loads(stored.read_bytes())
+    entries = entries_of(stored.read_bytes())
     _digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
     path = root / "notices" / MEMBER_PATH
     assert stamp == (path.stat().st_size, path.stat().st_mtime_ns)
     planted = dataclasses.replace(read, notice=dataclasses.replace(read.notice, title="戳记T1"))
     entries[f"notices/{MEMBER_PATH}"] = (b"not the hash", stamp, planted)
-    stored.write_bytes(pickle.dumps(entries))
+    stored.write_bytes(file_bytes(entries))
     first = load_board(root, MEMBER_TODAY, cached=True)
     assert first.board is not None and first.board.notices[0].title == "戳记T1"
     later = path.stat().st_mtime_ns + 1_000_000
@@ -236,14 +236,14 @@ def test_a_remembered_cache_rewritten_by_another_process_is_read_again(
     root = repo({MEMBER_PATH: MEMBER_NOTICE})
     load_board(root, MEMBER_TODAY, cached=True, remember=True)
     [stored] = cache.glob(f"{PREFIX}*.pickle")
-    entries = pickle.loads(stored.read_bytes())
+    entries = entries_of(stored.read_bytes())
     digest, stamp, read = entries[f"notices/{MEMBER_PATH}"]
     planted = dataclasses.replace(read.notice, title="别处写入R9")
     entries[f"notices/{MEMBER_PATH}"] = (digest, stamp, dataclasses.replace(read, notice=planted))
     # as `check` in a terminal writes it: beside it, then renamed over it (same size and time
     # would not matter: another file)
     beside = stored.with_name(".other")
-    beside.write_bytes(pickle.dumps(entries))
+    beside.write_bytes(file_bytes(entries))
     os.utime(beside, ns=(stored.stat().st_atime_ns, stored.stat().st_mtime_ns))
     os.replace(beside, stored)
     result = load_board(root, MEMBER_TODAY, cached=True, remember=True)
@@ -262,3 +262,23 @@ def test_only_a_cache_opened_to_remember_is_kept(
     load_board(root, MEMBER_TODAY, cached=True, remember=True)  # read from disk, then kept
     load_board(root, MEMBER_TODAY, cached=True, remember=True)
     assert len(loads) == 2
+
+
+def test_stored_records_are_plain_fields_so_a_copy_with_one_changed_is_a_replace():
+    """read_cache.changed copies a record's fields instead of running its __init__: right
+    only while the records compute nothing at creation and keep nothing computed."""
+    import dataclasses
+    from functools import cached_property
+
+    from noticeboard.load.notice_file import NoticeRead
+    from noticeboard.load.read_cache import changed
+    from noticeboard.model import Notice
+
+    for record in (Notice, NoticeRead):
+        assert dataclasses.is_dataclass(record) and record.__dataclass_params__.frozen
+        assert not hasattr(record, "__post_init__")
+        assert not hasattr(record, "__slots__")
+        assert not any(isinstance(v, cached_property) for v in vars(record).values())
+    read = NoticeRead(None, [], attachments=())
+    copy = changed(read, "problems", ["x"])
+    assert copy == dataclasses.replace(read, problems=["x"]) and read.problems == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from noticeboard.load import read_child
-from noticeboard.load.board import load_board
+from noticeboard.load.board import MAIN_SHARE, load_board
 from noticeboard.load.read_child import MIN_FILES_VARIABLE, ChildRead
 from support.loading import summary
 from support.notice_text import MEMBER_NOTICE, MEMBER_PATH, MEMBER_TODAY
@@ -52,7 +52,7 @@ def test_a_child_reads_as_this_process_does(repo, cache: Path, monkeypatch, answ
     assert answered == []
     monkeypatch.setenv(MIN_FILES_VARIABLE, "1")
     shared = load_board(root, MEMBER_TODAY, cached=True)
-    assert answered == [len(NOTICES) - len(NOTICES) * 57 // 100]  # the child's share
+    assert answered == [len(NOTICES) - len(NOTICES) * MAIN_SHARE // 100]  # the child's share
     assert summary(shared) == summary(alone)
     assert any("not-utf8.md" in p.path for p in shared.problems)
 
@@ -73,3 +73,27 @@ def test_a_failed_child_changes_nothing(repo, cache: Path, monkeypatch, answered
     monkeypatch.setattr(read_child, "_CHILD", "import sys\nsys.exit(3)\n")
     assert summary(load_board(root, MEMBER_TODAY, cached=True)) == summary(alone)
     assert answered == [-1]
+
+
+def test_what_the_child_read_is_remembered_for_the_next_preview_load(
+    repo, cache: Path, monkeypatch, answered
+):
+    """The preview keeps the read cache in memory: the child's entries with this process's."""
+    import pickle
+
+    from noticeboard.load import read_cache
+
+    root = repo(NOTICES)
+    monkeypatch.setenv(MIN_FILES_VARIABLE, "1")
+    first = load_board(root, MEMBER_TODAY, cached=True, remember=True)
+    assert len(answered) == 1 and answered[0] > 0
+
+    def refused(*args, **kwargs):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(read_child, "read_notice_file", refused)
+    monkeypatch.setattr(pickle, "load", refused)  # not even the cache file
+    try:
+        assert summary(load_board(root, MEMBER_TODAY, cached=True, remember=True)) == summary(first)
+    finally:
+        read_cache._remembered.clear()

@@ -19,7 +19,6 @@ import os
 import re
 import sys
 import urllib.error
-import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -153,6 +152,8 @@ class GitHubIssues:
         self.token = token
 
     def _call(self, method: str, path: str, payload: dict[str, object] | None = None) -> object:
+        import urllib.request  # here: HTTP and TLS cost every other command 10 ms to import
+
         request = urllib.request.Request(
             self.base + path,
             method=method,

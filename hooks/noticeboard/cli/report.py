@@ -9,7 +9,6 @@ import sys
 from noticeboard.cli.ledger_args import EXIT_OK, EXIT_USAGE, UsageError, branch_id, load
 from noticeboard.i18n import _
 from noticeboard.periods import Period, parse_period
-from noticeboard.publish.compliance import ledger_csv
 from noticeboard.publish.ledger import Cell, cell_record
 
 
@@ -72,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
     ]
     registry = loaded.board.registry
     if args.format == "csv":
+        # Imported here: the page models it builds on cost every other command 20 ms.
+        from noticeboard.publish.compliance import ledger_csv
+
         sys.stdout.buffer.write(ledger_csv(registry, cells, None))
         sys.stdout.flush()
     elif args.format == "json":

@@ -33,7 +33,9 @@ _ID18 = re.compile(r"\d{17}[\dXx]")
 _ID15 = re.compile(r"[1-8]\d{14}")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _SHORTEST = 11  # digits in the shortest number looked for (a mobile number)
-_CANDIDATE = re.compile(rf"[\dXx](?:{_SEPARATORS}{{0,12}}[\dXx]){{{_SHORTEST - 1},}}")
+# Possessive (`{0,12}+`, `{10,}+`): digits and separators never overlap, so a run of separators
+# given back could not be followed by a digit anyway; not trying saves a third of the scan.
+_CANDIDATE = re.compile(rf"[\dXx](?:{_SEPARATORS}{{0,12}}+[\dXx]){{{_SHORTEST - 1},}}+")
 """A stretch that may hold a number: 11 digits (or X) or more, joined by what a gap allows."""
 
 # The same test on the text as written, before NFKC (which costs ~0.2 ms for a notice). It is
@@ -53,8 +55,8 @@ _RAW_OTHER_CHARS = (
 )
 _RAW_UNSURE = re.compile(rf"[^{_RAW_DIGIT_CHARS}{_RAW_SEPARATOR_CHARS}{_RAW_OTHER_CHARS}]")
 _RAW_CANDIDATE = re.compile(
-    rf"[{_RAW_DIGIT_CHARS}](?:[{_RAW_SEPARATOR_CHARS}]{{0,12}}[{_RAW_DIGIT_CHARS}])"
-    rf"{{{_SHORTEST - 1},}}"
+    rf"[{_RAW_DIGIT_CHARS}](?:[{_RAW_SEPARATOR_CHARS}]{{0,12}}+[{_RAW_DIGIT_CHARS}])"
+    rf"{{{_SHORTEST - 1},}}+"
 )
 _LONGEST = 18  # digits in the longest number looked for (an ID number; +86 and a mobile: 13)
 

@@ -23,9 +23,9 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from noticeboard.files import Stamp
 from noticeboard.i18n import current_language
@@ -36,7 +36,7 @@ CACHE_DIR = ".cache/noticeboard"
 # Puts the caches elsewhere (tests give each build its own).
 CACHE_DIR_VARIABLE = "NOTICEBOARD_CACHE_DIR"
 # Format of the file; bump when what is stored changes shape.
-FORMAT = "2"
+FORMAT = "3"
 PREFIX = "notices-read-"
 
 
@@ -71,6 +71,54 @@ def read_fingerprint(code: str, root: Path, registry: Registry) -> str:
 
 Stored = tuple[bytes, Stamp | None, NoticeRead]  # hash of the bytes, their file's stamp, result
 
+
+def _merged(blobs: list[bytes]) -> dict[str, Stored]:
+    """The entries of a cache file's content (see `ReadCache.save`)."""
+    entries: dict[str, Stored] = {}
+    for blob in blobs:
+        entries.update(pickle.loads(blob))
+    return entries
+
+
+def entries_of(data: bytes) -> dict[str, Stored]:
+    """The entries a cache file holds, from its bytes."""
+    return _merged(pickle.loads(data))
+
+
+def file_bytes(entries: dict[str, Stored]) -> bytes:
+    """A cache file holding `entries`."""
+    return pickle.dumps([pickle.dumps(entries)])
+
+
+T = TypeVar("T")
+
+
+def changed(record: T, name: str, value: object) -> T:
+    """`dataclasses.replace(record, **{name: value})` for the frozen dataclasses stored here,
+    which have no `__post_init__` and keep nothing computed (tests/load/test_read_cache.py
+    holds them to that): their fields copied as they are, one changed. `replace` runs the
+    whole `__init__`: 5 us a call, 20,000 calls in a check from nothing."""
+    copy = object.__new__(type(record))
+    copy.__dict__.update(record.__dict__)
+    copy.__dict__[name] = value
+    return copy
+
+
+def blanked(reading: NoticeRead) -> NoticeRead:
+    """A reading as stored: without its Path (rebuilt from the file on a hit: unpickling
+    10,000 Paths cost more than the rest of the file)."""
+    if reading.notice is None:
+        return reading
+    return changed(reading, "notice", changed(reading.notice, "source", cast(Path, "")))
+
+
+def restored(reading: NoticeRead, file: Path) -> NoticeRead:
+    """A stored reading with its notice's Path again."""
+    if reading.notice is None:
+        return reading
+    return changed(reading, "notice", changed(reading.notice, "source", file))
+
+
 # The preview loads the board at every save, and unpickling 10,000 readings costs 0.6 s of each:
 # a cache opened with `remember` keeps what it last read or wrote in this process (one file per
 # cache folder), with which file it was, and uses it again only while the file on disk is that
@@ -88,8 +136,15 @@ class ReadCache:
     fingerprint: str
     entries: dict[str, Stored] = field(default_factory=dict)
     used: dict[str, Stored] = field(default_factory=dict)
+    # entries made by the read child, as it pickled them (written as they are) and not
+    adopted: list[tuple[bytes, dict[str, Stored]]] = field(default_factory=list)
     changed: bool = False
     remember: bool = False  # kept in this process between opens (the preview)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing kept from an earlier run."""
+        return not self.entries
 
     @property
     def path(self) -> Path:
@@ -106,13 +161,20 @@ class ReadCache:
         try:
             with cache.path.open("rb") as handle:
                 read_as = _identity(handle.fileno())
-                loaded = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+                loaded = _merged(pickle.load(handle))
+        except (
+            OSError,
+            pickle.PickleError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            ValueError,
+            TypeError,
+        ):
             return cache
-        if isinstance(loaded, dict):
-            cache.entries = loaded
-            if remember and read_as is not None:
-                _remembered[folder] = (cache.path, read_as, loaded)
+        cache.entries = loaded
+        if remember and read_as is not None:
+            _remembered[folder] = (cache.path, read_as, loaded)
         return cache
 
     def known(
@@ -152,22 +214,25 @@ class ReadCache:
         """Keep a reading (made here or by read_child) under the digest of its bytes; returns
         it. Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths
         cost more than the rest of the file."""
-        blank = cast(Path, "")
-        notice = None if result.notice is None else replace(result.notice, source=blank)
-        self.used[rel] = (digest, stamp, replace(result, notice=notice))
+        self.used[rel] = (digest, stamp, blanked(result))
         self.changed = True
         return result
 
+    def adopt(self, blob: bytes, entries: dict[str, Stored]) -> None:
+        """Keep the read child's entries: `entries`, which `blob` holds pickled."""
+        self.adopted.append((blob, entries))
+        self.changed = True
+
     def _used(self, file: Path, rel: str, hit: Stored) -> NoticeRead:
         self.used[rel] = hit
-        stored = hit[2]
-        if stored.notice is None:
-            return stored
-        return replace(stored, notice=replace(stored.notice, source=file))
+        return restored(hit[2], file)
 
     def save(self) -> None:
         """Write what this run used (so the file stays the size of the board), when anything
-        changed; other fingerprints' files go (the code or registry moved on). Best effort."""
+        changed; other fingerprints' files go (the code or registry moved on). Best effort.
+
+        The file is a list of pickled dicts of entries: this process's, then the read
+        child's, which it pickled itself meanwhile."""
         if not self.changed and self.used.keys() == self.entries.keys():
             return
         target = self.path
@@ -179,12 +244,17 @@ class ReadCache:
             return
         try:
             with os.fdopen(fd, "wb") as out:
-                pickle.dump(self.used, out, protocol=pickle.HIGHEST_PROTOCOL)
+                own = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+                blobs = [own, *(blob for blob, _entries in self.adopted)]
+                pickle.dump(blobs, out, protocol=pickle.HIGHEST_PROTOCOL)
                 out.flush()
                 written = _identity(out.fileno())
             os.replace(tmp, target)
             if self.remember and written is not None:
-                _remembered[self.folder] = (target, written, dict(self.used))
+                everything = dict(self.used)
+                for _blob, entries in self.adopted:
+                    everything.update(entries)
+                _remembered[self.folder] = (target, written, everything)
             for old in self.folder.glob(f"{PREFIX}*.pickle"):
                 if old != target:
                     old.unlink(missing_ok=True)

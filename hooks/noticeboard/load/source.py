@@ -55,7 +55,7 @@ def decode(raw: bytes, name: str = "FILE") -> str:
                 "re-save it as 'UTF-8' in your editor"
             )
         raise SourceError(message, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _convert_hint(encoding: str, name: str) -> str:
@@ -85,9 +85,13 @@ class FrontMatterDoc:
 
 
 def split_front_matter(text: str) -> FrontMatterDoc:
-    """Split `---` YAML front matter from the Markdown body (text already decoded)."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    """Split `---` YAML front matter from the Markdown body (text already decoded).
+
+    The front matter is a first line `---` and the lines up to the next `---` (or `...`);
+    the rest, untouched, is the body. Found line by line from the start: the body's lines
+    are never split (a notice is mostly body)."""
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         raise SourceError(
             _(
                 "the file has no front matter: it must start with a line '---', then the fields "
@@ -95,12 +99,18 @@ def split_front_matter(text: str) -> FrontMatterDoc:
             ),
             1,
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            meta_text = "\n".join(lines[1:index])
-            meta = parse_yaml(meta_text, offset=2)
-            body = "\n".join(lines[index + 1 :])
-            return FrontMatterDoc(meta, body, index + 2)
+    start = pos = first_end + 1
+    index = 1  # of the line at `pos`, from 0
+    while first_end >= 0:
+        end = text.find("\n", pos)
+        if (text[pos:] if end < 0 else text[pos:end]).rstrip() in ("---", "..."):
+            meta = parse_yaml(text[start : pos - 1] if pos > start else "", offset=2)
+            return FrontMatterDoc(meta, "" if end < 0 else text[end + 1 :], index + 2)
+        if end < 0:
+            break
+        pos = end + 1
+        index += 1
     raise SourceError(
-        _("the front matter is not closed: add a line '---' after the last field"), len(lines)
+        _("the front matter is not closed: add a line '---' after the last field"),
+        text.count("\n") + 1,
     )
