@@ -151,9 +151,10 @@ def time_cli(root: Path, cache: Path, lang: str = "zh") -> float:
 def main() -> None:
     print("### noticeboard check\n")
     print(f"Target: {TARGET_SECONDS:.0f} s at 10,000 notices (CLI, cold process).\n")
+    print("Cold and warm: each the minimum of 2 runs.\n")
     print(
         "| notices | load_board (in-process, no cache) | check cold (CLI, zh) "
-        "| check warm (CLI, zh) | warm `--lang en` | warm per notice | target (warm) |"
+        "| check warm (CLI, zh) | warm `--lang en` | warm per notice | target (cold) |"
     )
     print("|---:|---:|---:|---:|---:|---:|:---:|")
     for size in SIZES:
@@ -161,12 +162,14 @@ def main() -> None:
             root = Path(tmp) / "repo"
             write_board(root, size)
             in_process, loaded = time_in_process(root)
-            cache = Path(tmp) / "cache"
-            cold = time_cli(root, cache)
+            # cold: an empty read cache each time, the minimum of two runs (as bench_build)
+            colds = [time_cli(root, Path(tmp) / f"cache-{run}") for run in range(2)]
+            cold = min(colds)
+            cache = Path(tmp) / "cache-1"
             warm = min(time_cli(root, cache) for _ in range(2))
             time_cli(root, cache, "en")  # the English messages' cache
             warm_en = time_cli(root, cache, "en")
-            verdict = "ok" if size < 10_000 or warm <= TARGET_SECONDS else "MISSED"
+            verdict = "ok" if size < 10_000 or cold <= TARGET_SECONDS else "MISSED"
             print(
                 f"| {loaded:,} | {in_process:.2f} s | {cold:.2f} s | {warm:.2f} s "
                 f"| {warm_en:.2f} s | {warm / loaded * 1000:.2f} ms | {verdict} |"
