@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -110,6 +111,15 @@ class ScheduleEntry:
         return self.branches is None or branch_id in self.branches
 
 
+def _ids_by_word(items: Iterable[Branch | Category]) -> dict[str, str]:
+    """Each id and display name -> the id of the first item that has it."""
+    found: dict[str, str] = {}
+    for item in items:
+        found.setdefault(item.id, item.id)
+        found.setdefault(item.name, item.id)
+    return found
+
+
 @dataclass(frozen=True)
 class Registry:
     timezone: str = "Asia/Shanghai"
@@ -147,20 +157,11 @@ class Registry:
 
     @cached_property
     def _branch_words(self) -> dict[str, str]:
-        """Each branch id and display name -> the id of the first branch that has it."""
-        found: dict[str, str] = {}
-        for b in self.branches:
-            found.setdefault(b.id, b.id)
-            found.setdefault(b.name, b.id)
-        return found
+        return _ids_by_word(self.branches)
 
     @cached_property
     def _category_words(self) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for c in self.categories:
-            found.setdefault(c.id, c.id)
-            found.setdefault(c.name, c.id)
-        return found
+        return _ids_by_word(self.categories)
 
     def branch_id_for(self, value: str) -> str | None:
         """Accept a branch's id or its exact display name."""

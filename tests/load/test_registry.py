@@ -441,3 +441,20 @@ def test_a_categorys_minimum_period_is_a_positive_whole_number(repo, value, expe
         "    name: 组织建设\n", f"    name: 组织建设\n    min_days: {value}\n"
     )
     assert _problems(repo, text) == expected
+
+
+def test_a_branch_or_category_is_found_by_its_id_or_name_the_first_one_first():
+    """A notice may name its branch or category by id or display name; where one's name is
+    another's id, the one listed first wins (as the registry's order says)."""
+    from noticeboard.model import Branch, Category, Registry
+
+    registry = Registry(
+        branches=(Branch("jinpu", "金铺村党支部"), Branch("yutao", "jinpu")),
+        categories=(Category("dues", "党费"), Category("党费", "党费收缴")),
+    )
+    assert registry.branch_id_for("jinpu") == "jinpu"
+    assert registry.branch_id_for("金铺村党支部") == "jinpu"
+    assert registry.branch_id_for("yutao") == "yutao"
+    assert registry.branch_id_for("余套") is None
+    assert registry.category_id_for("党费") == "dues"
+    assert registry.category_id_for("党费收缴") == "党费"
