@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from noticeboard import urls
 from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
@@ -108,6 +111,9 @@ def load_board(
     audience = resolve_audience(registry.repository)  # AudienceError: the caller's, like today
     notices: list[Notice] = []
     facts: list[CrossFacts] = []
+    # `git log` runs while the files are read (a long history is seconds of it); its parse
+    # takes the interpreter now and then, as a thread does.
+    history_read = _in_thread(read_history, root, registry.timezone) if history is None else None
     found = discover(root)
     problems.extend(found.problems)
     files = found.files
@@ -122,13 +128,40 @@ def load_board(
         cache.save()
     existing = notice_ids(files, root)
     problems.extend(cross_notice_problems(registry, facts, existing))
-    if history is None:
-        history = read_history(root, registry.timezone)
-    problems.extend(history_problems(history))
-    board = Board(root, registry, tuple(notices), day, audience, history)
+    known = history_read() if history_read is not None else history
+    assert known is not None  # one of the two was given
+    problems.extend(history_problems(known))
+    board = Board(root, registry, tuple(notices), day, audience, known)
     problems.extend(claim_problems(registry, board.notices))
     problems.extend(correction_problems(board.notices, board.publications()))
     return LoadResult(board, sort_problems(problems))
+
+
+T = TypeVar("T")
+
+
+def _in_thread(work: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start `work(*args)` in a thread; the returned call waits for its result (or raises
+    what it raised)."""
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work(*args))
+        except BaseException as exc:  # handed to the caller, who sees it as its own
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="noticeboard-history", daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return done[0]
+
+    return result
 
 
 def _read_cache(root: Path, registry: Registry, remember: bool) -> ReadCache:
