@@ -387,3 +387,27 @@ def test_word_index_chunks_are_small_so_a_query_loads_little_from_each_year(tmp_
     records = [_record(f"/n{i}/", "2024", f"{words} 第{i}号") for i in range(20)]
     bundle = write_search_index(records, tmp_path, FILTERS) / "2024"
     assert len(list((bundle / "index").iterdir())) >= 3
+
+
+def test_two_parts_are_indexed_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Pagefind indexes on about one core: two parts are indexed together, so that the parts
+    left when a build's last page is written take both cores. The first two indexings wait
+    for each other here; one at a time, the first would wait in vain."""
+    import threading
+
+    together = threading.Barrier(2, timeout=10)
+    original = search_index.index_bundle
+    calls: list[int] = []
+
+    def paired(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= 2:
+            together.wait()  # BrokenBarrierError (the build fails) if alone
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(search_index, "index_bundle", paired)
+    records = [_record("/a/", "2023"), _record("/b/", "2024"), _record("/c/", "2022")]
+    bundle = write_search_index(records, tmp_path, FILTERS)
+    assert len(calls) == 3
+    doc = json.loads((bundle / "nb-filters.json").read_text(encoding="utf-8"))
+    assert doc["bundles"] == ["2024", "2023", "2022"]

@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from functools import partial
 from html import escape
@@ -228,6 +229,16 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> int:
     return sum(int(language["page_count"]) for language in entry["languages"].values())
 
 
+# Pagefind indexes on about one core; two parts are indexed at a time, so that the parts left
+# when the last page is written take both cores.
+INDEXERS = 2
+
+
+def _kept_bundle(cache: BundleCache, key: str, write: Callable[[Path], None]) -> Path:
+    """The bundle under `key`: kept from an earlier build, else written now."""
+    return cache.get(key) or cache.put(key, write)
+
+
 def _scratch() -> str | None:
     """Where the record pages go for Pagefind to read: memory (/dev/shm) where the system has
     it, since a year is thousands of small files written once and read once (3,000 on a
@@ -402,15 +413,16 @@ def write_search_index(
             )
             binary = _pagefind_binary()
             code = code_fingerprint(binary)
-            keyed: dict[str, tuple[str, Path]] = {}
-            for part in index_order(parts):
-                chosen = parts[part] = filled(parts[part]) if filled is not None else parts[part]
-                key = bundle_key(chosen, code)
-                keyed[part] = (
-                    key,
-                    cache.get(key) or cache.put(key, partial(index_bundle, chosen, binary=binary)),
-                )
-            prepared = [(part, *keyed[part]) for part in parts]
+            keyed: dict[str, tuple[str, Future[Path]]] = {}
+            with ThreadPoolExecutor(INDEXERS, thread_name_prefix="noticeboard-index") as pool:
+                for part in index_order(parts):
+                    chosen = parts[part] = (
+                        filled(parts[part]) if filled is not None else parts[part]
+                    )
+                    key = bundle_key(chosen, code)
+                    write = partial(index_bundle, chosen, binary=binary)
+                    keyed[part] = (key, pool.submit(_kept_bundle, cache, key, write))
+            prepared = [(part, keyed[part][0], keyed[part][1].result()) for part in parts]
             if site_ready is not None and not site_ready():
                 raise SearchIndexError(_("the build stopped; the search index was not written"))
             if bundle.is_symlink() or (bundle.exists() and not bundle.is_dir()):
