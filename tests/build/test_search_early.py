@@ -88,11 +88,12 @@ def test_the_first_parts_are_indexed_before_the_last_page_is_converted(
 
     build_it()
     assert before_the_end == [True]
-    assert indexed[0] == [  # the folded closed years first, year by year
+    # the folded closed years first, year by year: among the first parts indexed together
+    assert [
         "/notices/yutao/2023/a/",
         "/notices/jinpu/2024/b/",
         "/notices/yutao/2024/c/",
-    ]
+    ] in indexed[: search_index.INDEXERS]
     # Built again, every text is known before the index starts: the same records in the same
     # order, so the same keys, and nothing is indexed again.
     first = bundle_files(site)
