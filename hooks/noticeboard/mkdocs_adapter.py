@@ -52,6 +52,7 @@ from watchdog.observers.polling import PollingObserver
 import noticeboard
 from noticeboard import collector, urls
 from noticeboard.audience import AudienceError
+from noticeboard.background import in_background
 from noticeboard.build_lock import BuildLock
 from noticeboard.files import Stamp
 from noticeboard.i18n import LanguageError, _, environment_language
@@ -919,18 +920,7 @@ def _in_background(run: Callable[[], Path], then: Callable[[], None]) -> Future[
     """`run` in a daemon thread (a build that stops never waits on it to exit), and `then`
     after its result is handed over: tidying that overlaps the build's last steps (the
     build waits for it at its very end, `_tidied`)."""
-    future: Future[Path] = Future()
-
-    def work() -> None:
-        future.set_running_or_notify_cancel()
-        try:
-            future.set_result(run())
-        except BaseException as exc:  # handed to whoever waits for the result
-            future.set_exception(exc)
-        then()
-
-    thread = threading.Thread(target=work, name="noticeboard-search", daemon=True)
-    thread.start()
+    future, thread = in_background(run, "noticeboard-search", then)
     _state().search_threads.append(thread)
     return future
 

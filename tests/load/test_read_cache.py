@@ -265,13 +265,13 @@ def test_only_a_cache_opened_to_remember_is_kept(
 
 
 def test_stored_records_are_plain_fields_so_a_copy_with_one_changed_is_a_replace():
-    """read_cache.changed copies a record's fields instead of running its __init__: right
+    """read_cache.with_field copies a record's fields instead of running its __init__: right
     only while the records compute nothing at creation and keep nothing computed."""
     import dataclasses
     from functools import cached_property
 
     from noticeboard.load.notice_file import NoticeRead
-    from noticeboard.load.read_cache import changed
+    from noticeboard.load.read_cache import with_field
     from noticeboard.model import Notice
 
     for record in (Notice, NoticeRead):
@@ -280,5 +280,5 @@ def test_stored_records_are_plain_fields_so_a_copy_with_one_changed_is_a_replace
         assert not hasattr(record, "__slots__")
         assert not any(isinstance(v, cached_property) for v in vars(record).values())
     read = NoticeRead(None, [], attachments=())
-    copy = changed(read, "problems", ["x"])
+    copy = with_field(read, "problems", ["x"])
     assert copy == dataclasses.replace(read, problems=["x"]) and read.problems == []

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, TypeVar
 
 from noticeboard import urls
 from noticeboard.audience import MEMBERS, PUBLIC, resolve_audience
+from noticeboard.background import in_background
 from noticeboard.files import Stamp, stamp_of
 from noticeboard.load.accountability import claim_problems, correction_problems
 from noticeboard.load.cross_rules import CrossFacts, cross_notice_problems
@@ -113,7 +111,11 @@ def load_board(
     facts: list[CrossFacts] = []
     # `git log` runs while the files are read (a long history is seconds of it); its parse
     # takes the interpreter now and then, as a thread does.
-    history_read = _in_thread(read_history, root, registry.timezone) if history is None else None
+    history_read = (
+        in_background(partial(read_history, root, registry.timezone), "noticeboard-history")[0]
+        if history is None
+        else None
+    )
     found = discover(root)
     problems.extend(found.problems)
     files = found.files
@@ -128,40 +130,13 @@ def load_board(
         cache.save()
     existing = notice_ids(files, root)
     problems.extend(cross_notice_problems(registry, facts, existing))
-    known = history_read() if history_read is not None else history
+    known = history_read.result() if history_read is not None else history
     assert known is not None  # one of the two was given
     problems.extend(history_problems(known))
     board = Board(root, registry, tuple(notices), day, audience, known)
     problems.extend(claim_problems(registry, board.notices))
     problems.extend(correction_problems(board.notices, board.publications()))
     return LoadResult(board, sort_problems(problems))
-
-
-T = TypeVar("T")
-
-
-def _in_thread(work: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """Start `work(*args)` in a thread; the returned call waits for its result (or raises
-    what it raised)."""
-    done: list[T] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            done.append(work(*args))
-        except BaseException as exc:  # handed to the caller, who sees it as its own
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="noticeboard-history", daemon=True)
-    thread.start()
-
-    def result() -> T:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return done[0]
-
-    return result
 
 
 def _read_cache(root: Path, registry: Registry, remember: bool) -> ReadCache:

@@ -93,7 +93,7 @@ def file_bytes(entries: dict[str, Stored]) -> bytes:
 T = TypeVar("T")
 
 
-def changed(record: T, name: str, value: object) -> T:
+def with_field(record: T, name: str, value: object) -> T:
     """`dataclasses.replace(record, **{name: value})` for the frozen dataclasses stored here,
     which have no `__post_init__` and keep nothing computed (tests/load/test_read_cache.py
     holds them to that): their fields copied as they are, one changed. `replace` runs the
@@ -104,19 +104,21 @@ def changed(record: T, name: str, value: object) -> T:
     return copy
 
 
+def _with_source(reading: NoticeRead, source: Path) -> NoticeRead:
+    if reading.notice is None:
+        return reading
+    return with_field(reading, "notice", with_field(reading.notice, "source", source))
+
+
 def blanked(reading: NoticeRead) -> NoticeRead:
     """A reading as stored: without its Path (rebuilt from the file on a hit: unpickling
     10,000 Paths cost more than the rest of the file)."""
-    if reading.notice is None:
-        return reading
-    return changed(reading, "notice", changed(reading.notice, "source", cast(Path, "")))
+    return _with_source(reading, cast(Path, ""))
 
 
 def restored(reading: NoticeRead, file: Path) -> NoticeRead:
     """A stored reading with its notice's Path again."""
-    if reading.notice is None:
-        return reading
-    return changed(reading, "notice", changed(reading.notice, "source", file))
+    return _with_source(reading, file)
 
 
 # The preview loads the board at every save, and unpickling 10,000 readings costs 0.6 s of each:
