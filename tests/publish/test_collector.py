@@ -70,14 +70,18 @@ def test_the_preview_collects_once_a_moment_after_its_build(full_collections: li
 
 
 def test_a_build_that_starts_first_keeps_the_collection_for_its_own_end(
-    full_collections: list[float],
+    full_collections: list[float], monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setattr(collector, "COLLECT_AFTER_SECONDS", 0.5)
     collector.planning()
     collector.ended(again_soon=True)
     collector.planning()  # the next save, before the collection ran
+    next_build = time.monotonic()
     time.sleep(collector.COLLECT_AFTER_SECONDS * 3)
     assert not gc.isenabled()
-    assert full_collections == []
+    # A busy machine may stall this thread past the delay: the collection then ran before
+    # the next build started, which is allowed. None may run once that build has started.
+    assert [when for when in full_collections if when >= next_build] == []
     collector.ended()
     assert gc.isenabled()
 
