@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import zxingcpp
 from pypdf import PdfReader
 
 from support.demo_build import REPO_ROOT, build_site
@@ -235,6 +236,52 @@ def test_the_branch_board_prints_a_cover_then_each_current_notice_on_its_own_she
     assert clipped(browser, url, PORTRAIT_WIDTH) == [] or all(
         "nb-notice--wide" in c for c in clipped(browser, url, PORTRAIT_WIDTH)
     )
+
+
+# Draws an inline SVG of the page into a canvas (Chromium's own SVG rasteriser, as a printer
+# driver gets it) and returns the red channel of each pixel: black and white, so one is enough.
+_RASTERISE = """async ([selector, side]) => {
+  const svg = new XMLSerializer().serializeToString(document.querySelector(selector));
+  const img = new Image();
+  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = side;
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff'; g.fillRect(0, 0, side, side);
+  g.drawImage(img, 0, 0, side, side);
+  const rgba = g.getImageData(0, 0, side, side).data;
+  return Array.from({length: side * side}, (_, i) => rgba[i * 4]);
+}"""
+
+
+def qr_code_read(browser, url: str, selector: str) -> tuple[str | None, str]:
+    """What a phone reads from the first QR code `selector` of the page in print media, and the
+    URL printed beside it."""
+    page = browser.new_page()
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    side = 296  # 8 pixels a module at 37 modules
+    pixels = page.evaluate(_RASTERISE, [selector + " svg", side])
+    printed = page.locator(selector + " .nb-qr__url").first.inner_text()
+    page.close()
+    image = memoryview(bytearray(pixels)).cast("B", (side, side))
+    found = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return (found.text if found else None), printed
+
+
+@pytest.mark.parametrize(
+    ("path", "selector", "expected"),
+    [
+        ("notices/jinpu/2026/member/", ".nb-qr", "https://example.org/board/notices/jinpu/2026/member/"),
+        ("branches/jinpu/print/", ".nb-qr", "https://example.org/board/branches/jinpu/"),
+    ],
+)  # fmt: skip
+def test_the_printed_qr_code_reads_as_the_url_printed_beside_it(
+    browser, base: str, path: str, selector: str, expected: str
+) -> None:
+    read, printed = qr_code_read(browser, base + path, selector)
+    assert read == printed == expected
 
 
 def test_the_branch_page_links_its_printable_board(browser, base: str, site: Path) -> None:

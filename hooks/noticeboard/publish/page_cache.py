@@ -38,7 +38,7 @@ from noticeboard.load.read_cache import fingerprinted
 
 # Format of the entries; bump when what is stored changes.
 FORMAT = "1"
-DEPENDENCIES = ("mkdocs", "mkdocs-material", "markdown", "segno", "nh3", "pymdown-extensions")
+DEPENDENCIES = ("mkdocs", "mkdocs-material", "markdown", "zxing-cpp", "nh3", "pymdown-extensions")
 # A link or image to a relative target: MkDocs checks such targets exist when it renders the
 # page, so a page that has one is rendered every time (a cached copy would hide the warning).
 _RELATIVE_TARGET = re.compile(
