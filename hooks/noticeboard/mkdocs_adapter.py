@@ -723,11 +723,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     spec = _state().specs.get(src_uri)
     if spec is None:
         return output
+    written = _with_date(spec, output)
     if key := _state().keys.get(src_uri):
         if not _state().writer:
             _state().writer.append(PageWriter(_state().cache))
-        _state().writer[0].put(key, Entry(output, _body_to_keep(spec.notice_id)))
-    return _with_date(spec, output)
+        site_file = Path(page.file.abs_dest_path) if written == output else None
+        _state().writer[0].put(key, Entry(output, _body_to_keep(spec.notice_id)), site_file)
+    return written
 
 
 def _body_to_keep(notice_id: str | None) -> str:

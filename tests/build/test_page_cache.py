@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from noticeboard.build_lock import BuildLock
-from noticeboard.publish.page_cache import fingerprint
+from noticeboard.publish.page_cache import PageCache, fingerprint
 from support.demo_build import build_site
 from support.pagefind_files import fragments_text
 from support.search_fixture import FIXTURE, REPO_ROOT
@@ -113,7 +113,10 @@ def test_a_cached_page_is_copied_not_rendered(warm: Path, tmp_path: Path, elsewh
     cache = tmp_path / "cache"
     shutil.copytree(warm / "cache", cache)
     entry = cached_page(cache, *NEW_MEMBER_PAGE)
-    entry.write_text(entry.read_text("utf-8").replace("<h1>", "<h1>缓存标记Q7", 1), "utf-8")
+    planted = entry.read_text("utf-8").replace("<h1>", "<h1>缓存标记Q7", 1)
+    entry.unlink()  # an entry stored as a copy, not as a link to a page in site/
+    entry.write_text(planted, "utf-8")
+    PageCache(entry.parents[1]).save_links({}, written=[entry.stem])
     site = build_site(tmp_path / "site", root, TODAY, cache=cache)
     assert "缓存标记Q7" in text(site, NEW_MEMBER)
 

@@ -68,3 +68,83 @@ def test_a_page_that_cannot_be_written_is_not_kept_and_the_build_goes_on(tmp_pat
     writer.put("ab" * 32, Entry("<p>页一</p>"))
     writer.finish(keep=True)  # no error: the cache is best effort
     assert PageCache(blocked).get("ab" * 32) is None
+
+
+def site_page(site: Path, name: str, html: str) -> Path:
+    page = site / name / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(html, encoding="utf-8")
+    return page
+
+
+def test_a_page_written_as_stored_is_kept_as_a_link_to_the_file_in_site(tmp_path: Path):
+    cache = PageCache(tmp_path / "pages")
+    writer = PageWriter(cache)
+    site = tmp_path / "site"
+    # handed over before MkDocs writes it, as on_post_page does
+    writer.put("ab" * 32, Entry("<p>页一</p>", body="<p>正文</p>"), site / "a" / "index.html")
+    first = site_page(site, "a", "<p>页一</p>")
+    writer.put("cd" * 32, Entry("<p>页二</p>"), site / "b" / "index.html")
+    second = site_page(site, "b", "<p>页二</p>")
+    writer.finish(keep=True)
+    assert cache.get("ab" * 32) == "<p>页一</p>" and cache.body("ab" * 32) == "<p>正文</p>"
+    assert cache.get("cd" * 32) == "<p>页二</p>"
+    entries = {p.name: p for p in (tmp_path / "pages").glob("*/*.html")}
+    assert entries["ab" * 32 + ".html"].samefile(first)  # one file, two names: no copy
+    assert entries["cd" * 32 + ".html"].samefile(second)
+    assert PageCache(tmp_path / "pages").get("cd" * 32) == "<p>页二</p>"  # the next build's
+
+
+def test_a_linked_page_changed_in_site_afterwards_is_not_used(tmp_path: Path):
+    cache = PageCache(tmp_path / "pages")
+    writer = PageWriter(cache)
+    writer.put("ab" * 32, Entry("<p>页一</p>"), tmp_path / "site" / "a" / "index.html")
+    page = site_page(tmp_path / "site", "a", "<p>页一</p>")
+    writer.finish(keep=True)
+    with page.open("w", encoding="utf-8") as edit:  # in place, as a minifier might
+        edit.write("<p>被改过的页一</p>")
+    assert PageCache(tmp_path / "pages").get("ab" * 32) is None
+    page.unlink()  # site/ emptied since: the entry is still the changed one
+    assert PageCache(tmp_path / "pages").get("ab" * 32) is None
+
+
+def test_a_link_no_finished_build_recorded_is_not_used(tmp_path: Path):
+    cache = PageCache(tmp_path / "pages")
+    page = site_page(tmp_path / "site", "a", "<p>页一</p>")
+    assert cache.link("ab" * 32, page) is not None  # then the build was killed: never saved
+    assert PageCache(tmp_path / "pages").get("ab" * 32) is None
+    cache.save_links({"ab" * 32: cache.link("ab" * 32, page)})  # type: ignore[dict-item]
+    assert PageCache(tmp_path / "pages").get("ab" * 32) == "<p>页一</p>"
+
+
+def test_a_page_that_cannot_be_linked_is_stored_as_a_copy(tmp_path: Path):
+    cache = PageCache(tmp_path / "pages")
+    writer = PageWriter(cache)
+    # MkDocs wrote nothing there (an empty page, or site/ elsewhere)
+    writer.put("ab" * 32, Entry("<p>页一</p>", body="<p>正文</p>"), tmp_path / "nowhere.html")
+    writer.finish(keep=True)
+    again = PageCache(tmp_path / "pages")
+    assert again.get("ab" * 32) == "<p>页一</p>" and again.body("ab" * 32) == "<p>正文</p>"
+    assert again.links() == {}
+
+
+def test_a_build_that_warned_takes_its_links_out_and_leaves_site_alone(tmp_path: Path):
+    cache = PageCache(tmp_path / "pages")
+    writer = PageWriter(cache)
+    writer.put("ab" * 32, Entry("<p>页一</p>", body="<p>正文</p>"), tmp_path / "site/a/index.html")
+    page = site_page(tmp_path / "site", "a", "<p>页一</p>")
+    writer.finish(keep=False)
+    assert cache.get("ab" * 32) is None and cache.body("ab" * 32) is None
+    assert [p for p in (tmp_path / "pages").rglob("*") if p.is_file()] == []
+    assert page.read_text(encoding="utf-8") == "<p>页一</p>"
+
+
+def test_keep_only_forgets_the_links_of_pages_dropped(tmp_path: Path):
+    cache = PageCache(tmp_path / "pages")
+    site = tmp_path / "site"
+    stamps = {key: cache.link(key, site_page(site, key[:2], key)) for key in ("ab" * 32, "cd" * 32)}
+    cache.save_links(stamps)  # type: ignore[arg-type]
+    cache.keep_only(["ab" * 32])
+    again = PageCache(tmp_path / "pages")
+    assert list(again.links()) == ["ab" * 32]
+    assert again.get("ab" * 32) == "ab" * 32 and again.get("cd" * 32) is None
