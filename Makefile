@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The package's bytecode, written ahead: where PYTHONDONTWRITEBYTECODE is set (containers often
+# set it) every run would otherwise compile it again (0.1 s of a 2 s `check` at 10,000 notices).
+COMPILE := $(BIN)/python -m compileall -q hooks/noticeboard
 NODE_STAMP := node_modules/.installed
 ADDR   ?= 127.0.0.1:8000
 LOCALE := hooks/noticeboard/locale
@@ -16,6 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/pybabel compile --domain noticeboard --directory $(LOCALE) --statistics
+	$(COMPILE)
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -24,14 +28,17 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## serve: build the demo board and serve it at http://$(ADDR)/ (rebuilds on every edit)
 serve: $(STAMP)
+	$(COMPILE)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 ## build: build the public site into site/
 build: $(STAMP)
+	$(COMPILE)
 	$(BIN)/mkdocs build --strict
 
 ## check: check every notice and the registry
 check: $(STAMP)
+	$(COMPILE)
 	$(BIN)/noticeboard check
 
 ## browser: install Debian's Chromium for the browser tests (never a downloaded browser)

@@ -25,6 +25,7 @@ Measured, each the minimum of --runs runs (default 2):
 from __future__ import annotations
 
 import argparse
+import compileall
 import gzip
 import importlib.util
 import json
@@ -185,6 +186,8 @@ def write_repo(root: Path, made: list[Synthetic]) -> None:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("docs", "overrides", "hooks"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    # the package's bytecode, as `make` writes it in a clone (Makefile: COMPILE)
+    compileall.compile_dir(root / "hooks" / "noticeboard", quiet=1)
     (root / "notices").mkdir()
     (root / "notices" / "_board.yml").write_text(registry_text(), encoding="utf-8")
     for n in made:

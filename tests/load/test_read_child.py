@@ -74,6 +74,14 @@ def test_a_failed_child_changes_nothing(repo, cache: Path, monkeypatch, answered
     assert summary(load_board(root, MEMBER_TODAY, cached=True)) == summary(alone)
     assert answered == [-1]
 
+    # the child's files, read here after this process's own entries were pickled ahead
+    # (read_cache.pickle_ahead), are in the read cache too: the next load reads no file
+    def no_reading(*args, **kwargs):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(read_child, "read_notice_file", no_reading)
+    assert summary(load_board(root, MEMBER_TODAY, cached=True)) == summary(alone)
+
 
 def test_what_the_child_read_is_remembered_for_the_next_preview_load(
     repo, cache: Path, monkeypatch, answered

@@ -184,6 +184,8 @@ def _read_all(
     for file in unread:
         readings[file] = _kept(file, root, cache, stamps.get(file), read_one(file, root, registry))
     if child is not None:
+        if cache is not None:
+            cache.pickle_ahead()  # while the child still reads
         answers = child.answers()
         if answers is not None and cache is not None:
             cache.adopt(answers.blob, answers.entries)

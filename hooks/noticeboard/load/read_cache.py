@@ -50,7 +50,7 @@ def fingerprinted(path: Path) -> bool:
     """Whether a file of the package (or a theme or docs folder) enters a fingerprint: not
     bytecode, and not the compiled catalogue (`.mo`, and its temporary `.tmp` while written),
     which i18n recompiles from the `.po` when it looks stale; the `.po` is hashed instead."""
-    return path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".mo", ".tmp")
+    return "__pycache__" not in path.parts and path.suffix not in (".mo", ".tmp") and path.is_file()
 
 
 def code_fingerprint(package_dir: Path) -> str:
@@ -142,6 +142,8 @@ class ReadCache:
     adopted: list[tuple[bytes, dict[str, Stored]]] = field(default_factory=list)
     changed: bool = False
     remember: bool = False  # kept in this process between opens (the preview)
+    edits: int = 0  # changes to `used` so far
+    own: tuple[int, bytes] | None = None  # `used` pickled ahead (`pickle_ahead`), at `edits`
 
     @property
     def empty(self) -> bool:
@@ -218,6 +220,7 @@ class ReadCache:
         cost more than the rest of the file."""
         self.used[rel] = (digest, stamp, blanked(result))
         self.changed = True
+        self.edits += 1
         return result
 
     def adopt(self, blob: bytes, entries: dict[str, Stored]) -> None:
@@ -227,7 +230,17 @@ class ReadCache:
 
     def _used(self, file: Path, rel: str, hit: Stored) -> NoticeRead:
         self.used[rel] = hit
+        self.edits += 1
         return restored(hit[2], file)
+
+    def pickle_ahead(self) -> None:
+        """Pickle this process's entries now, while it waits for the read child's: `save`
+        writes them as they are unless they changed since (0.15 s of a cold `check` at
+        10,000 notices, otherwise spent after the wait)."""
+        try:
+            self.own = (self.edits, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+        except pickle.PickleError:
+            self.own = None
 
     def save(self) -> None:
         """Write what this run used (so the file stays the size of the board), when anything
@@ -246,7 +259,10 @@ class ReadCache:
             return
         try:
             with os.fdopen(fd, "wb") as out:
-                own = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+                if self.own is not None and self.own[0] == self.edits:
+                    own = self.own[1]
+                else:
+                    own = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
                 blobs = [own, *(blob for blob, _entries in self.adopted)]
                 pickle.dump(blobs, out, protocol=pickle.HIGHEST_PROTOCOL)
                 out.flush()
