@@ -38,12 +38,13 @@ def test_one_converter_for_many_bodies_gives_what_a_new_one_each_time_gives():
     assert convert(BODIES["jinpu/2026/n0"]).wide and not convert(BODIES["jinpu/2026/n1"]).wide
 
 
-def test_the_child_converts_the_later_half_as_it_would_be_converted_here():
+def test_the_child_converts_the_later_part_as_it_would_be_converted_here():
     bodies = Bodies(BODIES, EXTENSIONS, CONFIGS, least=1)
     try:
         for notice_id in reversed(BODIES):  # in any order
             assert bodies.get(notice_id) == converter(EXTENSIONS, CONFIGS)(BODIES[notice_id])
-        assert bodies.converted_by_child == len(BODIES) // 2  # really converted by the child
+        # really converted by the child: its share, from the end
+        assert bodies.converted_by_child == int(len(BODIES) * body_worker.CHILD_SHARE)
     finally:
         bodies.close()
     assert bodies._child is not None and bodies._child.poll() is not None
