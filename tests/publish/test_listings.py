@@ -272,8 +272,23 @@ def test_human_size(size: int, text: str) -> None:
     assert human_size(size) == text
 
 
-def test_tel_href_keeps_digits_and_plus() -> None:
-    assert tel_href("+86 0550-123 4567") == "tel:+8605501234567"
+@pytest.mark.parametrize(
+    ("phone", "href"),
+    [
+        ("+86 0550-123 4567", "tel:+8605501234567"),
+        ("(0550) 5203118", "tel:05505203118"),
+        ("０５５０－５２０３１１８", "tel:05505203118"),  # full-width, as typed in an IME
+        ("0550-5203118 转 8001", "tel:05505203118,8001"),  # the extension after a pause
+        ("0550-5203118分机8001", "tel:05505203118,8001"),
+        ("0550-5203118 ext. 12", "tel:05505203118,12"),
+        ("0550-1234567 或 0550-7654321", "tel:05501234567"),  # not one long number
+        ("12345", "tel:12345"),  # the government hotline
+        ("村部值班室", None),
+        ("第3号", None),
+    ],
+)
+def test_tel_href_dials_the_first_number_and_its_extension(phone: str, href: str | None) -> None:
+    assert tel_href(phone) == href
 
 
 def test_source_date_epoch_is_midnight_utc_of_today() -> None:

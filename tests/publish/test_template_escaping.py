@@ -81,6 +81,18 @@ def test_feedback_escapes_address_person_and_builds_a_safe_mailto() -> None:
     assert not set('"<> ?&') & set(mail)
 
 
+@pytest.mark.parametrize(
+    ("phone", "href"),
+    [("0550-5203118 转 8001", "tel:05505203118,8001"), ("村部值班室", None)],
+)
+def test_feedback_phone_links_the_number_it_dials_or_is_plain_text(phone, href) -> None:
+    fb = feedback_view(Feedback(phone=phone), "金铺村党支部", None)
+    html = env().get_template("partials/nb-feedback.html").render(fb=fb)
+    cell = BeautifulSoup(html, "html.parser").select_one(".nb-facts dd")
+    assert cell.get_text() == phone
+    assert (cell.a["href"] if cell.a else None) == href
+
+
 @pytest.mark.parametrize("name", ["nb-built.html", "nb-live.html"])
 def test_small_partials_escape(name: str) -> None:
     class Anything:

@@ -8,6 +8,7 @@ are consulted, so nothing unpublished can appear in a page, a link or a count.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -81,10 +82,23 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def tel_href(phone: str) -> str:
-    """tel: link with only the digits (and a leading +) a phone dials."""
-    digits = re.sub(r"[^\d+]", "", phone)
-    return f"tel:{digits}"
+# The first number written (digits, with the separators people put in them), and an extension
+# after it (0550-5203118 转 8001): the extension follows a pause (`,`), which phones dial once
+# the call is answered. A second number (…或 0550-7654321) is not run into the first.
+_DIALLED = re.compile(r"(\+?\d(?:[ \-.()]*\d)*)(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6}))?", re.I)
+
+
+def tel_href(phone: str) -> str | None:
+    """tel: link to the number a phone dials (full-width digits count), or None when the text
+    holds no number of three digits or more (then it is shown without a link)."""
+    found = _DIALLED.search(unicodedata.normalize("NFKC", phone))
+    if found is None:
+        return None
+    number = re.sub(r"[^\d+]", "", found.group(1))
+    if sum(c.isdigit() for c in number) < 3:
+        return None
+    extension = f",{found.group(2)}" if found.group(2) else ""
+    return f"tel:{number}{extension}"
 
 
 def feedback_view(
