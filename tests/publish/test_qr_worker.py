@@ -54,3 +54,8 @@ def test_any_url_text_survives_the_trip(url: str) -> None:
         assert codes.get(url) == qr_svg(url)
     finally:
         codes.close()
+
+
+def test_the_label_is_escaped_in_the_svg() -> None:
+    svg = qr_svg(URLS[0], label='"><script>alert(1)</script>')
+    assert "<script>" not in svg and 'aria-label="&quot;&gt;&lt;script&gt;' in svg

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import zxingcpp
 
@@ -15,8 +16,8 @@ def qr_svg(url: str, label: str = "本公示网址的二维码") -> str:
     """An inline SVG (no XML declaration) that scales with its box; deterministic for a URL.
 
     zxing-cpp encodes (error correction level M, the mask chosen by the standard's penalty
-    rules) in C++: a quarter of a millisecond a code, where pure-Python segno took about 1.5.
-    The dark modules are drawn as one path, a horizontal stroke per run of them."""
+    rules) in C++, about 0.2 ms; the dark modules are drawn here as one path, a horizontal
+    stroke per run of them: 0.4 ms a code in all, where pure-Python segno took 1.5-1.9 ms."""
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)  # one byte a module, 0 = dark
     size = image.shape[1]
@@ -35,7 +36,7 @@ def qr_svg(url: str, label: str = "本公示网址的二维码") -> str:
         lines.append("".join(moves))
     side = size + 2 * BORDER
     return (
-        f'<svg role="img" aria-label="{label}" viewBox="0 0 {side} {side}" '
+        f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {side} {side}" '
         f'shape-rendering="crispEdges"><path fill="#fff" d="M0 0h{side}v{side}H0z"/>'
         f'<path stroke="#000" d="{"".join(lines)}"/></svg>'
     )
