@@ -116,6 +116,12 @@ def blanked(reading: NoticeRead) -> NoticeRead:
     return _with_source(reading, cast(Path, ""))
 
 
+def stored(digest: bytes, stamp: Stamp | None, reading: NoticeRead) -> Stored:
+    """A reading as an entry of the cache file (this process's, `ReadCache.store`, and the
+    read child's, which it pickles itself)."""
+    return (digest, stamp, blanked(reading))
+
+
 def restored(reading: NoticeRead, file: Path) -> NoticeRead:
     """A stored reading with its notice's Path again."""
     return _with_source(reading, file)
@@ -138,7 +144,8 @@ class ReadCache:
     fingerprint: str
     entries: dict[str, Stored] = field(default_factory=dict)
     used: dict[str, Stored] = field(default_factory=dict)
-    # entries made by the read child, as it pickled them (written as they are) and not
+    # entries made by the read child: as it pickled them (written to the file as they are),
+    # and unpickled
     adopted: list[tuple[bytes, dict[str, Stored]]] = field(default_factory=list)
     changed: bool = False
     remember: bool = False  # kept in this process between opens (the preview)
@@ -218,7 +225,7 @@ class ReadCache:
         """Keep a reading (made here or by read_child) under the digest of its bytes; returns
         it. Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths
         cost more than the rest of the file."""
-        self.used[rel] = (digest, stamp, blanked(result))
+        self.used[rel] = stored(digest, stamp, result)
         self.changed = True
         self.edits += 1
         return result

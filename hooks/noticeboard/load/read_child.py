@@ -26,7 +26,7 @@ from noticeboard import collector
 from noticeboard.child_process import send, start, stop, threshold
 from noticeboard.files import Stamp
 from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file, relative
-from noticeboard.load.read_cache import Stored, blanked, restored
+from noticeboard.load.read_cache import Stored, restored, stored
 from noticeboard.model import Registry
 
 # Below this many unread files a child costs more than it saves (its start is ~0.3 s);
@@ -68,7 +68,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
             if digest is None:
                 unreadable[position] = reading
             else:
-                entries[relative(file, Path(root))] = (digest, stamp, blanked(reading))
+                entries[relative(file, Path(root))] = stored(digest, stamp, reading)
         blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     pickle.dump((blob, unreadable), stdout, protocol=pickle.HIGHEST_PROTOCOL)
     stdout.flush()
