@@ -322,6 +322,47 @@ def test_the_pre_check_never_hides_a_number(text):
     assert find_personal_numbers(text) == full
 
 
+# A text of sure characters only (no NFKC surprises, no markup) takes the raw scan's stretches
+# as they are when NFKC keeps its length; an ellipsis (… ‥) makes it longer.
+_SURE_PIECES = st.sampled_from(
+    [
+        *("13812345678", "110000013812345679", "138", "1234", "5678", "0086", "X", "x"),
+        *(" ", "-", ".", "\n", "\r", "\u3000", "１３８", "－", "Ｘ", "…", "‥", "（", "公示", "a"),
+    ]
+)
+
+
+def _full_scan(text):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(privacy, "_CANDIDATE", re.compile(r"(?s).+"))
+        patch.setattr(privacy, "_RAW_UNSURE", re.compile(r""))
+        return find_personal_numbers(text)
+
+
+@pytest.mark.slow  # 400 generated texts: 1-3 s, too long for `make test-fast`
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SURE_PIECES, max_size=30).map("".join))
+def test_a_sure_text_finds_what_the_full_scan_finds(text):
+    assert privacy._RAW_UNSURE.search(text) is None  # the pieces are all sure
+    assert find_personal_numbers(text) == _full_scan(text)
+
+
+def test_numbers_after_an_ellipsis_keep_their_place():
+    text = "公示…\n电话13812345678，X 110000013812345679"
+    assert find_personal_numbers(text) == _full_scan(text)
+    assert [(f.line, f.kind) for f in find_personal_numbers(text)] == [(2, "id"), (2, "mobile")]
+
+
+# 11010119900307002X is a valid ID number (its check character is X)
+@pytest.mark.parametrize(
+    ("after", "found"), [("。", True), (" ", True), ("a", False), ("7", False)]
+)
+def test_the_character_after_a_final_x_decides_whether_it_ends_an_id_number(after, found):
+    """An X followed by a letter or digit is part of a word, not a check character: the
+    scan looks one character past the stretch of digits."""
+    assert bool(find_personal_numbers(f"身份证 11010119900307002X{after}")) is found
+
+
 def test_the_full_scan_reference_finds_numbers():
     """The reference above must be able to fail: it finds a number the pre-check might hide."""
     with pytest.MonkeyPatch.context() as patch:
