@@ -158,16 +158,15 @@ def _read_all(
     time, else by its bytes); when many are left, a child process reads half of them
     meanwhile (read_child)."""
     readings: dict[Path, NoticeRead] = {}
-    stamps: dict[Path, Stamp | None] = {}
     unread: list[Path] = []
     enough = max(min_files(), 2)
     # Nothing kept: most files will be read, so the child starts now and imports meanwhile.
-    child = ChildRead() if len(files) >= enough and (cache is None or cache.empty) else None
+    nothing_kept = cache is None or cache.empty
+    child = ChildRead() if len(files) >= enough and nothing_kept else None
     for file in files:
-        if cache is not None:
+        if cache is not None and not nothing_kept:
             # the stamp before the bytes: a file changed meanwhile has a newer time
-            stamp = stamps[file] = stamp_of(file)
-            known = _known(file, root, stamp, cache)
+            known = _known(file, root, stamp_of(file), cache)
             if known is not None:
                 readings[file] = known
                 continue
@@ -176,13 +175,13 @@ def _read_all(
         mine = len(unread) * MAIN_SHARE // 100
         theirs = unread[mine:]
         child = child or ChildRead()
-        child.ask(theirs, root, registry, [stamps.get(file) for file in theirs])
+        child.ask(theirs, root, registry)
         unread = unread[:mine]
     elif child is not None:
         child.close()
         child = None
     for file in unread:
-        readings[file] = _kept(file, root, cache, stamps.get(file), read_one(file, root, registry))
+        readings[file] = _kept(file, root, cache, read_one(file, root, registry))
     if child is not None:
         if cache is not None:
             cache.pickle_ahead()  # while the child still reads
@@ -193,17 +192,14 @@ def _read_all(
             if answers is not None:
                 readings[file] = answers.reading(position, file)
             else:  # the child failed: the same reading made here
-                answer = read_one(file, root, registry)
-                readings[file] = _kept(file, root, cache, stamps.get(file), answer)
+                readings[file] = _kept(file, root, cache, read_one(file, root, registry))
     return [readings[file] for file in files]
 
 
-def _kept(
-    file: Path, root: Path, cache: ReadCache | None, stamp: Stamp | None, answer: Answer
-) -> NoticeRead:
-    """A file's reading, stored in the read cache under its digest (an unreadable file's
-    reading, which has none, is not)."""
-    digest, reading = answer
+def _kept(file: Path, root: Path, cache: ReadCache | None, answer: Answer) -> NoticeRead:
+    """A file's reading, stored in the read cache under its digest and the stamp it had when
+    read (an unreadable file's reading, which has neither, is not)."""
+    digest, stamp, reading = answer
     if cache is not None and digest is not None:
         cache.store(relative(file, root), digest, stamp, reading)
     return reading

@@ -33,35 +33,56 @@ def _skipped(name: str) -> bool:
 
 
 def discover(root: Path) -> Discovered:
-    """Every notice file under `root/notices/` (sorted), and a problem for each near miss."""
+    """Every notice file under `root/notices/` (sorted), and a problem for each near miss.
+
+    One `scandir` per folder: whether an entry is a link comes with it (an `lstat` of each of
+    10,000 files was half the time). As `os.walk`, a folder that cannot be listed is passed
+    over, and an entry is a folder when it leads to one (then a link is reported)."""
     notices = root / urls.NOTICES_DIR
     found = Discovered()
-    for folder, dirs, names in os.walk(notices, followlinks=False):
-        here = Path(folder)
-        rel_here = here.relative_to(root).as_posix()
-        for name in sorted(dirs):
-            if _skipped(name):
-                dirs.remove(name)
-                continue
-            problem = _folder_problem(here / name, name)
-            if problem:
-                found.problems.append(error(f"{shown(rel_here)}/{shown(name)}", 1, problem))
-                dirs.remove(name)
-        dirs.sort()
-        for name in sorted(names):
+    folders: list[tuple[str, Path, str]] = [(str(notices), notices, urls.NOTICES_DIR)]
+    while folders:
+        folder, here, rel_here = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=_name)
+        except OSError:
+            continue
+        below = []
+        for entry in entries:
+            name = entry.name
             if _skipped(name):
                 continue
-            problem = _file_problem(os.path.join(folder, name), name)
-            if problem is None and name.endswith(NOTICE_SUFFIX):
-                found.files.append(here / name)
-            elif problem is not None:
-                found.problems.append(error(f"{shown(rel_here)}/{shown(name)}", 1, problem))
+            if _leads_to_folder(entry):
+                problem = _folder_problem(entry, name)
+                if problem is None:
+                    below.append((entry.path, here / name, f"{rel_here}/{name}"))
+                    continue
+            else:
+                problem = _file_problem(entry, name)
+                if problem is None:
+                    if name.endswith(NOTICE_SUFFIX):
+                        found.files.append(here / name)
+                    continue
+            found.problems.append(error(f"{shown(rel_here)}/{shown(name)}", 1, problem))
+        folders.extend(reversed(below))
     found.files.sort()
     return found
 
 
-def _folder_problem(path: Path, name: str) -> str | None:
-    if path.is_symlink():
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _folder_problem(entry: os.DirEntry[str], name: str) -> str | None:
+    if entry.is_symlink():
         return _(
             "this folder is a link; links are not followed (they could lead outside the "
             "repository): move the notices into a real folder"
@@ -69,8 +90,7 @@ def _folder_problem(path: Path, name: str) -> str | None:
     return name_problem(name) or _name_privacy(name)
 
 
-def _file_problem(path: str, name: str) -> str | None:
-    """`path` as a string: pathlib's joins cost more than the checks at 10,000 files."""
+def _file_problem(entry: os.DirEntry[str], name: str) -> str | None:
     suffix = os.path.splitext(name)[1]
     if suffix.lower() not in MARKDOWN_SUFFIXES:
         return None  # attachments and other files: checked when a notice names them
@@ -79,7 +99,7 @@ def _file_problem(path: str, name: str) -> str | None:
             "notice files must end in '.md' (lowercase), not '{suffix}': rename it, "
             "or it would never be published"
         ).format(suffix=shown(suffix))
-    if os.path.islink(path):
+    if entry.is_symlink():
         return _("this notice file is a link; put the file itself here (links are not followed)")
     return notice_name_problem(name[: -len(NOTICE_SUFFIX)]) or _name_privacy(name)
 

@@ -2,7 +2,7 @@
 nothing), while this one reads the others: a file takes about 0.2 ms of pure-Python work
 (YAML, the field rules), 2 s at 10,000 notices on one core.
 
-The child gets the registry, its share of the files and their stamps (a pickle on its stdin)
+The child gets the registry and its share of the files (a pickle on its stdin)
 and answers with the read cache's entries for them, already pickled as the cache stores them
 (`ReadCache.adopt` writes those bytes as they are: pickling them again here cost 0.1 s at
 10,000 files), and the readings of files it could not read (no bytes, no entry). Reading a file
@@ -25,7 +25,7 @@ from typing import IO
 from noticeboard import collector
 from noticeboard.child_process import send, start, stop, threshold
 from noticeboard.files import Stamp
-from noticeboard.load.notice_file import NoticeRead, notice_bytes, read_notice_file, relative
+from noticeboard.load.notice_file import NoticeRead, read_notice_file, relative, stamped_bytes
 from noticeboard.load.read_cache import Stored, restored, stored
 from noticeboard.model import Registry
 
@@ -34,7 +34,8 @@ from noticeboard.model import Registry
 MIN_FILES_VARIABLE = "NOTICEBOARD_READ_CHILD_FROM"
 MIN_FILES = 1000
 
-Answer = tuple[bytes | None, NoticeRead]  # the file's sha256 (None: unreadable) and reading
+# the file's sha256 and stamp (None: unreadable), and its reading
+Answer = tuple[bytes | None, Stamp | None, NoticeRead]
 
 _CHILD = (
     "import sys\n"
@@ -49,22 +50,23 @@ def min_files() -> int:
 
 
 def read_one(file: Path, root: Path, registry: Registry) -> Answer:
-    """A file's digest and reading, as the read cache stores them."""
-    data = notice_bytes(file)
-    if data is None:
-        return None, read_notice_file(file, root, registry)
-    return hashlib.sha256(data).digest(), read_notice_file(file, root, registry, data)
+    """A file's digest, stamp and reading, as the read cache stores them."""
+    found = stamped_bytes(file)
+    if found is None:
+        return None, None, read_notice_file(file, root, registry)
+    data, stamp = found
+    return hashlib.sha256(data).digest(), stamp, read_notice_file(file, root, registry, data)
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child's side: read what it is asked, answer with its entries and odd readings."""
-    root, registry, files, stamps = pickle.load(stdin)
+    root, registry, files = pickle.load(stdin)
     entries: dict[str, Stored] = {}
     unreadable: dict[int, NoticeRead] = {}
     with collector.paused():  # what it reads lives until it answers
-        for position, (name, stamp) in enumerate(zip(files, stamps, strict=True)):
+        for position, name in enumerate(files):
             file = Path(name)
-            digest, reading = read_one(file, Path(root), registry)
+            digest, stamp, reading = read_one(file, Path(root), registry)
             if digest is None:
                 unreadable[position] = reading
             else:
@@ -109,20 +111,13 @@ class ChildRead:
         self.root = Path()
         self._child: subprocess.Popen[bytes] | None = start(_CHILD)
 
-    def ask(
-        self,
-        files: Sequence[Path],
-        root: Path,
-        registry: Registry,
-        stamps: Sequence[Stamp | None],
-    ) -> None:
-        """Have the child read `files` (their `stamps` taken before their bytes are read,
-        the cache's rule)."""
+    def ask(self, files: Sequence[Path], root: Path, registry: Registry) -> None:
+        """Have the child read `files`."""
         self.files = list(files)
         self.root = root
         try:
             request = pickle.dumps(
-                (str(root), registry, [str(file) for file in self.files], list(stamps)),
+                (str(root), registry, [str(file) for file in self.files]),
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
         except (ValueError, pickle.PickleError):
