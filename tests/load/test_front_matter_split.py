@@ -1,4 +1,4 @@
-"""split_front_matter finds the front matter line by line without splitting the body: it must
+"""split_front_matter finds the front matter by one search without splitting the body: it must
 give what splitting the whole file into lines gives, for every arrangement of the lines that
 matter (openers, closers with trailing blanks, `...`, empty lines, no final newline)."""
 
@@ -11,7 +11,20 @@ import pytest
 from noticeboard.load.source import SourceError, split_front_matter
 from noticeboard.load.yamldoc import parse_yaml
 
-LINES = ["---", "...", "--- ", "---\t", " ---", "a: 1", "", "正文", "\u3000"]
+LINES = [
+    "---",
+    "...",
+    "--- ",
+    "---\t",
+    " ---",
+    "a: 1",
+    "",
+    "正文",
+    "\u3000",
+    "----",
+    "---\r",
+    "...\u2028",
+]
 
 
 def by_lines(text: str) -> tuple[object, str, int] | int:

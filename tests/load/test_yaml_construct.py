@@ -5,11 +5,21 @@ number was written with included, and anything else must still go to PyYAML."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from noticeboard.load.yamldoc import SourceError, WrittenFloat, WrittenInt, parse_yaml
+from noticeboard.load import yamldoc
+from noticeboard.load.yamldoc import (
+    InvalidDate,
+    SourceError,
+    WrittenFloat,
+    WrittenInt,
+    parse_yaml,
+)
 
 DOCUMENTS = [
     "title: 关于拟发展李某为预备党员的公示\nbranch: jinpu\n",
@@ -107,3 +117,34 @@ def test_each_scalar_has_the_type_pure_python_yaml_gives_it_first_time_and_again
     expected = plain(yaml.load(text, Loader=yaml.SafeLoader))
     assert plain(parse_yaml(text).data) == expected
     assert plain(parse_yaml(text).data) == expected
+
+
+def test_a_timestamp_met_again_has_the_value_it_had_first() -> None:
+    """Timestamps are built once per text and kept (issue 13): the second file with the same
+    date gets an equal value of the same type, and an impossible date stays text."""
+    text = "a: 2026-04-13\nb: 2026-04-13 08:30:00+08:00\nc: 2026-13-45\nd: 2026-04-13\n"
+    first, again = parse_yaml(text).data, parse_yaml(text).data
+    assert first == again
+    assert [type(again[k]) for k in "abcd"] == [type(first[k]) for k in "abcd"]
+    assert type(again["a"]) is datetime.date and again["a"] == datetime.date(2026, 4, 13)
+    assert again["b"] == datetime.datetime(2026, 4, 13, 0, 30, tzinfo=datetime.UTC) and isinstance(
+        again["b"], datetime.datetime
+    )
+    assert isinstance(again["c"], InvalidDate) and again["c"] == "2026-13-45"
+
+
+_NESTING_PIECES = st.sampled_from(["  ", "- ", "? ", ": ", "\t", "a", "\n", "[", "{", "]", "}"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NESTING_PIECES | st.sampled_from([" " * 30, "- " * 20]), max_size=80))
+def test_the_nesting_bound_is_the_prefix_plus_the_flow_depth(pieces: list[str]) -> None:
+    """The one-search shortcut of `_may_nest_deeply` says what the plain bound says: the
+    longest indentation-and-indicator prefix plus the deepest bracket, plus one, over 64."""
+    text = "".join(pieces)
+    prefix = max(len(m) for m in re.findall(r"^[ \t?:-]*", text, re.MULTILINE))
+    depth = deepest = 0
+    for bracket in re.findall(r"[][{}]", text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    assert yamldoc._may_nest_deeply(text) == (prefix + deepest + 1 > yamldoc._MAX_FAST_DEPTH)

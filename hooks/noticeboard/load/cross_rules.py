@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from noticeboard import urls
 from noticeboard.i18n import N_, _
-from noticeboard.model import Feedback, Registry, effective_feedback
+from noticeboard.model import Feedback, Registry, effective_feedback, has_channel
 from noticeboard.problems import Problem, error
 
 _ID_HINT = N_("ids look like 'jinpu/2024/party-dues-q1', the path under notices/ without .md")
@@ -154,6 +154,8 @@ def feedback_channels(registry: Registry, notices: list[CrossFacts]) -> list[Pro
             continue
         if n.feedback is None and "feedback" in n.lines:
             continue  # written but unreadable: that file already has its own error
+        if has_channel(n.feedback):
+            continue  # its own (the branch's is looked up only when needed: 10,000 notices)
         inherited = registry.default_feedback(n.branch, n.category or "")
         if effective_feedback(n.feedback, inherited) is None:
             key = "feedback" if "feedback" in n.lines else "branch"

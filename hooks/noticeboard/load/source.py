@@ -6,6 +6,7 @@ of every key for its messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from noticeboard.i18n import _
@@ -77,6 +78,11 @@ def guess_encoding(raw: bytes) -> str | None:
     return None
 
 
+# The line that closes the front matter: `---` or `...`, then nothing but spaces (a line is cut
+# at "\n" only, as str.rstrip() would leave "---" of it).
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+
+
 @dataclass
 class FrontMatterDoc:
     meta: YamlDoc
@@ -88,7 +94,7 @@ def split_front_matter(text: str) -> FrontMatterDoc:
     """Split `---` YAML front matter from the Markdown body (text already decoded).
 
     The front matter is a first line `---` and the lines up to the next `---` (or `...`);
-    the rest, untouched, is the body. Found line by line from the start: the body's lines
+    the rest, untouched, is the body. Found by one search from the start: the body's lines
     are never split (a notice is mostly body)."""
     first_end = text.find("\n")
     if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
@@ -99,17 +105,13 @@ def split_front_matter(text: str) -> FrontMatterDoc:
             ),
             1,
         )
-    start = pos = first_end + 1
-    index = 1  # of the line at `pos`, from 0
-    while first_end >= 0:
-        end = text.find("\n", pos)
-        if (text[pos:] if end < 0 else text[pos:end]).rstrip() in ("---", "..."):
-            meta = parse_yaml(text[start : pos - 1] if pos > start else "", offset=2)
-            return FrontMatterDoc(meta, "" if end < 0 else text[end + 1 :], index + 2)
-        if end < 0:
-            break
-        pos = end + 1
-        index += 1
+    closing = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is not None:
+        start, pos = first_end + 1, closing.start()
+        meta = parse_yaml(text[start : pos - 1] if pos > start else "", offset=2)
+        end = closing.end()  # at the line's "\n", or the end of the text
+        body_line = text.count("\n", start, pos) + 3
+        return FrontMatterDoc(meta, text[end + 1 :], body_line)
     raise SourceError(
         _("the front matter is not closed: add a line '---' after the last field"),
         text.count("\n") + 1,

@@ -39,6 +39,8 @@ def text_problem(key: str, value: str) -> str | None:
 
 
 def _visible(value: str) -> bool:
+    if value and unicodedata.category(value[0])[0] in "LNPS":
+        return True  # most values: no generator for the first character's answer
     return any(unicodedata.category(ch)[0] in "LNPS" for ch in value)
 
 

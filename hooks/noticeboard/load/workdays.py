@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 
 import chinese_calendar
 
@@ -68,6 +67,9 @@ def _bundled() -> tuple[frozenset[date], frozenset[date]]:
 
 
 def _calendar_version() -> str:
+    # imported here: importlib.metadata costs 13 ms of every start, for a rare message
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("chinese-calendar")
     except PackageNotFoundError:  # pragma: no cover - installed with the package

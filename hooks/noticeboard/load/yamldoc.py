@@ -36,14 +36,26 @@ def _scalar(constructor: Any, node: yaml.Node) -> yaml.ScalarNode:
     return node
 
 
+# A timestamp's value is a function of its text, and dates repeat from notice to notice: each
+# text is constructed once (dates, datetimes and InvalidDate are immutable).
+_TIMESTAMPS_KEPT = 20_000
+_timestamps: dict[str, object] = {}
+
+
 def _lenient_timestamp(constructor: Any, node: yaml.Node) -> object:
     """`constructor` is the loader (PyYAML's stubs cannot type a constructor shared by the C
     and the Python loader)."""
     node = _scalar(constructor, node)
+    value = _timestamps.get(node.value)
+    if value is not None:
+        return value
     try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(constructor, node)
+        value = yaml.constructor.SafeConstructor.construct_yaml_timestamp(constructor, node)
     except (ValueError, OverflowError):
-        return InvalidDate(node.value)
+        value = InvalidDate(node.value)
+    if len(_timestamps) < _TIMESTAMPS_KEPT:
+        _timestamps[node.value] = value
+    return value
 
 
 class WrittenInt(int):
@@ -138,22 +150,34 @@ else:  # pragma: no cover - PyYAML built without libyaml
 # libyaml's composer recurses in C and crashes the interpreter on very deep nesting; any
 # document that might nest deeper than this goes to the pure-Python loader instead.
 _MAX_FAST_DEPTH = 64
-_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _FLOW = re.compile(r"[][{}]")
 
 
 def _may_nest_deeply(text: str) -> bool:
     """A cheap upper bound on nesting: block depth grows with the indentation-and-indicator
     prefix of a line, flow depth with unclosed brackets (quoted ones count too: safe side)."""
-    prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
-    openings = text.count("[") + text.count("{")
-    if prefix + openings + 1 <= _MAX_FAST_DEPTH:
+    least = _MAX_FAST_DEPTH - text.count("[") - text.count("{")  # the shortest deep prefix
+    if least > 0 and not _has_prefix(text, least):
         return False
     depth = deepest = 0
     for bracket in _FLOW.findall(text):
         depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
+    prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
     return prefix + deepest + 1 > _MAX_FAST_DEPTH
+
+
+_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+_LONG_PREFIXES: dict[int, re.Pattern[str]] = {}
+
+
+def _has_prefix(text: str, length: int) -> bool:
+    """Whether a line's indentation-and-indicator prefix is `length` characters or more (one
+    search, not a list of every line's prefix)."""
+    pattern = _LONG_PREFIXES.get(length)
+    if pattern is None:
+        pattern = _LONG_PREFIXES[length] = re.compile(f"^[ \\t?:-]{{{length}}}", re.MULTILINE)
+    return pattern.search(text) is not None
 
 
 @dataclass
