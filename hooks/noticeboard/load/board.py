@@ -135,7 +135,10 @@ def load_board(
     problems.extend(history_problems(known))
     board = Board(root, registry, tuple(notices), day, audience, known)
     problems.extend(claim_problems(registry, board.notices))
-    problems.extend(correction_problems(board.notices, board.publications()))
+    # only notices with corrections need their publication (10,000 of them: 20 ms for nothing)
+    corrected = [n for n in board.notices if n.corrections]
+    published = {n.id: publication(n, known, registry) for n in corrected}
+    problems.extend(correction_problems(corrected, published))
     return LoadResult(board, sort_problems(problems))
 
 
