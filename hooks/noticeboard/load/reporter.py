@@ -7,7 +7,7 @@ same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from noticeboard.i18n import _
 from noticeboard.load.suggest import did_you_mean
@@ -43,7 +43,7 @@ class Reporter:
         self.problems.append(error(self.rel, line, message, key))
 
     def unknown_keys(
-        self, data: Iterable[object], allowed: tuple[str, ...], prefix: str = ""
+        self, data: Iterable[object], allowed: Collection[str], prefix: str = ""
     ) -> None:
         """One error per key of `data` outside `allowed`, with the nearest allowed key."""
         for key in data:
