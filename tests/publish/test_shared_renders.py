@@ -3,12 +3,15 @@ build, the same as each page's own."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
-from noticeboard.publish.shared_renders import page_depth, shared_item, shared_nav
+from noticeboard.publish.shared_renders import page_depth, shared_item, shared_nav, translations
 
 TEMPLATES = {
     "partials/language.html": "{% macro t(key) %}[{{ key }}]{% endmacro %}",
@@ -83,3 +86,37 @@ def test_a_listing_line_is_rendered_once_per_item_and_depth_and_escaped():
     other = SimpleNamespace(title="<b>甲</b>")
     assert "4 branches/yutao/" in listing(env, "branches/yutao/", [other])
     assert len(calls) == 4
+
+
+def _material_envs() -> tuple[Environment, Environment]:
+    """Material's templates alone, and with this project's overrides in front (as MkDocs
+    loads them), with MkDocs' own environment settings."""
+    import material
+    from jinja2 import FileSystemLoader
+
+    theme = Path(material.__file__).parent / "templates"
+    overrides = Path(__file__).parents[2] / "overrides"
+    plain = Environment(loader=FileSystemLoader([str(theme)]), auto_reload=False)
+    ours = Environment(loader=FileSystemLoader([str(overrides), str(theme)]), auto_reload=False)
+    return plain, ours
+
+
+_ALL_WORDS = '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_interface_word_is_the_one_materials_own_lookup_gives(language: str) -> None:
+    """overrides/partials/language.html answers `lang.t` from a table built once per key
+    (`translations`): for every key Material knows, and one it does not, the same words."""
+    plain, ours = _material_envs()
+    ours.globals["nb_translate"] = translations(ours, language)
+    config = {"theme": {"language": language}}
+    english = (Path(plain.loader.searchpath[0]) / "partials/languages/en.html").read_text()
+    keys = re.findall(r'^  "([a-z.]+)":', english, re.MULTILINE)
+    assert len(keys) > 50 and "search.result.none" in keys
+    for key in [*keys, "no.such.key"]:
+        mine = ours.from_string(_ALL_WORDS).render(config=config, key=key)
+        assert mine == plain.from_string(_ALL_WORDS).render(config=config, key=key), key
+    assert ours.from_string(_ALL_WORDS).render(config=config, key="search.result.none") == (
+        "没有找到符合条件的结果" if language == "zh" else "No matching documents"
+    )

@@ -8,6 +8,8 @@
 - A notice's line on a listing (`partials/nb-item.html`): each notice is on several listings
   (its branch's, its category's, the archive's, by year), each line the same at one depth.
   `listing.html` asks for it through `nb_item(item)`.
+- Material's interface words (`lang.t(key)`, about 20 a page): the same on every page.
+  `partials/language.html` asks for them through `nb_translate(key)`.
 
 Each is rendered with the first asking page's context and kept for the other pages at the
 same depth: a page's depth is all their relative links depend on, and no nav item is active on
@@ -17,8 +19,9 @@ a page outside the nav. What is kept is the template's own output, autoescaped a
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -70,3 +73,17 @@ def shared_item(
         return found[1]
 
     return item
+
+
+def translations(env: Environment, language: str) -> Callable[[str], str]:
+    """Material's `lang.t(key)` (its partials/language.html), asked once per key: the word in
+    the theme's `language`, else in English, else the key."""
+    own = env.get_template(f"partials/languages/{language}.html").module
+    fallback = env.get_template("partials/languages/en.html").module
+
+    @cache
+    def translate(key: str) -> str:
+        found: str = own.t(key) or fallback.t(key) or key  # type: ignore[attr-defined]
+        return found  # Markup as the macro gave it: escaped as before, or not
+
+    return translate
