@@ -39,9 +39,11 @@ MIN_BODIES_VARIABLE = "NOTICEBOARD_BODY_CHILD_FROM"
 MIN_BODIES = 500
 # The child's share, from the end of the rendering order. This process is the build's critical
 # path (it renders every page); the child's core also runs the QR codes' child and Pagefind.
-# Since the codes take 0.4 ms each (zxing-cpp), 0.7 beat 0.5 in three alternated cold builds
-# of 10,000 notices (45/45/54 s against 50/51/56 s); 0.8 was within the noise of 0.7.
-CHILD_SHARE = 0.7
+# Measured as the wall time from on_files to on_env (every page converted) in a cold build of
+# 10,000 notices: since MkDocs' own render of a notice page is skipped (0.25 ms a page less
+# here), 0.55 took 10.0-11.4 s against 0.7's 13.4-15.6 s, this process waiting for the child
+# 2-3 s against 7; 0.45 took 10.6-10.8 s.
+CHILD_SHARE = 0.55
 # The child answers in batches (one pickle per batch, flushed).
 BATCH = 25
 
