@@ -135,7 +135,6 @@ def synthetic_board(count: int, seed: int = SEED) -> tuple[Registry, list[Notice
         notices.append(
             Notice(
                 id=nid,
-                source=Path(f"notices/{nid}.md"),
                 title=f"{branch.name}{start.year}年{topic}公示",
                 branch=branch.id,
                 category=category.id,

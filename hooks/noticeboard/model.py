@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
 DISCLOSURES: tuple[str, ...] = ("standing", "periodic", "ad-hoc")
 DISCLOSURE_ALIASES: dict[str, str] = {"长期": "standing", "定期": "periodic", "随时": "ad-hoc"}
@@ -215,13 +214,12 @@ class Correction:
 class Notice:
     """One notice as written, after its front matter passed the checks.
 
-    `id` is the path relative to `notices/` without `.md` (`jinpu/2023/new-member-li`).
-    Dates are the values written; `expires` is already defaulted (period.end, or None for
-    standing notices).
+    `id` is the path relative to `notices/` without `.md` (`jinpu/2023/new-member-li`): the
+    file is `urls.notice_source(id)` from the repository's root. Dates are the values written;
+    `expires` is already defaulted (period.end, or None for standing notices).
     """
 
     id: str
-    source: Path
     title: str
     branch: str
     category: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from pathlib import Path
 
 from noticeboard.load.history import Publication
 from noticeboard.model import Branch, Category, Notice, Registry, ScheduleEntry
@@ -27,7 +26,6 @@ TODAY = date(2026, 7, 20)
 def notice(id_: str, start: date) -> Notice:
     return Notice(
         id=id_,
-        source=Path(f"notices/{id_}.md"),
         title=f"{id_}<b>",
         branch=id_.split("/")[0],
         category="dues",

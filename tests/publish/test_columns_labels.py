@@ -35,7 +35,6 @@ def make(nid: str, category: str = "organisation", disclosure: str = "ad-hoc", *
     end = kw.pop("end", start + timedelta(days=6))
     return Notice(
         id=nid,
-        source=Path(f"/x/notices/{nid}.md"),
         title=f"标题{nid}",
         branch="jinpu",
         category=category,

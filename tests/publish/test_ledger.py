@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from noticeboard.load.history import Publication
 from noticeboard.model import Branch, Category, Notice, Registry, ScheduleEntry
@@ -34,7 +33,6 @@ def n(id_: str, start: date, end: date | None, **kw) -> Notice:
     defaults.update(kw)
     return Notice(
         id=id_,
-        source=Path(f"notices/{id_}.md"),
         title=id_,
         start=start,
         end=end,

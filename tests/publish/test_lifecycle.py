@@ -1,5 +1,4 @@
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,6 @@ from noticeboard.publish.lifecycle import (
 def make(nid: str = "jinpu/2024/a", **kw) -> Notice:
     base = dict(
         id=nid,
-        source=Path(f"/x/notices/{nid}.md"),
         title="t",
         branch="jinpu",
         category="organisation",

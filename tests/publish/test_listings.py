@@ -38,7 +38,6 @@ def make(nid: str = "jinpu/2024/a", **kw) -> Notice:
     end = kw.pop("end", start + timedelta(days=6))
     base = dict(
         id=nid,
-        source=Path(f"/x/notices/{nid}.md"),
         title=f"标题{nid}",
         branch=nid.split("/")[0],
         category="organisation",

@@ -23,7 +23,6 @@ def notice(**changes: object) -> Notice:
     start = date(2026, 11, 20)
     base: dict[str, object] = dict(
         id="jinpu/2026/a",
-        source=Path("/x/notices/jinpu/2026/a.md"),
         title="关于党费收缴情况的公示",
         branch="jinpu",
         category="dues",

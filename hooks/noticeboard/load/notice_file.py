@@ -273,7 +273,6 @@ def _assemble(
     expires = f.expires if f.expires else (None if f.disclosure == "standing" else f.end)
     return Notice(
         id="/".join(place.parts),
-        source=place.file,
         title=f.title,
         branch=branch,
         category=category,

@@ -25,7 +25,6 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
 
 from noticeboard.files import Stamp
 from noticeboard.i18n import current_language
@@ -36,7 +35,7 @@ CACHE_DIR = ".cache/noticeboard"
 # Puts the caches elsewhere (tests give each build its own).
 CACHE_DIR_VARIABLE = "NOTICEBOARD_CACHE_DIR"
 # Format of the file; bump when what is stored changes shape.
-FORMAT = "3"
+FORMAT = "4"
 PREFIX = "notices-read-"
 
 
@@ -90,41 +89,11 @@ def file_bytes(entries: dict[str, Stored]) -> bytes:
     return pickle.dumps([pickle.dumps(entries)])
 
 
-T = TypeVar("T")
-
-
-def with_field(record: T, name: str, value: object) -> T:
-    """`dataclasses.replace(record, **{name: value})` for the frozen dataclasses stored here,
-    which have no `__post_init__` and keep nothing computed (tests/load/test_read_cache.py
-    holds them to that): their fields copied as they are, one changed. `replace` runs the
-    whole `__init__`: 5 us a call, 20,000 calls in a check from nothing."""
-    copy = object.__new__(type(record))
-    copy.__dict__.update(record.__dict__)
-    copy.__dict__[name] = value
-    return copy
-
-
-def _with_source(reading: NoticeRead, source: Path) -> NoticeRead:
-    if reading.notice is None:
-        return reading
-    return with_field(reading, "notice", with_field(reading.notice, "source", source))
-
-
-def blanked(reading: NoticeRead) -> NoticeRead:
-    """A reading as stored: without its Path (rebuilt from the file on a hit: unpickling
-    10,000 Paths cost more than the rest of the file)."""
-    return _with_source(reading, cast(Path, ""))
-
-
 def stored(digest: bytes, stamp: Stamp | None, reading: NoticeRead) -> Stored:
     """A reading as an entry of the cache file (this process's, `ReadCache.store`, and the
-    read child's, which it pickles itself)."""
-    return (digest, stamp, blanked(reading))
-
-
-def restored(reading: NoticeRead, file: Path) -> NoticeRead:
-    """A stored reading with its notice's Path again."""
-    return _with_source(reading, file)
+    read child's, which it pickles itself). A reading holds no path of its file (the notice's
+    id says it), so an entry is used as it is on any checkout of the repository."""
+    return (digest, stamp, reading)
 
 
 # The preview loads the board at every save, and unpickling 10,000 readings costs 0.6 s of each:
@@ -196,7 +165,7 @@ class ReadCache:
         hit = self.entries.get(rel)
         if stamp is None or hit is None or hit[1] != stamp or not still_true(hit[2]):
             return None
-        return self._used(file, rel, hit)
+        return self._used(rel, hit)
 
     def knows(self, rel: str) -> bool:
         """Whether a reading of the file at `rel` is stored (under any time or bytes)."""
@@ -219,7 +188,7 @@ class ReadCache:
         if hit[1] != stamp:  # same bytes, new time: known by time next run
             hit = (digest, stamp, hit[2])
             self.changed = True
-        return self._used(file, rel, hit)
+        return self._used(rel, hit)
 
     def store(self, rel: str, digest: bytes, stamp: Stamp | None, result: NoticeRead) -> NoticeRead:
         """Keep a reading (made here or by read_child) under the digest of its bytes; returns
@@ -235,10 +204,10 @@ class ReadCache:
         self.adopted.append((blob, entries))
         self.changed = True
 
-    def _used(self, file: Path, rel: str, hit: Stored) -> NoticeRead:
+    def _used(self, rel: str, hit: Stored) -> NoticeRead:
         self.used[rel] = hit
         self.edits += 1
-        return restored(hit[2], file)
+        return hit[2]
 
     def pickle_ahead(self) -> None:
         """Pickle this process's entries now, while it waits for the read child's: `save`

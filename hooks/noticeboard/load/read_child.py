@@ -26,7 +26,7 @@ from noticeboard import collector
 from noticeboard.child_process import send, start, stop, threshold
 from noticeboard.files import Stamp
 from noticeboard.load.notice_file import NoticeRead, read_notice_file, relative, stamped_bytes
-from noticeboard.load.read_cache import Stored, restored, stored
+from noticeboard.load.read_cache import Stored, stored
 from noticeboard.model import Registry
 
 # Below this many unread files a child costs more than it saves (its start is ~0.3 s);
@@ -96,7 +96,7 @@ class ChildAnswers:
         """The reading of `file`, the child's `position`-th."""
         if position in self.unreadable:
             return self.unreadable[position]
-        return restored(self.entries[relative(file, self.root)][2], file)
+        return self.entries[relative(file, self.root)][2]
 
     def covers(self, files: Sequence[Path]) -> bool:
         return len(self) == len(files) and all(
