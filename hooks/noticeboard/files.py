@@ -19,7 +19,13 @@ def stamp_of(path: str | Path) -> Stamp | None:
         found = os.stat(path)
     except OSError:
         return None
-    return (found.st_size, found.st_mtime_ns) if stat.S_ISREG(found.st_mode) else None
+    return stamp_from(found) if stat.S_ISREG(found.st_mode) else None
+
+
+def stamp_from(found: os.stat_result) -> Stamp:
+    """The stamp in what `stat` or `fstat` found of a regular file: one definition, so a file
+    stamped when read compares equal to it stamped by path later."""
+    return (found.st_size, found.st_mtime_ns)
 
 
 def write_whole(target: Path, data: str) -> None:

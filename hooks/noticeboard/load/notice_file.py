@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard import urls
-from noticeboard.files import Stamp, stamp_of
+from noticeboard.files import Stamp, stamp_from, stamp_of
 from noticeboard.i18n import _
 from noticeboard.load import notice_resolve as resolve
 from noticeboard.load.body_limits import body_problems
@@ -203,7 +203,7 @@ def _read_bytes(file: Path) -> tuple[bytes, Stamp]:
         os.close(fd)
     if len(data) > MAX_NOTICE_BYTES:
         raise _too_large()
-    return data, (found.st_size, found.st_mtime_ns)
+    return data, stamp_from(found)
 
 
 def _too_large() -> SourceError:

@@ -191,9 +191,8 @@ class ReadCache:
         return self._used(rel, hit)
 
     def store(self, rel: str, digest: bytes, stamp: Stamp | None, result: NoticeRead) -> NoticeRead:
-        """Keep a reading (made here or by read_child) under the digest of its bytes; returns
-        it. Stored without its Path (rebuilt from `file` on a hit): unpickling 10,000 Paths
-        cost more than the rest of the file."""
+        """Keep a reading (made here or by read_child) under the digest of its bytes and the
+        stamp its file had when read; returns it."""
         self.used[rel] = stored(digest, stamp, result)
         self.changed = True
         self.edits += 1
